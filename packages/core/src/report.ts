@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+const count = z.number().int().nonnegative();
+
+/** The JSON report of SPEC §8, shared by the runner (writes it) and Slack builders (read it). */
+export const reportSchema = z.object({
+  version: z.literal(1),
+  outcome: z.enum(['delivered', 'dry-run', 'blocked', 'failed']),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  today: z.string(),
+  forced: z.boolean(),
+  source: z.object({ kind: z.enum(['lucca-api', 'file', 'demo']), employees: count }),
+  file: z
+    .object({ name: z.string(), rows: count, bytes: count, sha256: z.string() })
+    .nullable(),
+  destination: z.object({ kind: z.enum(['sftp', 'local']), path: z.string() }).nullable(),
+  counts: z.object({
+    active: count,
+    inactive: count,
+    notExported: count,
+    errors: count,
+    warnings: count,
+  }),
+  changes: z
+    .object({
+      created: count,
+      updated: count,
+      deactivated: count,
+      reactivated: count,
+      dropped: count,
+      unchanged: count,
+    })
+    .nullable(),
+  guard: z.object({ tripped: z.boolean(), reasons: z.array(z.string()) }),
+  problems: z.array(
+    z.object({
+      employeeNumber: z.string().nullable(),
+      luccaId: z.string().nullable(),
+      code: z.string(),
+      severity: z.enum(['error', 'warning']),
+      field: z.string().nullable(),
+      message: z.string(),
+    }),
+  ),
+  reminders: z.array(
+    z.object({
+      employeeNumber: z.string().nullable(),
+      luccaId: z.string().nullable(),
+      name: z.string(),
+      kind: z.enum(['onboarding', 'offboarding', 'fix-data']),
+      dueSince: z.string(),
+      daysOverdue: z.number().int(),
+      action: z.string(),
+    }),
+  ),
+  /** Not in SPEC §8's sketch: human-readable notes (Slack/summary failures, no former employees). */
+  warnings: z.array(z.string()),
+  /** Set when outcome is `failed`: what stopped the run. */
+  failure: z.object({ code: z.string(), message: z.string(), hint: z.string() }).nullable(),
+});
+
+export type Report = z.infer<typeof reportSchema>;
+export type RunOutcome = Report['outcome'];
+export type ChangeCounts = NonNullable<Report['changes']>;

@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+import { SummaryLineReporter } from './tools/summary-line-reporter.js';
+
+export default defineConfig({
+  test: {
+    projects: ['packages/*', 'apps/*'],
+    reporters: ['default', new SummaryLineReporter()],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
