@@ -18,3 +18,4 @@ export * from './report.js';
 export * from './sort.js';
 export * from './status.js';
 export * from './text.js';
+export * from './doctor.js';

@@ -1,0 +1,8 @@
+/** One line of `sync360 doctor`: ok, or FAIL with the fix. */
+export interface DoctorCheck {
+  readonly system: 'config' | 'lucca' | 'sftp' | 'slack' | 'github' | 'local';
+  readonly name: string;
+  readonly ok: boolean;
+  readonly detail: string;
+  readonly fix: string | null;
+}
