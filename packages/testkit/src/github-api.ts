@@ -1,0 +1,263 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { z } from 'zod';
+import { DEFAULT_MESSAGES, parseJson, readBody, send, sendError, sleep } from './github-http.js';
+import { fakeRun, matchesStatusFilter, type FakeGithubRun } from './github-runs.js';
+
+export { fakeRun, type FakeGithubRun, type FakeRunInit } from './github-runs.js';
+
+/**
+ * A local fake of the part of GitHub's REST API that sync360 uses (Actions workflows and runs),
+ * on 127.0.0.1 with a random port. Point `GITHUB_API_URL` (or octokit's `baseUrl`) at `url`.
+ *
+ * Routes: `GET /repos/:o/:r`, `GET /repos/:o/:r/actions/workflows/:wf`,
+ * `GET /repos/:o/:r/actions/workflows/:wf/runs` (`per_page`, `status`, `event`, `branch`),
+ * `POST /repos/:o/:r/actions/workflows/:wf/dispatches` (recorded in `dispatches`, answers 204).
+ * Unknown repository or workflow -> 404, unknown ref or non-string input -> 422, wrong token
+ * (when `token` is set) -> 401, exactly as GitHub answers.
+ */
+export type FakeGithubRoute = 'repo' | 'workflow' | 'runs' | 'dispatch';
+
+export type FakeWorkflowState = 'active' | 'disabled_inactivity' | 'disabled_manually';
+
+export interface FakeGithubOptions {
+  /** `owner/name`; default `acme/sync360`. */
+  readonly repository?: string;
+  /** Workflow file name; default `sync360-nightly.yml` (its numeric id is accepted too). */
+  readonly workflow?: string;
+  readonly workflowId?: number;
+  /** Refs a dispatch may target; default `['main']`. */
+  readonly refs?: readonly string[];
+  /** When set, every request must send `Authorization: token <token>` (or `Bearer`). */
+  readonly token?: string;
+  readonly runs?: readonly FakeGithubRun[];
+  /** Delay before every answer, in ms (to test timeouts and Slack's 3-second ack). */
+  readonly delayMs?: number;
+  readonly workflowState?: FakeWorkflowState;
+  /** Each accepted dispatch adds a queued `workflow_dispatch` run at the head of the list. */
+  readonly dispatchCreatesRun?: boolean;
+}
+
+export interface FakeDispatch {
+  readonly ref: string;
+  /** Input values exactly as sent (GitHub wants strings; the fake refuses anything else). */
+  readonly inputs: Readonly<Record<string, unknown>>;
+  readonly at: Date;
+}
+
+export interface FakeRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly query: Readonly<Record<string, string>>;
+  readonly authorized: boolean;
+}
+
+export interface FailureOptions {
+  /** Only this route fails; default every route. */
+  readonly route?: FakeGithubRoute;
+  /** Fail this many requests, then answer normally again; default forever. */
+  readonly times?: number;
+  readonly message?: string;
+}
+
+export interface FakeGithub {
+  /** Base API URL, e.g. `http://127.0.0.1:41234` (no trailing slash). */
+  readonly url: string;
+  readonly repository: string;
+  readonly workflow: string;
+  /** Every accepted dispatch, in order. */
+  readonly dispatches: FakeDispatch[];
+  /** Every request received, in order (tokens are never recorded). */
+  readonly requests: FakeRequest[];
+  setRuns(runs: readonly FakeGithubRun[]): void;
+  setDelayMs(ms: number): void;
+  setWorkflowState(state: FakeWorkflowState): void;
+  /** Answer with `status` (e.g. 401, 404, 500); `failWith(null)` clears it. */
+  failWith(status: number | null, options?: FailureOptions): void;
+  close(): Promise<void>;
+}
+
+interface Failure {
+  readonly status: number;
+  readonly route: FakeGithubRoute | null;
+  remaining: number;
+  readonly message: string;
+}
+
+const dispatchBody = z.object({
+  ref: z.string(),
+  inputs: z.record(z.string(), z.unknown()).optional(),
+});
+
+export const startFakeGithub = async (options: FakeGithubOptions = {}): Promise<FakeGithub> => {
+  const repository = options.repository ?? 'acme/sync360';
+  const workflow = options.workflow ?? 'sync360-nightly.yml';
+  const workflowId = options.workflowId ?? 161335;
+  const refs = options.refs ?? ['main'];
+  let runs: FakeGithubRun[] = [...(options.runs ?? [])];
+  let delayMs = options.delayMs ?? 0;
+  let workflowState: FakeWorkflowState = options.workflowState ?? 'active';
+  let failure: Failure | null = null;
+  const dispatches: FakeDispatch[] = [];
+  const requests: FakeRequest[] = [];
+
+  const isAuthorized = (req: IncomingMessage): boolean => {
+    if (options.token === undefined) return true;
+    const header = req.headers.authorization ?? '';
+    return header === `token ${options.token}` || header === `Bearer ${options.token}`;
+  };
+
+  const takeFailure = (route: FakeGithubRoute): Failure | null => {
+    if (failure === null || (failure.route !== null && failure.route !== route)) return null;
+    const current = failure;
+    current.remaining -= 1;
+    if (current.remaining <= 0) failure = null;
+    return current;
+  };
+
+  const listRuns = (res: ServerResponse, query: URLSearchParams): void => {
+    const perPage = Math.min(100, Math.max(1, Number(query.get('per_page') ?? '30') || 30));
+    const page = Math.max(1, Number(query.get('page') ?? '1') || 1);
+    const event = query.get('event');
+    const branch = query.get('branch');
+    const matching = [...runs]
+      .sort((a, b) => b.created_at.localeCompare(a.created_at) || b.id - a.id)
+      .filter((run) => matchesStatusFilter(run, query.get('status')))
+      .filter((run) => event === null || run.event === event)
+      .filter((run) => branch === null || run.head_branch === branch);
+    send(res, 200, {
+      total_count: matching.length,
+      workflow_runs: matching.slice((page - 1) * perPage, page * perPage),
+    });
+  };
+
+  const dispatch = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const parsed = dispatchBody.safeParse(parseJson(await readBody(req)));
+    if (!parsed.success)
+      return sendError(
+        res,
+        422,
+        'Invalid request body: expected {"ref": string, "inputs": object}',
+      );
+    const { ref } = parsed.data;
+    const inputs = parsed.data.inputs ?? {};
+    if (!refs.includes(ref)) return sendError(res, 422, `No ref found for: ${ref}`);
+    if (workflowState !== 'active')
+      return sendError(res, 422, `Cannot trigger a 'workflow_dispatch' on a disabled workflow`);
+    for (const [key, value] of Object.entries(inputs)) {
+      if (typeof value !== 'string')
+        return sendError(
+          res,
+          422,
+          `For 'properties/${key}', ${JSON.stringify(value)} is not a string.`,
+        );
+    }
+    const at = new Date();
+    dispatches.push({ ref, inputs, at });
+    if (options.dispatchCreatesRun === true) {
+      runs = [
+        fakeRun({ status: 'queued', event: 'workflow_dispatch', createdAt: at, repository }),
+        ...runs,
+      ];
+    }
+    send(res, 204);
+  };
+
+  const route = (method: string, segments: readonly string[]): FakeGithubRoute | null => {
+    if (segments.length === 3 && method === 'GET') return 'repo';
+    if (segments.length === 6 && method === 'GET') return 'workflow';
+    if (segments.length === 7 && segments[6] === 'runs' && method === 'GET') return 'runs';
+    if (segments.length === 7 && segments[6] === 'dispatches' && method === 'POST')
+      return 'dispatch';
+    return null;
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const segments = url.pathname
+      .split('/')
+      .filter((s) => s !== '')
+      .map((s) => decodeURIComponent(s));
+    const method = req.method ?? 'GET';
+    const authorized = isAuthorized(req);
+    requests.push({
+      method,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      authorized,
+    });
+    if (delayMs > 0) await sleep(delayMs);
+
+    const which = segments[0] === 'repos' ? route(method, segments) : null;
+    const isActions = segments[3] === 'actions' && segments[4] === 'workflows';
+    if (which === null || (which !== 'repo' && !isActions)) return sendError(res, 404);
+    if (!authorized) return sendError(res, 401);
+    const failing = takeFailure(which);
+    if (failing !== null) return sendError(res, failing.status, failing.message);
+    if (`${segments[1] ?? ''}/${segments[2] ?? ''}` !== repository) return sendError(res, 404);
+    if (which === 'repo') {
+      return send(res, 200, {
+        id: 4242,
+        full_name: repository,
+        private: true,
+        default_branch: refs[0] ?? 'main',
+      });
+    }
+    const wf = segments[5] ?? '';
+    if (wf !== workflow && wf !== String(workflowId)) return sendError(res, 404);
+    if (which === 'workflow') {
+      return send(res, 200, {
+        id: workflowId,
+        name: 'sync360 nightly',
+        path: `.github/workflows/${workflow}`,
+        state: workflowState,
+      });
+    }
+    if (which === 'runs') return listRuns(res, url.searchParams);
+    return dispatch(req, res);
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent)
+        sendError(res, 500, error instanceof Error ? error.message : 'fake failure');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address: AddressInfo | string | null = server.address();
+  if (address === null || typeof address === 'string')
+    throw new Error('fake GitHub: no TCP address');
+
+  return {
+    url: `http://127.0.0.1:${String(address.port)}`,
+    repository,
+    workflow,
+    dispatches,
+    requests,
+    setRuns: (next) => {
+      runs = [...next];
+    },
+    setDelayMs: (ms) => {
+      delayMs = ms;
+    },
+    setWorkflowState: (state) => {
+      workflowState = state;
+    },
+    failWith: (status, failOptions = {}) => {
+      failure =
+        status === null
+          ? null
+          : {
+              status,
+              route: failOptions.route ?? null,
+              remaining: failOptions.times ?? Number.POSITIVE_INFINITY,
+              message: failOptions.message ?? DEFAULT_MESSAGES[status] ?? 'Server Error',
+            };
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+};
