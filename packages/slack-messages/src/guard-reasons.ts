@@ -1,0 +1,22 @@
+import type { Report } from '@sync360/core';
+import { escapeMrkdwn } from './escape.js';
+
+const explanations: Readonly<Record<string, string>> = {
+  'no-rows':
+    'No employee would be exported. Check that `LUCCA_STATUS_FIELD` names the 360 status field and that the Lucca API key can read it.',
+  'too-many-deactivations':
+    'More users would be deactivated than the cap allows. If Lucca really changed that many statuses, run again with `--force` (or raise `SYNC360_MAX_DEACTIVATIONS`); otherwise fix the statuses in Lucca.',
+  'too-few-rows':
+    'The new file has less than half the rows of the last delivered one. Check the Lucca API key rights and `SYNC360_LEGAL_ENTITIES`; if the drop is real, run again with `--force`.',
+};
+
+/** One mrkdwn bullet per guard reason: the code and what to do about it. */
+export const guardReasonLines = (report: Pick<Report, 'guard' | 'changes'>): string[] =>
+  report.guard.reasons.map((reason) => {
+    const detail =
+      reason === 'too-many-deactivations' && report.changes !== null
+        ? ` (${report.changes.deactivated} deactivations)`
+        : '';
+    const explanation = explanations[reason] ?? 'See the run report for details.';
+    return `• \`${escapeMrkdwn(reason)}\`${detail}: ${explanation}`;
+  });

@@ -1,0 +1,12 @@
+export { escapeMrkdwn, mrkdwnLink, safeMrkdwn } from './escape.js';
+export { helpMessage } from './help.js';
+export { homeView } from './home-view.js';
+export { longestTextObject, messageChars } from './measure.js';
+export { slackLimits, type SlackMessage } from './message.js';
+export { needsAlert } from './outcome.js';
+export { reminderPages, type ReminderPagesOptions } from './reminder-pages.js';
+export { runAlertMessage, type RunFailure } from './run-alert.js';
+export { runSummaryMessage } from './run-summary.js';
+export { statusMessage } from './status.js';
+export { watchdogAlertMessage, type WatchdogVerdictInfo } from './watchdog-alert.js';
+export { runState, type WorkflowRunInfo } from './workflow-run.js';

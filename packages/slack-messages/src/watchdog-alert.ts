@@ -1,0 +1,39 @@
+import { contextBlock, headerBlock, sectionBlock } from './blocks.js';
+import { safeMrkdwn } from './escape.js';
+import type { SlackMessage } from './message.js';
+import { runLine, type WorkflowRunInfo } from './workflow-run.js';
+
+/** What the watchdog concluded (structurally `@sync360/github`'s verdict). */
+export interface WatchdogVerdictInfo {
+  readonly healthy: boolean;
+  readonly lastSuccess: WorkflowRunInfo | null;
+  readonly reason: string;
+}
+
+/** Alert: the nightly workflow has had no successful run for too long (SPEC §11). */
+export const watchdogAlertMessage = (verdict: WatchdogVerdictInfo, hours = 26): SlackMessage => {
+  const title = verdict.healthy
+    ? 'sync360 watchdog: the nightly sync is healthy'
+    : `sync360 watchdog: no successful nightly sync in the last ${hours} hours`;
+  const last =
+    verdict.lastSuccess === null
+      ? '*Last success:* none found among recent runs.'
+      : `*Last success:* ${runLine(verdict.lastSuccess)}`;
+  const todo = verdict.healthy
+    ? 'Nothing to do.'
+    : [
+        '*What to do*',
+        '• Open the nightly workflow in GitHub Actions: if it says the schedule was disabled (GitHub does this after 60 days without activity on public repositories), click *Enable workflow*.',
+        '• Look at the last failed run and its Slack alert; `sync360 doctor` checks every system.',
+        '• Start a run now with `/sync360 now`.',
+      ].join('\n');
+  return {
+    text: `${title}. ${verdict.reason}`.replace(/[<>&]/g, ' '),
+    blocks: [
+      headerBlock(`${verdict.healthy ? ':white_check_mark:' : ':rotating_light:'} ${title}`),
+      sectionBlock(`*Why:* ${safeMrkdwn(verdict.reason, 800)}\n${last}`),
+      sectionBlock(todo),
+      contextBlock('The bot checks this once a day.'),
+    ],
+  };
+};
