@@ -1,4 +1,4 @@
-import type { HomeView, KnownBlock } from '@slack/types';
+import type { KnownBlock } from '@slack/types';
 import { contextBlock, dividerBlock, headerBlock, sectionBlock } from './blocks.js';
 import { plural } from './format.js';
 import { commandLines } from './help.js';
@@ -11,8 +11,17 @@ const pendingText = (pendingCount: number | null): string =>
       ? '*Pending 360 tasks:* none, every 360 status is set.'
       : `*Pending 360 tasks:* ${plural(pendingCount, 'employee')} waiting for an HR admin. See them with \`/sync360 pending\`.`;
 
+/** A Home tab view (assignable to `@slack/types`' `HomeView`), with known blocks only. */
+export interface HomeTabView {
+  readonly type: 'home';
+  readonly blocks: KnownBlock[];
+}
+
 /** The App Home tab: last run, pending count, commands. */
-export const homeView = (lastRun: WorkflowRunInfo | null, pendingCount: number | null): HomeView => {
+export const homeView = (
+  lastRun: WorkflowRunInfo | null,
+  pendingCount: number | null,
+): HomeTabView => {
   const blocks: KnownBlock[] = [
     headerBlock('sync360: Lucca to 360Learning'),
     sectionBlock(lastRun === null ? '*Last run:* none yet.' : `*Last run:* ${runLine(lastRun)}`),

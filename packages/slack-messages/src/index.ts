@@ -1,6 +1,6 @@
 export { escapeMrkdwn, mrkdwnLink, safeMrkdwn } from './escape.js';
 export { helpMessage } from './help.js';
-export { homeView } from './home-view.js';
+export { homeView, type HomeTabView } from './home-view.js';
 export { longestTextObject, messageChars } from './measure.js';
 export { slackLimits, type SlackMessage } from './message.js';
 export { needsAlert } from './outcome.js';

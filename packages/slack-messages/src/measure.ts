@@ -13,7 +13,8 @@ const blockChars = (block: KnownBlock): number => {
     case 'context':
       return block.elements.reduce(
         (sum, element) =>
-          sum + (element.type === 'mrkdwn' || element.type === 'plain_text' ? element.text.length : 0),
+          sum +
+          (element.type === 'mrkdwn' || element.type === 'plain_text' ? element.text.length : 0),
         0,
       );
     default:

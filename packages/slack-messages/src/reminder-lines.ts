@@ -9,7 +9,11 @@ interface KindLabel {
 }
 
 const kindLabels: Readonly<Record<ReminderKind, KindLabel>> = {
-  onboarding: { emoji: ':wave:', title: 'Onboarding', todo: 'set the 360 status to Active in Lucca' },
+  onboarding: {
+    emoji: ':wave:',
+    title: 'Onboarding',
+    todo: 'set the 360 status to Active in Lucca',
+  },
   offboarding: {
     emoji: ':door:',
     title: 'Offboarding',
@@ -45,7 +49,8 @@ const idOf = (reminder: Reminder): string =>
 
 const dueOf = (reminder: Reminder): string => {
   const since = escapeMrkdwn(reminder.dueSince);
-  if (reminder.daysOverdue > 0) return `since ${since} (${plural(reminder.daysOverdue, 'day')} overdue)`;
+  if (reminder.daysOverdue > 0)
+    return `since ${since} (${plural(reminder.daysOverdue, 'day')} overdue)`;
   if (reminder.daysOverdue === 0) return `due today (${since})`;
   return `due ${since} (in ${plural(-reminder.daysOverdue, 'day')})`;
 };

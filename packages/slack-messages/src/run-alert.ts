@@ -16,7 +16,9 @@ export interface RunFailure {
 const isReport = (input: Report | RunFailure): input is Report => 'outcome' in input;
 
 const failureBlocks = (failure: RunFailure): KnownBlock[] => [
-  sectionBlock(`*What happened* (\`${safeMrkdwn(failure.code, 80)}\`)\n${safeMrkdwn(failure.message, 1400)}`),
+  sectionBlock(
+    `*What happened* (\`${safeMrkdwn(failure.code, 80)}\`)\n${safeMrkdwn(failure.message, 1400)}`,
+  ),
   sectionBlock(`*What to do*\n${safeMrkdwn(failure.hint, 1400)}`),
 ];
 

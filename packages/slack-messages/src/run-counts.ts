@@ -12,7 +12,9 @@ export const countFields = (report: Report): string[] => {
     `*Problems*\n${plural(report.counts.errors, 'error')}, ${plural(report.counts.warnings, 'warning')}`,
   ];
   if (report.file !== null) {
-    fields.push(`*File*\n\`${escapeMrkdwn(report.file.name)}\`: ${plural(report.file.rows, 'row')}`);
+    fields.push(
+      `*File*\n\`${escapeMrkdwn(report.file.name)}\`: ${plural(report.file.rows, 'row')}`,
+    );
   }
   if (report.destination !== null) {
     const where = report.destination.kind === 'sftp' ? 'SFTP' : 'local folder';

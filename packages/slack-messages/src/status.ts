@@ -9,7 +9,9 @@ export const statusMessage = (runs: ReadonlyArray<WorkflowRunInfo>, limit = 10):
       text: 'sync360: no runs of the nightly workflow yet.',
       blocks: [
         headerBlock('sync360: last runs'),
-        sectionBlock('No runs of the nightly workflow yet. Start one with `/sync360 now` or `/sync360 preview`.'),
+        sectionBlock(
+          'No runs of the nightly workflow yet. Start one with `/sync360 now` or `/sync360 preview`.',
+        ),
       ],
     };
   }
@@ -20,7 +22,9 @@ export const statusMessage = (runs: ReadonlyArray<WorkflowRunInfo>, limit = 10):
     blocks: [
       headerBlock('sync360: last runs'),
       sectionBlock(shown.map(runLine).join('\n')),
-      contextBlock('A blocked run (safety guard) shows as failed in GitHub; its Slack alert says why.'),
+      contextBlock(
+        'A blocked run (safety guard) shows as failed in GitHub; its Slack alert says why.',
+      ),
     ],
   };
 };

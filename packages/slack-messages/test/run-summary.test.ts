@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { runSummaryMessage } from '../src/index.js';
+import { makeReminder, makeReport } from './fixtures.js';
+import { blockText, expectWithinLimits } from './limits.js';
+
+const problem = (index: number, severity: 'error' | 'warning') => ({
+  employeeNumber: `E${index}`,
+  luccaId: null,
+  code: severity === 'error' ? 'invalid-email' : 'unknown-language',
+  severity,
+  field: 'email',
+  message: `Problem ${index}: fix <it> & go`,
+});
+
+describe('runSummaryMessage', () => {
+  it('shows outcome, counts, changes, reminders and the run link', () => {
+    const report = makeReport({
+      reminders: [
+        makeReminder(0, { kind: 'onboarding' }),
+        makeReminder(1, { kind: 'offboarding' }),
+        makeReminder(2, { kind: 'offboarding' }),
+      ],
+    });
+    const message = runSummaryMessage(report, 'https://github.com/acme/hr/actions/runs/42?a=1&b=2');
+    expectWithinLimits(message);
+    const text = blockText(message);
+    expect(text).toContain('Delivered');
+    expect(text).toContain('Lucca API: 250 employees');
+    expect(text).toContain('230 Active, 10 Inactive');
+    expect(text).toContain('2 errors, 3 warnings');
+    expect(text).toContain('`users.csv`: 240 rows');
+    expect(text).toContain(
+      '3 created, 2 updated, 1 deactivated, 0 reactivated, 0 dropped, 234 unchanged',
+    );
+    expect(text).toContain('3 tasks for an HR admin (1 onboarding, 2 offboarding)');
+    expect(text).toContain(
+      '<https://github.com/acme/hr/actions/runs/42?a=1&amp;b=2|View the run on GitHub>',
+    );
+    expect(text).not.toContain('DEMO');
+    expect(message.text).toContain(
+      'Delivered, 240 rows, 3 created, 1 deactivated, 2 errors, 3 reminders',
+    );
+  });
+
+  it('labels demo data and says no baseline', () => {
+    const message = runSummaryMessage(
+      makeReport({
+        source: { kind: 'demo', employees: 12 },
+        changes: null,
+        outcome: 'dry-run',
+        destination: null,
+      }),
+    );
+    const text = blockText(message);
+    expect(text).toContain('DEMO DATA');
+    expect(message.text).toContain('[DEMO DATA]');
+    expect(text).toContain('no baseline');
+    expect(text).toContain('Preview (dry run)');
+    expect(text).not.toContain('View the run');
+  });
+
+  it('lists top problems, errors first, escaped, with "and N more"', () => {
+    const problems = [
+      ...Array.from({ length: 10 }, (_, i) => problem(i, 'warning')),
+      ...Array.from({ length: 4 }, (_, i) => problem(100 + i, 'error')),
+    ];
+    const message = runSummaryMessage(makeReport({ problems }));
+    expectWithinLimits(message);
+    const text = blockText(message);
+    expect(text).toContain('and 9 more problems');
+    expect(text.indexOf('#E100')).toBeLessThan(text.indexOf('#E0'));
+    expect(text).not.toContain('#E1:');
+    expect(text).toContain('fix &lt;it&gt; &amp; go');
+  });
+
+  it('stays within limits with huge problem messages and warnings', () => {
+    const problems = Array.from({ length: 500 }, (_, i) => ({
+      ...problem(i, 'error'),
+      message: '<&>'.repeat(2000),
+    }));
+    const message = runSummaryMessage(
+      makeReport({ problems, warnings: Array.from({ length: 20 }, () => 'w'.repeat(5000)) }),
+    );
+    expectWithinLimits(message);
+    expect(blockText(message)).toContain('and 17 more warnings');
+  });
+
+  it('explains a tripped guard and a failure', () => {
+    const message = runSummaryMessage(
+      makeReport({
+        outcome: 'failed',
+        guard: { tripped: true, reasons: ['too-many-deactivations'] },
+        forced: true,
+        failure: {
+          code: 'sftp-auth',
+          message: 'SFTP refused the key',
+          hint: 'Check SFTP_PRIVATE_KEY',
+        },
+      }),
+    );
+    const text = blockText(message);
+    expect(text).toContain('overridden with `--force`');
+    expect(text).toContain('`too-many-deactivations` (1 deactivations)');
+    expect(text).toContain('*What stopped the run:* SFTP refused the key');
+    expect(text).toContain('*What to do:* Check SFTP_PRIVATE_KEY');
+  });
+});
