@@ -2,9 +2,17 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { DEFAULT_MESSAGES, parseJson, readBody, send, sendError, sleep } from './github-http.js';
-import { fakeRun, matchesStatusFilter, type FakeGithubRun } from './github-runs.js';
+import { matchRoute, type FakeGithubRoute } from './github-routes.js';
+import { fakeRun, matchesStatusFilter, toApiRun, type FakeGithubRun } from './github-runs.js';
 
-export { fakeRun, type FakeGithubRun, type FakeRunInit } from './github-runs.js';
+export type { FakeGithubRoute } from './github-routes.js';
+export {
+  fakeRun,
+  type FakeGithubJob,
+  type FakeGithubRun,
+  type FakeJobInit,
+  type FakeRunInit,
+} from './github-runs.js';
 
 /**
  * A local fake of the part of GitHub's REST API that sync360 uses (Actions workflows and runs),
@@ -12,12 +20,11 @@ export { fakeRun, type FakeGithubRun, type FakeRunInit } from './github-runs.js'
  *
  * Routes: `GET /repos/:o/:r`, `GET /repos/:o/:r/actions/workflows/:wf`,
  * `GET /repos/:o/:r/actions/workflows/:wf/runs` (`per_page`, `status`, `event`, `branch`),
- * `POST /repos/:o/:r/actions/workflows/:wf/dispatches` (recorded in `dispatches`, answers 204).
+ * `POST /repos/:o/:r/actions/workflows/:wf/dispatches` (recorded in `dispatches`, answers 204),
+ * `GET /repos/:o/:r/actions/runs/:id/jobs` (the run's `jobs`, see `fakeRun`).
  * Unknown repository or workflow -> 404, unknown ref or non-string input -> 422, wrong token
  * (when `token` is set) -> 401, exactly as GitHub answers.
  */
-export type FakeGithubRoute = 'repo' | 'workflow' | 'runs' | 'dispatch';
-
 export type FakeWorkflowState = 'active' | 'disabled_inactivity' | 'disabled_manually';
 
 export interface FakeGithubOptions {
@@ -127,7 +134,7 @@ export const startFakeGithub = async (options: FakeGithubOptions = {}): Promise<
       .filter((run) => branch === null || run.head_branch === branch);
     send(res, 200, {
       total_count: matching.length,
-      workflow_runs: matching.slice((page - 1) * perPage, page * perPage),
+      workflow_runs: matching.slice((page - 1) * perPage, page * perPage).map(toApiRun),
     });
   };
 
@@ -163,21 +170,42 @@ export const startFakeGithub = async (options: FakeGithubOptions = {}): Promise<
     send(res, 204);
   };
 
-  const route = (method: string, segments: readonly string[]): FakeGithubRoute | null => {
-    if (segments.length === 3 && method === 'GET') return 'repo';
-    if (segments.length === 6 && method === 'GET') return 'workflow';
-    if (segments.length === 7 && segments[6] === 'runs' && method === 'GET') return 'runs';
-    if (segments.length === 7 && segments[6] === 'dispatches' && method === 'POST')
-      return 'dispatch';
-    return null;
+  const answer = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    matched: { route: FakeGithubRoute; workflow: string; runId: number | null },
+    query: URLSearchParams,
+  ): Promise<void> => {
+    if (matched.route === 'repo') {
+      return send(res, 200, {
+        id: 4242,
+        full_name: repository,
+        private: true,
+        default_branch: refs[0] ?? 'main',
+      });
+    }
+    if (matched.route === 'jobs') {
+      const run = runs.find((candidate) => candidate.id === matched.runId);
+      if (run === undefined) return sendError(res, 404);
+      return send(res, 200, { total_count: run.jobs.length, jobs: run.jobs });
+    }
+    if (matched.workflow !== workflow && matched.workflow !== String(workflowId)) {
+      return sendError(res, 404);
+    }
+    if (matched.route === 'workflow') {
+      return send(res, 200, {
+        id: workflowId,
+        name: 'sync360 nightly',
+        path: `.github/workflows/${workflow}`,
+        state: workflowState,
+      });
+    }
+    if (matched.route === 'runs') return listRuns(res, query);
+    return dispatch(req, res);
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const segments = url.pathname
-      .split('/')
-      .filter((s) => s !== '')
-      .map((s) => decodeURIComponent(s));
     const method = req.method ?? 'GET';
     const authorized = isAuthorized(req);
     requests.push({
@@ -187,34 +215,13 @@ export const startFakeGithub = async (options: FakeGithubOptions = {}): Promise<
       authorized,
     });
     if (delayMs > 0) await sleep(delayMs);
-
-    const which = segments[0] === 'repos' ? route(method, segments) : null;
-    const isActions = segments[3] === 'actions' && segments[4] === 'workflows';
-    if (which === null || (which !== 'repo' && !isActions)) return sendError(res, 404);
+    const matched = matchRoute(method, url.pathname);
+    if (matched === null) return sendError(res, 404);
     if (!authorized) return sendError(res, 401);
-    const failing = takeFailure(which);
+    const failing = takeFailure(matched.route);
     if (failing !== null) return sendError(res, failing.status, failing.message);
-    if (`${segments[1] ?? ''}/${segments[2] ?? ''}` !== repository) return sendError(res, 404);
-    if (which === 'repo') {
-      return send(res, 200, {
-        id: 4242,
-        full_name: repository,
-        private: true,
-        default_branch: refs[0] ?? 'main',
-      });
-    }
-    const wf = segments[5] ?? '';
-    if (wf !== workflow && wf !== String(workflowId)) return sendError(res, 404);
-    if (which === 'workflow') {
-      return send(res, 200, {
-        id: workflowId,
-        name: 'sync360 nightly',
-        path: `.github/workflows/${workflow}`,
-        state: workflowState,
-      });
-    }
-    if (which === 'runs') return listRuns(res, url.searchParams);
-    return dispatch(req, res);
+    if (matched.repository !== repository) return sendError(res, 404);
+    return answer(req, res, matched, url.searchParams);
   };
 
   const server = createServer((req, res) => {

@@ -14,6 +14,23 @@ export interface FakeGithubRun {
   readonly updated_at: string;
   readonly run_started_at: string;
   readonly html_url: string;
+  /** Not part of GitHub's run object: what `GET /actions/runs/:id/jobs` answers for this run. */
+  readonly jobs: readonly FakeGithubJob[];
+}
+
+/** A job of a run, as GitHub's jobs endpoint returns it (the fields sync360 reads). */
+export interface FakeGithubJob {
+  readonly id: number;
+  readonly run_id: number;
+  readonly name: string;
+  readonly status: string;
+  readonly conclusion: string | null;
+}
+
+export interface FakeJobInit {
+  readonly name: string;
+  readonly status?: string;
+  readonly conclusion?: string | null;
 }
 
 export interface FakeRunInit {
@@ -26,6 +43,12 @@ export interface FakeRunInit {
   readonly updatedAt?: string | Date;
   readonly branch?: string;
   readonly repository?: string;
+  /**
+   * The run's jobs. Default: the nightly workflow's shape, a `guard` job that succeeded and a
+   * `deliver` job with the run's status and conclusion (`preview` when the display title starts
+   * with `sync360 preview`).
+   */
+  readonly jobs?: readonly FakeJobInit[];
 }
 
 let nextRunId = 1_000_000;
@@ -46,10 +69,31 @@ export const fakeRun = (init: FakeRunInit = {}): FakeGithubRun => {
   const createdAt = iso(init.createdAt ?? new Date());
   const updatedAt = iso(init.updatedAt ?? createdAt);
   const repository = init.repository ?? 'acme/sync360';
+  const displayTitle = init.displayTitle ?? 'sync360 nightly';
+  const mainJob = displayTitle.startsWith('sync360 preview') ? 'preview' : 'deliver';
+  const jobInits: readonly FakeJobInit[] = init.jobs ?? [
+    { name: 'guard', status: 'completed', conclusion: 'success' },
+    { name: mainJob, status, conclusion },
+  ];
+  const jobs = jobInits.map((job, index): FakeGithubJob => {
+    const jobStatus = job.status ?? 'completed';
+    return {
+      id: id * 10 + index,
+      run_id: id,
+      name: job.name,
+      status: jobStatus,
+      conclusion:
+        job.conclusion !== undefined
+          ? job.conclusion
+          : jobStatus === 'completed'
+            ? 'success'
+            : null,
+    };
+  });
   return {
     id,
     name: 'sync360 nightly',
-    display_title: init.displayTitle ?? 'sync360 nightly',
+    display_title: displayTitle,
     status,
     conclusion,
     event: init.event ?? 'schedule',
@@ -58,6 +102,24 @@ export const fakeRun = (init: FakeRunInit = {}): FakeGithubRun => {
     updated_at: updatedAt,
     run_started_at: createdAt,
     html_url: `https://github.com/${repository}/actions/runs/${String(id)}`,
+    jobs,
+  };
+};
+
+/** The run as GitHub's REST API shows it (without the fake's `jobs`). */
+export const toApiRun = (run: FakeGithubRun): Omit<FakeGithubRun, 'jobs'> => {
+  return {
+    id: run.id,
+    name: run.name,
+    display_title: run.display_title,
+    status: run.status,
+    conclusion: run.conclusion,
+    event: run.event,
+    head_branch: run.head_branch,
+    created_at: run.created_at,
+    updated_at: run.updated_at,
+    run_started_at: run.run_started_at,
+    html_url: run.html_url,
   };
 };
 
