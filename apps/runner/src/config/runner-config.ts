@@ -1,0 +1,160 @@
+import { defaultPlanOptions, type PlanOptions } from '@sync360/core';
+import { parseHostKeyPins, type SftpSettings } from '@sync360/sftp';
+import { runnerEnvSchema, type RunnerEnv } from './env-schema.js';
+
+export interface LuccaConfig {
+  readonly baseUrl: string;
+  readonly apiKey: string;
+  readonly statusField: string;
+}
+
+export interface SlackConfig {
+  readonly token: string;
+  readonly channel: string;
+  readonly apiUrl?: string;
+}
+
+export interface GithubConfig {
+  readonly token: string;
+  readonly repository: string;
+  readonly apiUrl?: string;
+  readonly workflow: string;
+  readonly ref: string;
+}
+
+export interface RunnerConfig {
+  readonly statusField: string;
+  readonly lucca: LuccaConfig | null;
+  readonly sftp: SftpSettings | null;
+  readonly slack: SlackConfig | null;
+  readonly github: GithubConfig | null;
+  readonly plan: PlanOptions;
+  readonly fileNameTemplate: string;
+  readonly outputDir: string;
+  readonly stateDir: string;
+  readonly timeZone: string;
+  readonly todayOverride: string | null;
+  readonly inGithubActions: boolean;
+  readonly stepSummaryPath: string | null;
+  readonly runUrl: string | null;
+  /** Values that must never be printed. */
+  readonly secrets: ReadonlyArray<string>;
+}
+
+export type ConfigResult =
+  | { readonly ok: true; readonly config: RunnerConfig }
+  | { readonly ok: false; readonly problems: ReadonlyArray<string> };
+
+const sftpOf = (env: RunnerEnv, problems: string[]): SftpSettings | null => {
+  if (env.SFTP_HOST === undefined) return null;
+  if (env.SFTP_USERNAME === undefined) problems.push('SFTP_USERNAME: required with SFTP_HOST; set the login 360Learning gave you.');
+  if (env.SFTP_PRIVATE_KEY === undefined && env.SFTP_PASSWORD === undefined) {
+    problems.push('SFTP_PRIVATE_KEY / SFTP_PASSWORD: one is required with SFTP_HOST; set the key (PEM text) or the password.');
+  }
+  let pins: string[] = [];
+  if (env.SFTP_HOST_KEY_SHA256 === undefined) {
+    problems.push('SFTP_HOST_KEY_SHA256: required with SFTP_HOST (sync360 never connects to an unpinned server); run `sync360 doctor` or `ssh-keyscan <host> | ssh-keygen -lf -` and pin the SHA256:... fingerprint.');
+  } else {
+    const parsed = parseHostKeyPins(env.SFTP_HOST_KEY_SHA256);
+    if (parsed.ok) pins = parsed.pins;
+    else problems.push(`SFTP_HOST_KEY_SHA256: ${parsed.reason}; give SHA256:<base64> fingerprints separated by commas.`);
+  }
+  return {
+    host: env.SFTP_HOST,
+    port: env.SFTP_PORT ?? 22,
+    username: env.SFTP_USERNAME ?? '',
+    ...(env.SFTP_PRIVATE_KEY === undefined ? {} : { privateKey: env.SFTP_PRIVATE_KEY.replace(/\\n/g, '\n') }),
+    ...(env.SFTP_PASSWORD === undefined ? {} : { password: env.SFTP_PASSWORD }),
+    ...(env.SFTP_PASSPHRASE === undefined ? {} : { passphrase: env.SFTP_PASSPHRASE }),
+    hostKeyPins: pins,
+    remoteDir: env.SFTP_REMOTE_DIR,
+  };
+};
+
+const luccaOf = (env: RunnerEnv, problems: string[]): LuccaConfig | null => {
+  const { LUCCA_BASE_URL: baseUrl, LUCCA_API_KEY: apiKey } = env;
+  if (baseUrl === undefined && apiKey === undefined) return null;
+  if (baseUrl === undefined || apiKey === undefined) {
+    const missing = baseUrl === undefined ? 'LUCCA_BASE_URL' : 'LUCCA_API_KEY';
+    problems.push(`${missing}: set it too (LUCCA_BASE_URL and LUCCA_API_KEY go together), or unset both to use --input or the demo.`);
+    return null;
+  }
+  return { baseUrl: baseUrl.replace(/\/+$/, ''), apiKey, statusField: env.LUCCA_STATUS_FIELD };
+};
+
+const slackOf = (env: RunnerEnv, problems: string[]): SlackConfig | null => {
+  const { SLACK_BOT_TOKEN: token, SLACK_CHANNEL_ID: channel } = env;
+  if (token === undefined && channel === undefined) return null;
+  if (token === undefined || channel === undefined) {
+    problems.push(`${token === undefined ? 'SLACK_BOT_TOKEN' : 'SLACK_CHANNEL_ID'}: set it too (the bot token and the channel go together), or unset both to run without Slack.`);
+    return null;
+  }
+  return { token, channel, ...(env.SLACK_API_URL === undefined ? {} : { apiUrl: env.SLACK_API_URL }) };
+};
+
+const githubOf = (env: RunnerEnv): GithubConfig | null =>
+  env.GITHUB_TOKEN === undefined || env.GITHUB_REPOSITORY === undefined
+    ? null
+    : {
+        token: env.GITHUB_TOKEN,
+        repository: env.GITHUB_REPOSITORY,
+        ...(env.GITHUB_API_URL === undefined ? {} : { apiUrl: env.GITHUB_API_URL }),
+        workflow: env.SYNC360_WORKFLOW,
+        ref: env.SYNC360_GIT_REF,
+      };
+
+const planOf = (env: RunnerEnv): PlanOptions => ({
+  legalEntities: env.SYNC360_LEGAL_ENTITIES.length > 0 ? env.SYNC360_LEGAL_ENTITIES : null,
+  uniqueId: env.SYNC360_UNIQUE_ID ?? defaultPlanOptions.uniqueId,
+  extraActiveLabels: env.SYNC360_ACTIVE_LABELS,
+  extraInactiveLabels: env.SYNC360_INACTIVE_LABELS,
+  delimiter: env.SYNC360_CSV_DELIMITER ?? defaultPlanOptions.delimiter,
+  header: env.SYNC360_HEADER.length === 8 ? env.SYNC360_HEADER : defaultPlanOptions.header,
+  defaultLanguage: env.SYNC360_DEFAULT_LANGUAGE ?? defaultPlanOptions.defaultLanguage,
+  maxDeactivations: env.SYNC360_MAX_DEACTIVATIONS ?? null,
+  onboardingLeadDays: env.SYNC360_ONBOARDING_LEAD_DAYS ?? defaultPlanOptions.onboardingLeadDays,
+});
+
+const runUrlOf = (env: RunnerEnv): string | null =>
+  env.GITHUB_SERVER_URL !== undefined && env.GITHUB_REPOSITORY !== undefined && env.GITHUB_RUN_ID !== undefined
+    ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+    : null;
+
+/** Parses the environment once; every bad variable is reported, by name, with its fix. */
+export const parseRunnerConfig = (source: NodeJS.ProcessEnv): ConfigResult => {
+  const parsed = runnerEnvSchema.safeParse(source);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+    };
+  }
+  const env = parsed.data;
+  const problems: string[] = [];
+  const lucca = luccaOf(env, problems);
+  const sftp = sftpOf(env, problems);
+  const slack = slackOf(env, problems);
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    config: {
+      statusField: env.LUCCA_STATUS_FIELD,
+      lucca,
+      sftp,
+      slack,
+      github: githubOf(env),
+      plan: planOf(env),
+      fileNameTemplate: env.SYNC360_FILE_NAME ?? 'users.csv',
+      outputDir: env.SYNC360_OUTPUT_DIR,
+      stateDir: env.SYNC360_STATE_DIR,
+      timeZone: env.SYNC360_TIMEZONE ?? 'Europe/Paris',
+      todayOverride: env.SYNC360_TODAY ?? null,
+      inGithubActions: env.GITHUB_ACTIONS === 'true',
+      stepSummaryPath: env.GITHUB_STEP_SUMMARY ?? null,
+      runUrl: runUrlOf(env),
+      secrets: [env.LUCCA_API_KEY, env.SFTP_PASSWORD, env.SFTP_PRIVATE_KEY, env.SFTP_PASSPHRASE, env.SLACK_BOT_TOKEN, env.GITHUB_TOKEN].filter(
+        (value): value is string => value !== undefined,
+      ),
+    },
+  };
+};
