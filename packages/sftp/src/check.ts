@@ -1,0 +1,102 @@
+import { randomBytes } from 'node:crypto';
+import { ConfigError, redactSecrets, type DoctorCheck } from '@sync360/core';
+import { classifyFailure } from './classify.js';
+import { removeQuietly, uploadBytes } from './remote-ops.js';
+import { newSessionState, openSession, type Session, type SessionState } from './session.js';
+import { remotePathOf, resolveSettings, type ResolvedSettings, type SftpSettings } from './settings.js';
+import type { FailureContext, Stage } from './stage.js';
+import { withTimeout } from './timeout.js';
+
+const check = (name: string, ok: boolean, detail: string, fix: string | null): DoctorCheck => ({
+  system: 'sftp',
+  name,
+  ok,
+  detail,
+  fix,
+});
+
+const contextFor = (s: ResolvedSettings, stage: Stage, path: string): FailureContext => ({
+  stage,
+  host: s.host,
+  port: s.port,
+  username: s.username,
+  remoteDir: s.remoteDir,
+  path,
+  finalPath: path,
+  pins: s.hostKeyPins,
+});
+
+/** Host key and login checks from one connection attempt. */
+const connectChecks = (s: ResolvedSettings, state: SessionState, error: unknown): DoctorCheck[] => {
+  const failure = classifyFailure(error, state, contextFor(s, 'connect', s.remoteDir), s.secrets);
+  if (state.presented === null) {
+    return [check('host key', false, `could not reach the server to read its host key: ${failure.message}`, failure.hint)];
+  }
+  if (!state.hostKeyTrusted) {
+    const detail =
+      s.hostKeyPins.length === 0
+        ? `no pin set; ${s.host}:${s.port} presents ${state.presented}`
+        : `${s.host}:${s.port} presents ${state.presented}, which matches no pin (${s.hostKeyPins.join(', ')})`;
+    const fix = `Confirm ${state.presented} with 360Learning, then set SFTP_HOST_KEY_SHA256=${state.presented}`;
+    return [check('host key', false, detail, fix)];
+  }
+  return [
+    check('host key', true, `${s.host}:${s.port} presents ${state.presented} (pinned)`, null),
+    check('login', false, failure.message, failure.hint),
+  ];
+};
+
+/** Writes then removes a probe file in the remote folder. */
+const folderCheck = async (s: ResolvedSettings, session: Session): Promise<DoctorCheck> => {
+  const probe = remotePathOf(s.remoteDir, `.sync360-probe-${randomBytes(6).toString('hex')}`);
+  try {
+    const stats = await withTimeout(session.client.stat(s.remoteDir), s.operationTimeoutMs, `checking ${s.remoteDir}`);
+    if (!stats.isDirectory) {
+      return check('remote folder', false, `"${s.remoteDir}" is not a folder`, 'Fix SFTP_REMOTE_DIR.');
+    }
+  } catch (error) {
+    const failure = classifyFailure(error, null, contextFor(s, 'remote-dir', s.remoteDir), s.secrets);
+    return check('remote folder', false, `"${s.remoteDir}" cannot be opened: ${failure.message}`, failure.hint);
+  }
+  try {
+    await uploadBytes(session.client, probe, Buffer.from('sync360 doctor probe\n'), s);
+  } catch (error) {
+    const failure = classifyFailure(error, null, contextFor(s, 'probe', probe), s.secrets);
+    await removeQuietly(session.client, probe, s);
+    return check('remote folder', false, failure.message, failure.hint);
+  }
+  if (!(await removeQuietly(session.client, probe, s))) {
+    return check('remote folder', false, `wrote ${probe} but could not remove it`, `Remove ${probe} by hand and let "${s.username}" delete files.`);
+  }
+  return check('remote folder', true, `"${s.remoteDir}" is writable (probe file written and removed)`, null);
+};
+
+/**
+ * `sync360 doctor` for SFTP: host key matches a pin, login works, the remote folder is writable.
+ * Returns the checks it got to (a failed step stops the next ones) and never throws. Without a
+ * pin it still connects, rejects every key (so no credential is sent) and shows the fingerprint
+ * the server presents, to be confirmed with 360Learning and pinned.
+ */
+export const checkSftp = async (settings: SftpSettings): Promise<DoctorCheck[]> => {
+  let s: ResolvedSettings;
+  try {
+    s = resolveSettings(settings, false);
+  } catch (error) {
+    if (error instanceof ConfigError) return [check('settings', false, error.message, error.hint)];
+    throw error;
+  }
+  const state = newSessionState();
+  let session: Session;
+  try {
+    session = await openSession(s, state);
+  } catch (error) {
+    return connectChecks(s, state, error);
+  }
+  try {
+    const login = check('login', true, `logged in as "${redactSecrets(s.username, s.secrets)}"`, null);
+    const hostKey = check('host key', true, `${s.host}:${s.port} presents ${state.presented ?? '?'} (pinned)`, null);
+    return [hostKey, login, await folderCheck(s, session)];
+  } finally {
+    await session.close();
+  }
+};

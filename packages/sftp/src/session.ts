@@ -1,0 +1,116 @@
+import { connect as netConnect, type Socket } from 'node:net';
+import SftpClient from 'ssh2-sftp-client';
+import type { ConnectConfig } from 'ssh2';
+import { errorFacts, type ErrorFacts } from './error-facts.js';
+import { fingerprintOf } from './fingerprint.js';
+import type { ResolvedSettings } from './settings.js';
+import { OperationTimeoutError, withTimeout } from './timeout.js';
+
+/** What happened on one connection, as seen from ssh2's events; used to classify failures. */
+export interface SessionState {
+  /** The fingerprint the server presented, once key exchange got that far. */
+  presented: string | null;
+  /** The presented key matched a pin (credentials are sent only after this). */
+  hostKeyTrusted: boolean;
+  /** Raw ssh2 errors, in order. */
+  readonly errors: ErrorFacts[];
+  /** The connection closed while sync360 still needed it. */
+  droppedUnexpectedly: boolean;
+  /** sync360 itself is closing the connection. */
+  closing: boolean;
+}
+
+export const newSessionState = (): SessionState => ({
+  presented: null,
+  hostKeyTrusted: false,
+  errors: [],
+  droppedUnexpectedly: false,
+  closing: false,
+});
+
+export interface Session {
+  readonly client: SftpClient;
+  /** Ends the SFTP session politely (bounded), then destroys the socket whatever happened. */
+  close(): Promise<void>;
+}
+
+const CLOSE_GRACE_MS = 2_000;
+
+const openSocket = (host: string, port: number, timeoutMs: number): Promise<Socket> =>
+  new Promise((resolve, reject) => {
+    const socket = netConnect({ host, port });
+    const timer = setTimeout(() => {
+      socket.destroy();
+      reject(new OperationTimeoutError(`TCP connection to ${host}:${port}`, timeoutMs));
+    }, timeoutMs);
+    socket.once('connect', () => {
+      clearTimeout(timer);
+      socket.removeAllListeners('error');
+      resolve(socket);
+    });
+    socket.once('error', (error) => {
+      clearTimeout(timer);
+      socket.destroy();
+      reject(error);
+    });
+  });
+
+const credentialsOf = (settings: ResolvedSettings): Partial<ConnectConfig> => ({
+  ...(settings.privateKey === undefined ? {} : { privateKey: settings.privateKey }),
+  ...(settings.passphrase === undefined ? {} : { passphrase: settings.passphrase }),
+  ...(settings.password === undefined ? {} : { password: settings.password }),
+});
+
+/**
+ * Opens a TCP socket (ours, so it can always be destroyed), then SSH + SFTP over it. The host key
+ * is checked in `hostVerifier` during key exchange, before ssh2 sends any credential; `hostHash`
+ * is left unset so ssh2 hands over the raw key blob. Fills `state` as events arrive.
+ */
+export const openSession = async (settings: ResolvedSettings, state: SessionState): Promise<Session> => {
+  const started = Date.now();
+  const socket = await openSocket(settings.host, settings.port, settings.connectTimeoutMs);
+  socket.on('error', () => {
+    // ssh2 reports socket errors through the client; this only keeps Node from throwing.
+  });
+  const client = new SftpClient('sync360', { error: () => {}, end: () => {}, close: () => {} });
+  client.on('error', (error: unknown) => {
+    state.errors.push(errorFacts(error));
+  });
+  client.on('close', () => {
+    if (!state.closing) state.droppedUnexpectedly = true;
+  });
+  const hostVerifier = (key: Buffer): boolean => {
+    const presented = fingerprintOf(key);
+    state.presented = presented;
+    state.hostKeyTrusted = settings.hostKeyPins.includes(presented);
+    return state.hostKeyTrusted;
+  };
+  const remainingMs = Math.max(1, settings.connectTimeoutMs - (Date.now() - started));
+  const close = async (): Promise<void> => {
+    state.closing = true;
+    try {
+      await withTimeout(client.end(), CLOSE_GRACE_MS, 'closing the SFTP session');
+    } catch {
+      // The socket is destroyed below whatever happened.
+    } finally {
+      socket.destroy();
+    }
+  };
+  try {
+    await withTimeout(
+      client.connect({
+        sock: socket,
+        username: settings.username,
+        ...credentialsOf(settings),
+        hostVerifier,
+        readyTimeout: remainingMs,
+      }),
+      remainingMs,
+      `SSH handshake and login on ${settings.host}:${settings.port}`,
+    );
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { client, close };
+};
