@@ -1,0 +1,7 @@
+export {
+  notifyRemindersToSlack,
+  notifyRunFailureToSlack,
+  notifyRunToSlack,
+  notifyWatchdogToSlack,
+  type SlackNotifySettings,
+} from './slack-notify.js';
