@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { utils } from 'ssh2';
+import ssh2 from 'ssh2';
 import { ConfigError } from '@sync360/core';
 import { parseHostKeyPins } from './host-key-pins.js';
 
@@ -93,7 +93,7 @@ const checkCredentials = (settings: SftpSettings): void => {
     );
   }
   if (settings.privateKey) {
-    const parsed = utils.parseKey(settings.privateKey, settings.passphrase);
+    const parsed = ssh2.utils.parseKey(settings.privateKey, settings.passphrase);
     if (parsed instanceof Error) {
       throw new ConfigError(
         'sftp-private-key-invalid',
