@@ -35,7 +35,7 @@ export const buildCommand = async (flags: CliFlags, config: RunnerConfig, io: Io
     warnings: [...source.warnings, ...(empty ? ['no row would be exported (no-rows): nothing written'] : [])],
     failure: null,
   });
-  printRunOutput(await publishReport(report, { ...config, stepSummaryPath: null }, flags.report), plan, flags, config, io);
+  printRunOutput(await publishReport(report, { ...config, stepSummaryPath: null }, flags.report, false), plan, flags, config, io);
   if (strictFailure) return exitCodes.strict;
   return empty ? exitCodes.guard : exitCodes.ok;
 };

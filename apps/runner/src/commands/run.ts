@@ -21,10 +21,6 @@ export const runCommand = async (flags: CliFlags, config: RunnerConfig, io: Io):
   const startedAt = new Date();
   const today = config.todayOverride ?? todayIn(config.timeZone);
   const sourceKind = sourceKindFor(config, flags);
-  if (sourceKind === 'demo' && config.sftp !== null && flags.out === null) {
-    throw new ConfigError('demo-to-sftp', 'Demo data is never delivered by SFTP, but SFTP_HOST is set and no Lucca source is configured.', 'Set LUCCA_BASE_URL and LUCCA_API_KEY (or --input FILE), or unset SFTP_HOST to try the demo locally.');
-  }
-  const lock = flags.dryRun ? null : await acquireRunLock(config.stateDir);
   let source: LoadedSource = { kind: sourceKind, records: [], warnings: [] };
   let plan: Plan | null = null;
   let outcome: Report['outcome'] = 'failed';
@@ -32,7 +28,12 @@ export const runCommand = async (flags: CliFlags, config: RunnerConfig, io: Io):
   let failure: Sync360Error | null = null;
   let destination: Report['destination'] = null;
   const fileName = fileNameFor(config.fileNameTemplate, today);
+  let lock: { release: () => Promise<void> } | null = null;
   try {
+    if (sourceKind === 'demo' && config.sftp !== null && flags.out === null) {
+      throw new ConfigError('demo-to-sftp', 'Demo data is never delivered by SFTP, but SFTP_HOST is set and no Lucca source is configured.', 'Set LUCCA_BASE_URL and LUCCA_API_KEY (or --input FILE), or unset SFTP_HOST to try the demo locally.');
+    }
+    lock = flags.dryRun ? null : await acquireRunLock(config.stateDir);
     const previous = await readLastDelivered(config.stateDir);
     source = await loadSource(config, flags, today, io.err);
     plan = buildPlan({ records: source.records, previousRows: previous, today, options: config.plan });

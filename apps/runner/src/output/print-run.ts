@@ -12,6 +12,10 @@ export const printRunOutput = (
   config: RunnerConfig,
   io: Io,
 ): void => {
+  if (report.failure !== null && report.outcome === 'failed') {
+    io.err(`Error [${report.failure.code}]: ${report.failure.message}`);
+    io.err(`What to do: ${report.failure.hint}`);
+  }
   const options = { redact: flags.redact || config.inGithubActions, limit: 50 };
   if (flags.json) {
     io.out(JSON.stringify(options.redact ? redactReport(report) : report, null, 2));

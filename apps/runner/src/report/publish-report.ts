@@ -1,6 +1,7 @@
 import type { Report } from '@sync360/core';
 import type { RunnerConfig } from '../config/runner-config.js';
 import { writeFileAtomic } from '../state/atomic-write.js';
+import { notifyRunToSlack } from '../notify/index.js';
 import { appendStepSummary } from './step-summary.js';
 
 /**
@@ -11,11 +12,16 @@ export const publishReport = async (
   report: Report,
   config: RunnerConfig,
   reportPath: string | null,
+  notify = true,
 ): Promise<Report> => {
   const warnings: string[] = [];
   if (config.stepSummaryPath !== null) {
     const warning = await appendStepSummary(config.stepSummaryPath, report);
     if (warning !== null) warnings.push(warning);
+  }
+  if (notify && config.slack !== null) {
+    const warning = await notifyRunToSlack(config.slack, report, config.runUrl);
+    if (warning !== null) warnings.push(`Slack: ${warning}`);
   }
   const final = { ...report, warnings: [...report.warnings, ...warnings] };
   if (reportPath !== null) {
