@@ -1,0 +1,158 @@
+import { createHash } from 'node:crypto';
+import { createServer, type Socket } from 'node:net';
+import { Server, utils, type AuthContext, type Connection, type ParsedKey } from 'ssh2';
+import { attachSftpHandlers, type SftpFaults } from './sftp-fs-handlers.js';
+import { makeTempDir } from './temp-dir.js';
+
+export type { SftpFaults } from './sftp-fs-handlers.js';
+
+export interface SftpServerOptions {
+  /** Default `sync360`. */
+  username?: string;
+  /** Accept this password. */
+  password?: string;
+  /** Accept this public key (OpenSSH `ssh-ed25519 AAAA...` text). */
+  authorizedKey?: string;
+  /** Faults to inject; the returned `faults` object may be changed between connections. */
+  faults?: SftpFaults;
+}
+
+/** Counters for assertions (retries, no retry on auth failure...). */
+export interface SftpServerStats {
+  /** TCP connections accepted. */
+  connections: number;
+  /** Successful logins. */
+  logins: number;
+  /** Rejected password or key checks. */
+  authFailures: number;
+  /** Connections dropped by the `dropMidUpload` fault. */
+  drops: number;
+}
+
+export interface SftpTestServer {
+  readonly host: string;
+  readonly port: number;
+  readonly username: string;
+  /** `SHA256:<base64>` of the server's host key, unpadded, as `ssh-keygen -lf` prints it. */
+  readonly fingerprint: string;
+  /** The folder served as `/`; relative client paths start there too. */
+  readonly root: string;
+  readonly stats: SftpServerStats;
+  faults: SftpFaults;
+  close(): Promise<void>;
+}
+
+const parseKeyOrThrow = (text: string): ParsedKey => {
+  const key = utils.parseKey(text);
+  if (key instanceof Error) throw key;
+  return key;
+};
+
+const fingerprintOfKey = (key: ParsedKey): string =>
+  `SHA256:${createHash('sha256').update(key.getPublicSSH()).digest('base64').replace(/=+$/, '')}`;
+
+const authenticate = (ctx: AuthContext, options: SftpServerOptions, username: string, key: ParsedKey | null): boolean | 'pending' => {
+  if (ctx.username !== username) return false;
+  if (ctx.method === 'password') return options.password !== undefined && ctx.password === options.password;
+  if (ctx.method === 'publickey' && key !== null) {
+    if (ctx.key.algo !== key.type || !ctx.key.data.equals(key.getPublicSSH())) return false;
+    if (ctx.signature === undefined || ctx.blob === undefined) return 'pending';
+    return key.verify(ctx.blob, ctx.signature, ctx.hashAlgo);
+  }
+  return false;
+};
+
+/**
+ * An in-process SSH server speaking SFTP over a temp dir, on 127.0.0.1 and a free port, with its
+ * own throwaway ed25519 host key, password and/or public-key login, and fault injection.
+ */
+export const startSftpServer = async (options: SftpServerOptions = {}): Promise<SftpTestServer> => {
+  const temp = await makeTempDir('sync360-sftp-');
+  const hostKey = utils.generateKeyPairSync('ed25519');
+  const fingerprint = fingerprintOfKey(parseKeyOrThrow(hostKey.public));
+  const clientKey = options.authorizedKey === undefined ? null : parseKeyOrThrow(options.authorizedKey);
+  const username = options.username ?? 'sync360';
+  const stats: SftpServerStats = { connections: 0, logins: 0, authFailures: 0, drops: 0 };
+  const sockets = new Map<number, Socket>();
+  const timers = new Set<NodeJS.Timeout>();
+  const later = (ms: number, fn: () => void): void => {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      fn();
+    }, ms);
+    timers.add(timer);
+  };
+
+  const onConnection = (conn: Connection, remotePort: number): void => {
+    conn.on('error', () => undefined);
+    conn.on('authentication', (ctx) => {
+      const verdict = authenticate(ctx, options, username, clientKey);
+      if (verdict === true) {
+        stats.logins += 1;
+        ctx.accept();
+        return;
+      }
+      if (verdict === 'pending') return ctx.accept();
+      if (ctx.method !== 'none') stats.authFailures += 1;
+      const methods: Array<'password' | 'publickey'> = [];
+      if (options.password !== undefined) methods.push('password');
+      if (clientKey !== null) methods.push('publickey');
+      ctx.reject(methods);
+    });
+    conn.on('session', (acceptSession) => {
+      const session = acceptSession();
+      session.on('sftp', (acceptSftp) => {
+        const sftp = acceptSftp();
+        attachSftpHandlers(sftp, {
+          root: temp.path,
+          faults: () => server.faults,
+          later,
+          tryDrop: () => {
+            const drop = server.faults.dropMidUpload;
+            if (drop === undefined || stats.drops >= (drop.times ?? Infinity)) return false;
+            stats.drops += 1;
+            sockets.get(remotePort)?.destroy();
+            return true;
+          },
+        });
+      });
+    });
+  };
+
+  const ssh = new Server({ hostKeys: [hostKey.private] }, (conn, info) => onConnection(conn, info.port));
+  ssh.on('error', () => undefined);
+  const tcp = createServer((socket) => {
+    stats.connections += 1;
+    const port = socket.remotePort;
+    if (port !== undefined) sockets.set(port, socket);
+    socket.on('close', () => {
+      if (port !== undefined) sockets.delete(port);
+    });
+    socket.on('error', () => undefined);
+    ssh.injectSocket(socket);
+  });
+  await new Promise<void>((resolve, reject) => {
+    tcp.once('error', reject);
+    tcp.listen(0, '127.0.0.1', () => resolve());
+  });
+  const address = tcp.address();
+  if (address === null || typeof address === 'string') throw new Error('fake SFTP server has no TCP port');
+
+  const server: SftpTestServer = {
+    host: '127.0.0.1',
+    port: address.port,
+    username,
+    fingerprint,
+    root: temp.path,
+    stats,
+    faults: { ...options.faults },
+    close: async () => {
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      for (const socket of sockets.values()) socket.destroy();
+      await new Promise<void>((resolve) => tcp.close(() => resolve()));
+      await temp.cleanup();
+    },
+  };
+  return server;
+};
