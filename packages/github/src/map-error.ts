@@ -95,7 +95,7 @@ export const toGithubError = (error: unknown, context: CallContext): GithubError
     return new GithubError(
       'github-not-found',
       `GitHub found nothing while ${operation} (404 ${text}).`,
-      `Check GITHUB_REPOSITORY (${repo}, as owner/name), SYNC360_WORKFLOW (${settings.workflow}, a file under .github/workflows on the default branch) and SYNC360_GIT_REF (${settings.ref}). GitHub also answers 404 when the token cannot see the repository.`,
+      `Check GITHUB_REPOSITORY (${repo}), SYNC360_WORKFLOW (${settings.workflow}) and SYNC360_GIT_REF (${settings.ref}): the repository as owner/name, the workflow as a file name under .github/workflows on the default branch. GitHub also answers 404 when the token cannot see the repository.`,
       details,
       status,
     );
