@@ -1,0 +1,116 @@
+/** Realistic Lucca API v3 user items and custom field definitions, for tests and benchmarks. */
+export type LuccaUserItem = Record<string, unknown>;
+
+/** How the status field is written on users (SPEC §9 accepts all of these). */
+export type LuccaStatusStyle = 'entry' | 'label' | 'object-label' | 'value-label' | 'none';
+
+export const luccaActiveEntryId = 84;
+export const luccaInactiveEntryId = 85;
+
+export interface LuccaDefinitionsOptions {
+  readonly statusField?: string;
+  readonly activeLabel?: string;
+  readonly inactiveLabel?: string;
+}
+
+/**
+ * Items of `GET /api/v3/extensionuserdefinitions`: the status list field (code = the
+ * `extendedData` key without its `e_` prefix) plus two unrelated custom fields.
+ */
+export const makeLuccaDefinitions = (options: LuccaDefinitionsOptions = {}): LuccaUserItem[] => {
+  const statusField = options.statusField ?? 'e_360_status';
+  return [
+    { id: 11, name: 'Badge number', code: 'badge', extensionUserPropertyListEntries: [] },
+    {
+      id: 12,
+      name: '360Learning access',
+      code: statusField.replace(/^e_/, ''),
+      extensionUserPropertyListEntries: [
+        { id: luccaActiveEntryId, name: options.activeLabel ?? 'Actif', translation: 'Active' },
+        { id: luccaInactiveEntryId, name: options.inactiveLabel ?? 'Inactif', translation: 'Inactive' },
+      ],
+    },
+    {
+      id: 13,
+      name: 'T-shirt size',
+      code: 'tshirt_size',
+      extensionUserPropertyListEntries: [
+        { id: 90, name: 'M', translation: null },
+        { id: 91, name: 'L', translation: null },
+      ],
+    },
+  ];
+};
+
+export interface MakeLuccaUsersOptions {
+  readonly statusField?: string;
+  readonly statusStyle?: LuccaStatusStyle;
+  /** Every n-th user (n >= 2) left before `today`; 0 = no former employee. Default 10. */
+  readonly formerEvery?: number;
+  /** Reference date for contract dates, `YYYY-MM-DD`; default `2026-01-15`. */
+  readonly today?: string;
+  /** Lucca id of the first user; default 1001. */
+  readonly firstId?: number;
+  /** Legal entities the users are spread over (ids 1..n); default 2. */
+  readonly legalEntities?: number;
+}
+
+const firstNames = ['Camille', 'Léa', 'Hugo', 'Zoé', 'Mathis', 'Inès', 'Noah', 'Chloé', 'Louis', 'Anaïs', 'Jérôme', 'Maëlle'];
+const lastNames = ['Martin', 'Bernard', 'Dubois', 'Lefèvre', "D'Almeida", 'Moreau', 'Laurent', 'Girard', 'Roux', 'Fournier', 'Nguyen', 'Müller'];
+const titles = ['Account Manager', 'Développeuse', 'Comptable', 'Chef de projet', 'Data Analyst', 'Office Manager'];
+const cultures: ReadonlyArray<unknown> = [{ id: 1036, name: 'fr-FR' }, { id: 1033, name: 'en-US' }, 1031, 'es-ES'];
+
+const dayMs = 86_400_000;
+const shift = (date: string, days: number): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * dayMs).toISOString().slice(0, 10);
+
+const pick = <T>(list: ReadonlyArray<T>, index: number): T | undefined => list[index % list.length];
+
+const statusValue = (style: LuccaStatusStyle, active: boolean, storedId: number): unknown => {
+  const label = active ? 'Active' : 'Inactive';
+  if (style === 'entry') return { id: storedId, value: active ? luccaActiveEntryId : luccaInactiveEntryId };
+  if (style === 'label') return label;
+  if (style === 'value-label') return { id: storedId, value: label };
+  return { id: storedId, value: { id: active ? luccaActiveEntryId : luccaInactiveEntryId, name: active ? 'Actif' : 'Inactif' } };
+};
+
+/**
+ * `n` users as `GET /api/v3/users` returns them with sync360's `fields=`. Deterministic: user i
+ * has employee number `E<i+1, 5 digits>`, reports to user floor((i-1)/8) (a tree; some managers
+ * are former employees), and every `formerEvery`-th user left 30 days before `today` with an
+ * Inactive status (every third of those is still Active: an offboarding to do).
+ */
+export const makeLuccaUsers = (n: number, options: MakeLuccaUsersOptions = {}): LuccaUserItem[] => {
+  const statusField = options.statusField ?? 'e_360_status';
+  const style = options.statusStyle ?? 'entry';
+  const formerEvery = options.formerEvery ?? 10;
+  const today = options.today ?? '2026-01-15';
+  const firstId = options.firstId ?? 1001;
+  const entities = Math.max(1, options.legalEntities ?? 2);
+  const users: LuccaUserItem[] = [];
+  for (let index = 0; index < n; index += 1) {
+    const id = firstId + index;
+    const firstName = pick(firstNames, index) ?? 'Alex';
+    const lastName = pick(lastNames, Math.floor(index / firstNames.length)) ?? 'Durand';
+    const former = formerEvery >= 2 && index > 0 && index % formerEvery === 0;
+    const active = !former || (index / formerEvery) % 3 === 0;
+    const extendedData: Record<string, unknown> = { e_badge: { id: 50_000 + index, value: `B${index}` } };
+    if (style !== 'none') extendedData[statusField] = statusValue(style, active, 70_000 + index);
+    if (index % 4 === 0) extendedData['e_tshirt_size'] = { id: 90_000 + index, value: 90 + (index % 2) };
+    users.push({
+      id,
+      employeeNumber: `E${String(index + 1).padStart(5, '0')}`,
+      firstName,
+      lastName,
+      mail: `${firstName}.${lastName}.${index + 1}@acme.example`.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9.@]/g, ''),
+      jobTitle: pick(titles, index) ?? null,
+      culture: pick(cultures, index) ?? null,
+      manager: index === 0 ? null : { id: firstId + Math.floor((index - 1) / 8), name: 'manager', url: '' },
+      legalEntity: { id: (index % entities) + 1, name: `Acme ${(index % entities) + 1}` },
+      dtContractStart: `${shift(today, -400 - (index % 700))}T00:00:00`,
+      dtContractEnd: former ? `${shift(today, -30)}T00:00:00` : null,
+      extendedData,
+    });
+  }
+  return users;
+};
