@@ -12,7 +12,7 @@ export interface Captured {
 
 /** Settings for the fake with tiny delays, plus the progress and warnings it printed. */
 export const settingsFor = (
-  server: FakeLucca,
+  server: Pick<FakeLucca, 'url' | 'apiKey'>,
   overrides: Partial<LuccaSettings> = {},
 ): { settings: LuccaSettings; captured: Captured } => {
   const captured: Captured = { progress: [], warnings: [] };
