@@ -9,9 +9,10 @@ export * from './lucca-users.js';
 /**
  * One scripted answer, consumed in order per route: an HTTP error status, `timeout` (never
  * answers), `malformed` (200 with truncated JSON), `html` (200 with a login page), `shape`
- * (200 with JSON of the wrong shape) or `drop` (socket closed without an answer).
+ * (200 with JSON of the wrong shape), `drop` (socket closed without an answer), or `ok` (answers
+ * normally: places the next fault later in the script).
  */
-export type LuccaFault = '408' | '429' | '500' | '502' | '503' | 'timeout' | 'malformed' | 'html' | 'shape' | 'drop';
+export type LuccaFault = 'ok' | '408' | '429' | '500' | '502' | '503' | 'timeout' | 'malformed' | 'html' | 'shape' | 'drop';
 
 export interface FakeLuccaOptions {
   /** The key the fake accepts as `Authorization: lucca application=<key>`; default `test-lucca-key-5f2c9a`. */
@@ -162,7 +163,7 @@ export const startFakeLucca = async (options: FakeLuccaOptions = {}): Promise<Fa
       return sendError(response, state.alwaysFail, 'Scripted failure');
     }
     const fault = faults[route].shift();
-    if (fault !== undefined) return applyFault(fault, request, response, entry);
+    if (fault !== undefined && fault !== 'ok') return applyFault(fault, request, response, entry);
     if (route === 'users') return answerUsers(url, response, entry);
     const status = state.definitionsStatus ?? 200;
     entry.answer = String(status);
