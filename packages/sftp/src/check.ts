@@ -59,7 +59,7 @@ const folderCheck = async (s: ResolvedSettings, session: Session): Promise<Docto
     return check('remote folder', false, `"${s.remoteDir}" cannot be opened: ${failure.message}`, failure.hint);
   }
   try {
-    await uploadBytes(session.client, probe, Buffer.from('sync360 doctor probe\n'), s);
+    await uploadBytes(session.sftp, probe, Buffer.from('sync360 doctor probe\n'), s);
   } catch (error) {
     const failure = classifyFailure(error, null, contextFor(s, 'probe', probe), s.secrets);
     await removeQuietly(session.client, probe, s);

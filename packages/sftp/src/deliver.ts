@@ -46,7 +46,7 @@ const deliverOnce = async (s: ResolvedSettings, file: DeliveryFile, say: Say): P
     await ensureRemoteDir(session.client, s.remoteDir, s);
     stage = 'upload';
     say(`SFTP: uploading ${file.bytes.byteLength} bytes to ${partPath}`);
-    await uploadBytes(session.client, partPath, file.bytes, s);
+    await uploadBytes(session.sftp, partPath, file.bytes, s);
     stage = 'verify';
     await verifySize(session.client, partPath, file.bytes.byteLength, s);
     stage = 'rename';

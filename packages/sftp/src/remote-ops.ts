@@ -1,8 +1,10 @@
 import type SftpClient from 'ssh2-sftp-client';
+import type { SFTPWrapper } from 'ssh2';
 import { errorFacts } from './error-facts.js';
 import { SFTP_STATUS } from './sftp-status.js';
 import { NotADirectoryError, SizeMismatchError } from './stage.js';
 import { withTimeout } from './timeout.js';
+import { writeRemoteFile } from './write-file.js';
 
 /** Timeouts for the operations of one session. */
 export interface OpTimeouts {
@@ -32,9 +34,9 @@ export const uploadTimeoutMs = (bytes: number, t: OpTimeouts): number =>
   t.operationTimeoutMs + Math.floor(bytes / 65_536) * 1_000;
 
 /** Writes `bytes` to `path`, truncating anything already there. */
-export const uploadBytes = async (client: SftpClient, path: string, bytes: Uint8Array, t: OpTimeouts): Promise<void> => {
+export const uploadBytes = async (sftp: SFTPWrapper, path: string, bytes: Uint8Array, t: OpTimeouts): Promise<void> => {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  await withTimeout(client.put(buffer, path), uploadTimeoutMs(bytes.byteLength, t), `uploading ${path}`);
+  await withTimeout(writeRemoteFile(sftp, path, buffer), uploadTimeoutMs(bytes.byteLength, t), `uploading ${path}`);
 };
 
 /** Fails with {@link SizeMismatchError} unless the remote file has exactly `expected` bytes. */

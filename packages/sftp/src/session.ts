@@ -1,6 +1,6 @@
 import { connect as netConnect, type Socket } from 'node:net';
 import SftpClient from 'ssh2-sftp-client';
-import type { ConnectConfig } from 'ssh2';
+import type { ConnectConfig, SFTPWrapper } from 'ssh2';
 import { errorFacts, type ErrorFacts } from './error-facts.js';
 import { fingerprintOf } from './fingerprint.js';
 import type { ResolvedSettings } from './settings.js';
@@ -30,6 +30,8 @@ export const newSessionState = (): SessionState => ({
 
 export interface Session {
   readonly client: SftpClient;
+  /** The raw SFTP channel, for plain OPEN / WRITE / CLOSE. */
+  readonly sftp: SFTPWrapper;
   /** Ends the SFTP session politely (bounded), then destroys the socket whatever happened. */
   close(): Promise<void>;
 }
@@ -96,8 +98,9 @@ export const openSession = async (settings: ResolvedSettings, state: SessionStat
       socket.destroy();
     }
   };
+  let sftp: SFTPWrapper;
   try {
-    await withTimeout(
+    sftp = await withTimeout(
       client.connect({
         sock: socket,
         username: settings.username,
@@ -112,5 +115,5 @@ export const openSession = async (settings: ResolvedSettings, state: SessionStat
     await close();
     throw error;
   }
-  return { client, close };
+  return { client, sftp, close };
 };

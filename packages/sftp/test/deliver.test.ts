@@ -1,8 +1,8 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { utils } from 'ssh2';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError, DeliveryError } from '@sync360/core';
+import { generateTestKeyPair } from '@sync360/testkit/sftp-keys';
 import { startSftpServer, type SftpServerOptions, type SftpTestServer } from '@sync360/testkit/sftp-server';
 import { deliverBySftp } from '../src/index.js';
 import { bytesOf, inboxOf, listDir, settingsFor } from './helpers.js';
@@ -31,7 +31,7 @@ describe('deliverBySftp against the in-process server', () => {
   });
 
   it('uploads with a private key', async () => {
-    const key = utils.generateKeyPairSync('ed25519');
+    const key = generateTestKeyPair();
     const server = await start({ authorizedKey: key.public });
     const settings = settingsFor(server, { privateKey: key.private });
     delete settings.password;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createServer, type Socket } from 'node:net';
 import { Server, utils, type AuthContext, type Connection, type ParsedKey } from 'ssh2';
 import { attachSftpHandlers, type SftpFaults } from './sftp-fs-handlers.js';
+import { generateTestKeyPair } from './sftp-keys.js';
 import { makeTempDir } from './temp-dir.js';
 
 export type { SftpFaults } from './sftp-fs-handlers.js';
@@ -68,7 +69,7 @@ const authenticate = (ctx: AuthContext, options: SftpServerOptions, username: st
  */
 export const startSftpServer = async (options: SftpServerOptions = {}): Promise<SftpTestServer> => {
   const temp = await makeTempDir('sync360-sftp-');
-  const hostKey = utils.generateKeyPairSync('ed25519');
+  const hostKey = generateTestKeyPair();
   const fingerprint = fingerprintOfKey(parseKeyOrThrow(hostKey.public));
   const clientKey = options.authorizedKey === undefined ? null : parseKeyOrThrow(options.authorizedKey);
   const username = options.username ?? 'sync360';
