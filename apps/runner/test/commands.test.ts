@@ -1,0 +1,88 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { makeTempDir } from '@sync360/testkit/temp-dir';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli, user, writeUsers } from './cli-harness.js';
+
+let dir: { path: string; cleanup: () => Promise<void> };
+beforeEach(async () => {
+  dir = await makeTempDir('sync360-cmd-');
+});
+afterEach(async () => dir.cleanup());
+
+describe('configuration and usage errors', () => {
+  it('lists every bad variable by name with its fix, and never prints a secret', async () => {
+    const result = await runCli(['run'], {
+      cwd: dir.path,
+      env: { SYNC360_CSV_DELIMITER: '|', SYNC360_TODAY: '2026-02-30', SFTP_PORT: 'abc', LUCCA_API_KEY: 'super-secret-key', SYNC360_HEADER: 'a,b' },
+    });
+    expect(result.code).toBe(2);
+    for (const name of ['SYNC360_CSV_DELIMITER', 'SYNC360_TODAY', 'SFTP_PORT', 'SYNC360_HEADER']) expect(result.stderr).toContain(name);
+    expect(result.stderr + result.stdout).not.toContain('super-secret-key');
+  });
+  it('requires both Lucca variables and a host-key pin with SFTP_HOST, before any network call', async () => {
+    const result = await runCli(['run'], { cwd: dir.path, env: { LUCCA_API_KEY: 'k-123456', SFTP_HOST: 'sftp.example.invalid', SFTP_USERNAME: 'u', SFTP_PASSWORD: 'pw-123456' } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('LUCCA_BASE_URL');
+    expect(result.stderr).toContain('SFTP_HOST_KEY_SHA256');
+  });
+  it.each([[['frobnicate']], [['run', '--nope']], [['reminders', '--force']], [['run', '--report']]])('rejects %j with exit 2', async (args) => {
+    const result = await runCli(args, { cwd: dir.path });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/sync360|--/);
+  });
+  it('prints help with exit 0', async () => {
+    const result = await runCli(['run', '--help'], { cwd: dir.path });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('--dry-run');
+  });
+});
+
+describe('sync360 build', () => {
+  it('writes the CSV offline and prints the validation report', async () => {
+    const input = await writeUsers(join(dir.path, 'users.json'), [user(2), user(1, { culture: 'de-AT' }), user(3, { mail: null })]);
+    const result = await runCli(['build', '--input', input, '--out', 'users.csv'], { cwd: dir.path });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('missing-email');
+    const csv = await readFile(join(dir.path, 'users.csv'), 'utf8');
+    expect(csv.split('\n').map((line) => line.split(',')[0])).toEqual(['uniqueId', '1', '2', '']);
+    expect(csv).toContain(',de,');
+  });
+  it('needs --out', async () => {
+    expect((await runCli(['build'], { cwd: dir.path })).code).toBe(2);
+  });
+});
+
+describe('sync360 reminders', () => {
+  it('lists reminders as JSON, most overdue first', async () => {
+    const input = await writeUsers(join(dir.path, 'users.json'), [
+      user(1, { dtContractStart: '2026-11-20T00:00:00' }, null),
+      user(2, { dtContractEnd: '2026-10-01T00:00:00' }),
+    ]);
+    const result = await runCli(['reminders', '--input', input, '--json'], { cwd: dir.path });
+    expect(result.code).toBe(0);
+    const reminders: unknown = JSON.parse(result.stdout);
+    expect(reminders).toEqual([
+      expect.objectContaining({ kind: 'offboarding', employeeNumber: '2', dueSince: '2026-10-02', daysOverdue: 54, luccaId: '2' }),
+      expect.objectContaining({ kind: 'onboarding', employeeNumber: '1', dueSince: '2026-11-20', daysOverdue: 5 }),
+    ]);
+  });
+  it('refuses --notify without Slack', async () => {
+    const result = await runCli(['reminders', '--notify'], { cwd: dir.path });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('SLACK_BOT_TOKEN');
+  });
+});
+
+describe('sync360 doctor', () => {
+  it('prints one line per check and fails on a corrupt state file', async () => {
+    const ok = await runCli(['doctor'], { cwd: dir.path });
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/^ok\s+config\s+source: demo data/m);
+    await import('node:fs/promises').then((fs) => fs.mkdir(join(dir.path, '.sync360')));
+    await writeFile(join(dir.path, '.sync360/last-delivered.csv'), 'garbage\n');
+    const broken = await runCli(['doctor'], { cwd: dir.path });
+    expect(broken.code).toBe(2);
+    expect(broken.stdout).toMatch(/FAIL\s+local\s+state: .* — fix: /);
+  });
+});
