@@ -63,7 +63,12 @@ export type DefinitionsParse =
 /** Parses a response body of `GET /api/v3/extensionuserdefinitions`. */
 export const parseDefinitionsPayload = (json: unknown, rootName = 'definitions'): DefinitionsParse => {
   const parsed = definitionsPayloadSchema.safeParse(json);
-  if (!parsed.success) return { ok: false, reason: describeFirstIssue(parsed.error, json, rootName) };
+  if (!parsed.success) {
+    // Report the issue of the envelope the body looks like, not the union's generic "Invalid input".
+    const likely = Array.isArray(json) ? definitionsPayloadSchema.options[2] : typeof json === 'object' && json !== null && 'data' in json ? definitionsPayloadSchema.options[0] : definitionsPayloadSchema.options[1];
+    const issue = likely.safeParse(json);
+    return { ok: false, reason: describeFirstIssue(issue.error ?? parsed.error, json, rootName) };
+  }
   const body = parsed.data;
   if (Array.isArray(body)) return { ok: true, definitions: body };
   return { ok: true, definitions: 'data' in body ? body.data.items : body.items };
