@@ -50,8 +50,8 @@ const deliverOnce = async (s: ResolvedSettings, file: DeliveryFile, say: Say): P
     stage = 'verify';
     await verifySize(session.client, partPath, file.bytes.byteLength, s);
     stage = 'rename';
-    await replaceFile(session.client, partPath, finalPath, s);
-    say(`SFTP: delivered ${finalPath}`);
+    const method = await replaceFile(session.client, partPath, finalPath, s);
+    say(`SFTP: delivered ${finalPath} (${method})`);
   } catch (error) {
     const path = stage === 'rename' || stage === 'upload' || stage === 'verify' ? partPath : finalPath;
     const failure = classifyFailure(error, state, contextFor(s, stage, path, finalPath), s.secrets);

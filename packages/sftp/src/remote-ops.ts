@@ -60,22 +60,26 @@ const isUnsupported = (error: unknown): boolean => {
  *    tried again. Between those two steps the final name is briefly absent; it never holds a
  *    partial file. A refused rename (permission denied) does not remove anything.
  */
-export const replaceFile = async (client: SftpClient, from: string, to: string, t: OpTimeouts): Promise<void> => {
+export type RenameMethod = 'posix-rename' | 'rename' | 'remove-then-rename';
+
+export const replaceFile = async (client: SftpClient, from: string, to: string, t: OpTimeouts): Promise<RenameMethod> => {
   const ms = t.operationTimeoutMs;
   try {
     await withTimeout(client.posixRename(from, to), ms, `renaming ${from} to ${to}`);
-    return;
+    return 'posix-rename';
   } catch (error) {
     if (!isUnsupported(error)) throw error;
   }
   try {
     await withTimeout(client.rename(from, to), ms, `renaming ${from} to ${to}`);
+    return 'rename';
   } catch (error) {
     if (errorFacts(error).code !== SFTP_STATUS.failure) throw error;
     const existing = await withTimeout(client.exists(to), ms, `checking ${to}`);
     if (existing !== '-') throw error;
     await withTimeout(client.delete(to), ms, `removing the previous ${to}`);
     await withTimeout(client.rename(from, to), ms, `renaming ${from} to ${to}`);
+    return 'remove-then-rename';
   }
 };
 

@@ -43,9 +43,11 @@ describe('deliverBySftp against the in-process server', () => {
     const server = await start();
     await mkdir(inboxOf(server), { recursive: true });
     await writeFile(join(inboxOf(server), 'users.csv'), 'old content\n');
-    await deliverBySftp(settingsFor(server), { name: 'users.csv', bytes: bytesOf(csv) });
+    const progress: string[] = [];
+    await deliverBySftp(settingsFor(server), { name: 'users.csv', bytes: bytesOf(csv) }, (m) => progress.push(m));
     expect(await readFile(join(inboxOf(server), 'users.csv'), 'utf8')).toBe(csv);
     expect(await listDir(inboxOf(server))).toEqual(['users.csv']);
+    expect(progress.at(-1)).toBe('SFTP: delivered inbox/users.csv (remove-then-rename)');
   });
 
   it('writes into the server root with remoteDir "." and truncates a stale .part', async () => {

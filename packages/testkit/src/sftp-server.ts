@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createServer, type Socket } from 'node:net';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { Server, utils, type AuthContext, type Connection, type ParsedKey } from 'ssh2';
 import { attachSftpHandlers, type SftpFaults } from './sftp-fs-handlers.js';
 import { generateTestKeyPair } from './sftp-keys.js';
@@ -68,10 +68,10 @@ const authenticate = (ctx: AuthContext, options: SftpServerOptions, username: st
  * own throwaway ed25519 host key, password and/or public-key login, and fault injection.
  */
 export const startSftpServer = async (options: SftpServerOptions = {}): Promise<SftpTestServer> => {
-  const temp = await makeTempDir('sync360-sftp-');
   const hostKey = generateTestKeyPair();
   const fingerprint = fingerprintOfKey(parseKeyOrThrow(hostKey.public));
   const clientKey = options.authorizedKey === undefined ? null : parseKeyOrThrow(options.authorizedKey);
+  const temp = await makeTempDir('sync360-sftp-');
   const username = options.username ?? 'sync360';
   const stats: SftpServerStats = { connections: 0, logins: 0, authFailures: 0, drops: 0 };
   const sockets = new Map<number, Socket>();
@@ -132,12 +132,17 @@ export const startSftpServer = async (options: SftpServerOptions = {}): Promise<
     socket.on('error', () => undefined);
     ssh.injectSocket(socket);
   });
-  await new Promise<void>((resolve, reject) => {
+  const address = await new Promise<AddressInfo>((resolve, reject) => {
     tcp.once('error', reject);
-    tcp.listen(0, '127.0.0.1', () => resolve());
+    tcp.listen(0, '127.0.0.1', () => {
+      const bound = tcp.address();
+      if (bound === null || typeof bound === 'string') reject(new Error('fake SFTP server has no TCP port'));
+      else resolve(bound);
+    });
+  }).catch(async (error: unknown) => {
+    await temp.cleanup();
+    throw error;
   });
-  const address = tcp.address();
-  if (address === null || typeof address === 'string') throw new Error('fake SFTP server has no TCP port');
 
   const server: SftpTestServer = {
     host: '127.0.0.1',

@@ -1,0 +1,100 @@
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DeliveryError } from '@sync360/core';
+import { findSshd, startSshd, type SshdServer } from '@sync360/testkit/sshd';
+import { checkSftp, deliverBySftp, parseHostKeyPins, type SftpSettings } from '../src/index.js';
+import { bytesOf } from './helpers.js';
+
+const sshdPath = findSshd();
+const onCi = process.env['CI'] === 'true';
+
+if (sshdPath === null && !onCi) {
+  console.warn('[sftp] NOTICE: OpenSSH sshd not found: skipping the real-sshd tests (run .ci/install-sshd.sh to enable them).');
+}
+
+describe.runIf(sshdPath === null && onCi)('real OpenSSH sshd on CI', () => {
+  it('is installed (CI=true requires it)', () => {
+    expect.fail('sshd not found with CI=true: run .ci/install-sshd.sh (apt-get install openssh-server) before the tests');
+  });
+});
+
+describe.runIf(sshdPath !== null)('deliverBySftp against a real OpenSSH sshd', () => {
+  let sshd: SshdServer;
+  let settings: SftpSettings;
+
+  beforeAll(async () => {
+    sshd = await startSshd();
+    const pins = parseHostKeyPins(sshd.hostKeyLine);
+    if (!pins.ok) throw new Error(pins.reason);
+    settings = {
+      host: sshd.host,
+      port: sshd.port,
+      username: sshd.username,
+      privateKey: sshd.privateKey,
+      hostKeyPins: pins.pins,
+      remoteDir: join(sshd.dir, 'inbox'),
+      connectTimeoutMs: 5_000,
+      operationTimeoutMs: 5_000,
+      retryBaseDelayMs: 10,
+    };
+  });
+  afterAll(async () => {
+    await sshd?.close();
+  });
+
+  it('takes its pin from an ssh-keygen -lf line', () => {
+    expect(sshd.hostKeyLine).toMatch(/^256 SHA256:\S+ sync360-test-host \(ED25519\)$/);
+    expect(settings.hostKeyPins).toEqual([sshd.fingerprint]);
+  });
+
+  it('delivers, creating the folder, then replaces the file atomically (posix-rename)', async () => {
+    const first = await deliverBySftp(settings, { name: 'users.csv', bytes: bytesOf('v1\n') });
+    expect(first).toEqual({ remotePath: join(sshd.dir, 'inbox', 'users.csv'), attempts: 1 });
+    const big = bytesOf('x'.repeat(300_000));
+    const progress: string[] = [];
+    await deliverBySftp(settings, { name: 'users.csv', bytes: big }, (m) => progress.push(m));
+    expect(progress.at(-1)).toMatch(/delivered .*users\.csv \(posix-rename\)$/);
+    expect((await readFile(join(sshd.dir, 'inbox', 'users.csv'))).length).toBe(300_000);
+    expect(await readdir(join(sshd.dir, 'inbox'))).toEqual(['users.csv']);
+  });
+
+  it('passes the doctor checks and removes its probe', async () => {
+    const checks = await checkSftp(settings);
+    expect(checks.map((c) => [c.name, c.ok])).toEqual([
+      ['host key', true],
+      ['login', true],
+      ['remote folder', true],
+    ]);
+    expect(await readdir(join(sshd.dir, 'inbox'))).toEqual(['users.csv']);
+  });
+
+  it('rejects a wrong pin without retry and names the fingerprint ssh-keygen prints', async () => {
+    const error = await deliverBySftp(
+      { ...settings, hostKeyPins: ['SHA256:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU'] },
+      { name: 'other.csv', bytes: bytesOf('x\n') },
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DeliveryError);
+    expect(error).toMatchObject({ code: 'sftp-host-key-mismatch', details: { attempts: 1 } });
+    expect(String(error instanceof Error ? error.message : '')).toContain(sshd.fingerprint);
+  });
+
+  it('rejects a password login as sftp-auth without retry', async () => {
+    const passwordOnly: SftpSettings = { ...settings, password: 'not-accepted-here' };
+    delete passwordOnly.privateKey;
+    const error = await deliverBySftp(passwordOnly, { name: 'other.csv', bytes: bytesOf('x\n') }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'sftp-auth', details: { attempts: 1 } });
+  });
+
+  it('reports a remote folder path that is a file, and changes nothing', async () => {
+    const locked = join(sshd.dir, 'locked');
+    await mkdir(locked);
+    await writeFile(join(locked, 'users.csv'), 'keep\n');
+    // As root, permissions do not stop writes; a regular file where the folder should be does.
+    const error = await deliverBySftp({ ...settings, remoteDir: join(locked, 'users.csv') }, { name: 'x.csv', bytes: bytesOf('x\n') }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ code: 'sftp-remote-dir' });
+    expect(await readFile(join(locked, 'users.csv'), 'utf8')).toBe('keep\n');
+  });
+});
