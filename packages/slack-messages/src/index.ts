@@ -9,4 +9,4 @@ export { runAlertMessage, type RunFailure } from './run-alert.js';
 export { runSummaryMessage } from './run-summary.js';
 export { statusMessage } from './status.js';
 export { watchdogAlertMessage, type WatchdogVerdictInfo } from './watchdog-alert.js';
-export { runState, type WorkflowRunInfo } from './workflow-run.js';
+export { runLine, runState, type WorkflowRunInfo } from './workflow-run.js';

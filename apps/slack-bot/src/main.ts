@@ -1,0 +1,67 @@
+import { redactSecrets } from '@sync360/core';
+import { parseBotConfig } from './config/bot-config.js';
+import { createBotApp, eventsPath } from './create-bot-app.js';
+import { createGithubPort } from './github/github-port.js';
+import { luccaReminderLoader } from './pending/lucca-reminders.js';
+import { describeWorkspace } from './workspace.js';
+
+/** `pnpm bot`: parse the environment once, start Bolt, say how it listens and where. */
+const main = async (): Promise<number> => {
+  const result = parseBotConfig(process.env);
+  if (!result.ok) {
+    process.stderr.write(
+      `sync360 bot: configuration problems (fix them and start again):\n${result.problems.map((problem) => `  - ${problem}`).join('\n')}\n`,
+    );
+    return 2;
+  }
+  const { config } = result;
+  const bot = createBotApp(config, {
+    github: createGithubPort(config.github),
+    loadReminders: config.lucca === null ? null : luccaReminderLoader(config.lucca, config),
+  });
+  let workspace: string;
+  try {
+    workspace = await describeWorkspace(bot.app.client);
+  } catch (error) {
+    const reason = redactSecrets(
+      error instanceof Error ? error.message : String(error),
+      config.secrets,
+    );
+    process.stderr.write(
+      `sync360 bot: Slack refused the bot token (${reason}). Check SLACK_BOT_TOKEN (xoxb-…, app installed in the workspace) and SLACK_API_URL.\n`,
+    );
+    return 2;
+  }
+  const started = await bot.start();
+  const how =
+    started.mode === 'http'
+      ? `HTTP mode on port ${String(started.port)} (${eventsPath})`
+      : 'Socket Mode (no public URL needed)';
+  process.stdout.write(`sync360 bot running: ${how}, workspace ${workspace}\n`);
+  if (config.lucca === null) {
+    process.stdout.write(
+      'Lucca is not configured (LUCCA_BASE_URL, LUCCA_API_KEY): /sync360 pending will say so.\n',
+    );
+  }
+  const shutdown = (): void => {
+    bot.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  return 0;
+};
+
+main().then(
+  (code) => {
+    if (code !== 0) process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(
+      `sync360 bot: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    process.exitCode = 1;
+  },
+);
