@@ -3,7 +3,12 @@ import { ConfigError, redactSecrets, type DoctorCheck } from '@sync360/core';
 import { classifyFailure } from './classify.js';
 import { removeQuietly, uploadBytes } from './remote-ops.js';
 import { newSessionState, openSession, type Session, type SessionState } from './session.js';
-import { remotePathOf, resolveSettings, type ResolvedSettings, type SftpSettings } from './settings.js';
+import {
+  remotePathOf,
+  resolveSettings,
+  type ResolvedSettings,
+  type SftpSettings,
+} from './settings.js';
 import type { FailureContext, Stage } from './stage.js';
 import { withTimeout } from './timeout.js';
 
@@ -30,7 +35,14 @@ const contextFor = (s: ResolvedSettings, stage: Stage, path: string): FailureCon
 const connectChecks = (s: ResolvedSettings, state: SessionState, error: unknown): DoctorCheck[] => {
   const failure = classifyFailure(error, state, contextFor(s, 'connect', s.remoteDir), s.secrets);
   if (state.presented === null) {
-    return [check('host key', false, `could not reach the server to read its host key: ${failure.message}`, failure.hint)];
+    return [
+      check(
+        'host key',
+        false,
+        `could not reach the server to read its host key: ${failure.message}`,
+        failure.hint,
+      ),
+    ];
   }
   if (!state.hostKeyTrusted) {
     const detail =
@@ -50,13 +62,32 @@ const connectChecks = (s: ResolvedSettings, state: SessionState, error: unknown)
 const folderCheck = async (s: ResolvedSettings, session: Session): Promise<DoctorCheck> => {
   const probe = remotePathOf(s.remoteDir, `.sync360-probe-${randomBytes(6).toString('hex')}`);
   try {
-    const stats = await withTimeout(session.client.stat(s.remoteDir), s.operationTimeoutMs, `checking ${s.remoteDir}`);
+    const stats = await withTimeout(
+      session.client.stat(s.remoteDir),
+      s.operationTimeoutMs,
+      `checking ${s.remoteDir}`,
+    );
     if (!stats.isDirectory) {
-      return check('remote folder', false, `"${s.remoteDir}" is not a folder`, 'Fix SFTP_REMOTE_DIR.');
+      return check(
+        'remote folder',
+        false,
+        `"${s.remoteDir}" is not a folder`,
+        'Fix SFTP_REMOTE_DIR.',
+      );
     }
   } catch (error) {
-    const failure = classifyFailure(error, null, contextFor(s, 'remote-dir', s.remoteDir), s.secrets);
-    return check('remote folder', false, `"${s.remoteDir}" cannot be opened: ${failure.message}`, failure.hint);
+    const failure = classifyFailure(
+      error,
+      null,
+      contextFor(s, 'remote-dir', s.remoteDir),
+      s.secrets,
+    );
+    return check(
+      'remote folder',
+      false,
+      `"${s.remoteDir}" cannot be opened: ${failure.message}`,
+      failure.hint,
+    );
   }
   try {
     await uploadBytes(session.sftp, probe, Buffer.from('sync360 doctor probe\n'), s);
@@ -66,9 +97,19 @@ const folderCheck = async (s: ResolvedSettings, session: Session): Promise<Docto
     return check('remote folder', false, failure.message, failure.hint);
   }
   if (!(await removeQuietly(session.client, probe, s))) {
-    return check('remote folder', false, `wrote ${probe} but could not remove it`, `Remove ${probe} by hand and let "${s.username}" delete files.`);
+    return check(
+      'remote folder',
+      false,
+      `wrote ${probe} but could not remove it`,
+      `Remove ${probe} by hand and let "${s.username}" delete files.`,
+    );
   }
-  return check('remote folder', true, `"${s.remoteDir}" is writable (probe file written and removed)`, null);
+  return check(
+    'remote folder',
+    true,
+    `"${s.remoteDir}" is writable (probe file written and removed)`,
+    null,
+  );
 };
 
 /**
@@ -93,8 +134,18 @@ export const checkSftp = async (settings: SftpSettings): Promise<DoctorCheck[]> 
     return connectChecks(s, state, error);
   }
   try {
-    const login = check('login', true, `logged in as "${redactSecrets(s.username, s.secrets)}"`, null);
-    const hostKey = check('host key', true, `${s.host}:${s.port} presents ${state.presented ?? '?'} (pinned)`, null);
+    const login = check(
+      'login',
+      true,
+      `logged in as "${redactSecrets(s.username, s.secrets)}"`,
+      null,
+    );
+    const hostKey = check(
+      'host key',
+      true,
+      `${s.host}:${s.port} presents ${state.presented ?? '?'} (pinned)`,
+      null,
+    );
     return [hostKey, login, await folderCheck(s, session)];
   } finally {
     await session.close();

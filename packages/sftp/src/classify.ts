@@ -23,16 +23,32 @@ const NETWORK_CODES = new Set([
   'EAI_AGAIN',
   'ERR_NOT_CONNECTED',
 ]);
-const NETWORK_MESSAGE = /No response from server|Unexpected (end|close) event|No SFTP connection|socket hang up|Connection lost/i;
+const NETWORK_MESSAGE =
+  /No response from server|Unexpected (end|close) event|No SFTP connection|socket hang up|Connection lost/i;
 const DISK_FULL_MESSAGE = /no space|disk full|quota|ENOSPC|EDQUOT/i;
 
-const codeOf = (facts: readonly ErrorFacts[], state: SessionState | null, error: unknown, context: FailureContext): FailureCode => {
-  if (state !== null && state.presented !== null && !state.hostKeyTrusted) return 'sftp-host-key-mismatch';
+const codeOf = (
+  facts: readonly ErrorFacts[],
+  state: SessionState | null,
+  error: unknown,
+  context: FailureContext,
+): FailureCode => {
+  if (state !== null && state.presented !== null && !state.hostKeyTrusted)
+    return 'sftp-host-key-mismatch';
   if (error instanceof OperationTimeoutError) return 'sftp-timeout';
-  if (facts.some((f) => f.level === 'client-timeout' || f.code === 'ETIMEDOUT' || /timed out/i.test(f.message))) {
+  if (
+    facts.some(
+      (f) => f.level === 'client-timeout' || f.code === 'ETIMEDOUT' || /timed out/i.test(f.message),
+    )
+  ) {
     return 'sftp-timeout';
   }
-  if (facts.some((f) => f.level === 'client-authentication' || /authentication methods failed/i.test(f.message))) {
+  if (
+    facts.some(
+      (f) =>
+        f.level === 'client-authentication' || /authentication methods failed/i.test(f.message),
+    )
+  ) {
     return 'sftp-auth';
   }
   if (error instanceof SizeMismatchError) return 'sftp-verify';

@@ -1,9 +1,21 @@
 import { redactSecrets } from '@sync360/core';
 import { classifyFailure } from './classify.js';
-import { ensureRemoteDir, removeQuietly, replaceFile, uploadBytes, verifySize } from './remote-ops.js';
+import {
+  ensureRemoteDir,
+  removeQuietly,
+  replaceFile,
+  uploadBytes,
+  verifySize,
+} from './remote-ops.js';
 import { withRetries } from './retry.js';
 import { newSessionState, openSession, type Session } from './session.js';
-import { checkFileName, remotePathOf, resolveSettings, type ResolvedSettings, type SftpSettings } from './settings.js';
+import {
+  checkFileName,
+  remotePathOf,
+  resolveSettings,
+  type ResolvedSettings,
+  type SftpSettings,
+} from './settings.js';
 import type { FailureContext, Stage } from './stage.js';
 
 export interface DeliveryFile {
@@ -20,7 +32,12 @@ export interface SftpDeliveryResult {
 
 type Say = (message: string) => void;
 
-const contextFor = (s: ResolvedSettings, stage: Stage, path: string, finalPath: string): FailureContext => ({
+const contextFor = (
+  s: ResolvedSettings,
+  stage: Stage,
+  path: string,
+  finalPath: string,
+): FailureContext => ({
   stage,
   host: s.host,
   port: s.port,
@@ -53,11 +70,17 @@ const deliverOnce = async (s: ResolvedSettings, file: DeliveryFile, say: Say): P
     const method = await replaceFile(session.client, partPath, finalPath, s);
     say(`SFTP: delivered ${finalPath} (${method})`);
   } catch (error) {
-    const path = stage === 'rename' || stage === 'upload' || stage === 'verify' ? partPath : finalPath;
+    const path =
+      stage === 'rename' || stage === 'upload' || stage === 'verify' ? partPath : finalPath;
     const failure = classifyFailure(error, state, contextFor(s, stage, path, finalPath), s.secrets);
     // Best effort: only on a connection that is still alive. After a drop, the next attempt (or
     // the next run) truncates and reuses the same `.part`, so nothing piles up.
-    if (session !== undefined && stage !== 'remote-dir' && !state.droppedUnexpectedly && failure.code !== 'sftp-timeout') {
+    if (
+      session !== undefined &&
+      stage !== 'remote-dir' &&
+      !state.droppedUnexpectedly &&
+      failure.code !== 'sftp-timeout'
+    ) {
       if (await removeQuietly(session.client, partPath, s)) say(`SFTP: cleaned up ${partPath}`);
     }
     throw failure;
@@ -86,7 +109,9 @@ export const deliverBySftp = async (
     { attempts: s.attempts, baseDelayMs: s.retryBaseDelayMs },
     () => deliverOnce(s, file, say),
     (failed, n, delayMs) =>
-      say(`SFTP: attempt ${n}/${s.attempts} failed (${failed.code}: ${failed.message}); retrying in ${delayMs} ms`),
+      say(
+        `SFTP: attempt ${n}/${s.attempts} failed (${failed.code}: ${failed.message}); retrying in ${delayMs} ms`,
+      ),
   );
   return { remotePath: remotePathOf(s.remoteDir, file.name), attempts };
 };

@@ -16,5 +16,9 @@ export const errorFacts = (error: unknown): ErrorFacts => {
     const level = 'level' in error && typeof error.level === 'string' ? error.level : undefined;
     return { message: error.message, code, level };
   }
-  return { message: typeof error === 'string' ? error : 'unknown error', code: undefined, level: undefined };
+  return {
+    message: typeof error === 'string' ? error : 'unknown error',
+    code: undefined,
+    level: undefined,
+  };
 };

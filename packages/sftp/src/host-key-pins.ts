@@ -21,7 +21,10 @@ const parseEntry = (entry: string): { ok: true; pin: string } | { ok: false; rea
     return { ok: false, reason: `"${entry}" is not a SHA256:<base64> fingerprint` };
   }
   if (tokens.length > 1) {
-    return { ok: false, reason: `"${entry}" holds several fingerprints: separate pins with commas` };
+    return {
+      ok: false,
+      reason: `"${entry}" holds several fingerprints: separate pins with commas`,
+    };
   }
   const digest = normaliseDigest(first[1] ?? '');
   if (digest === null) {

@@ -17,10 +17,18 @@ const isMissing = (error: unknown): boolean => {
 };
 
 /** Makes sure `dir` is a folder, creating it (and its parents) when it is missing. */
-export const ensureRemoteDir = async (client: SftpClient, dir: string, t: OpTimeouts): Promise<void> => {
+export const ensureRemoteDir = async (
+  client: SftpClient,
+  dir: string,
+  t: OpTimeouts,
+): Promise<void> => {
   if (dir === '.' || dir === '/') return;
   try {
-    const stats = await withTimeout(client.stat(dir), t.operationTimeoutMs, `checking folder ${dir}`);
+    const stats = await withTimeout(
+      client.stat(dir),
+      t.operationTimeoutMs,
+      `checking folder ${dir}`,
+    );
     if (stats.isDirectory) return;
     throw new NotADirectoryError(dir);
   } catch (error) {
@@ -34,14 +42,32 @@ export const uploadTimeoutMs = (bytes: number, t: OpTimeouts): number =>
   t.operationTimeoutMs + Math.floor(bytes / 65_536) * 1_000;
 
 /** Writes `bytes` to `path`, truncating anything already there. */
-export const uploadBytes = async (sftp: SFTPWrapper, path: string, bytes: Uint8Array, t: OpTimeouts): Promise<void> => {
+export const uploadBytes = async (
+  sftp: SFTPWrapper,
+  path: string,
+  bytes: Uint8Array,
+  t: OpTimeouts,
+): Promise<void> => {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  await withTimeout(writeRemoteFile(sftp, path, buffer), uploadTimeoutMs(bytes.byteLength, t), `uploading ${path}`);
+  await withTimeout(
+    writeRemoteFile(sftp, path, buffer),
+    uploadTimeoutMs(bytes.byteLength, t),
+    `uploading ${path}`,
+  );
 };
 
 /** Fails with {@link SizeMismatchError} unless the remote file has exactly `expected` bytes. */
-export const verifySize = async (client: SftpClient, path: string, expected: number, t: OpTimeouts): Promise<void> => {
-  const stats = await withTimeout(client.stat(path), t.operationTimeoutMs, `checking the size of ${path}`);
+export const verifySize = async (
+  client: SftpClient,
+  path: string,
+  expected: number,
+  t: OpTimeouts,
+): Promise<void> => {
+  const stats = await withTimeout(
+    client.stat(path),
+    t.operationTimeoutMs,
+    `checking the size of ${path}`,
+  );
   if (stats.size !== expected) throw new SizeMismatchError(stats.size, expected);
 };
 
@@ -62,7 +88,12 @@ const isUnsupported = (error: unknown): boolean => {
  */
 export type RenameMethod = 'posix-rename' | 'rename' | 'remove-then-rename';
 
-export const replaceFile = async (client: SftpClient, from: string, to: string, t: OpTimeouts): Promise<RenameMethod> => {
+export const replaceFile = async (
+  client: SftpClient,
+  from: string,
+  to: string,
+  t: OpTimeouts,
+): Promise<RenameMethod> => {
   const ms = t.operationTimeoutMs;
   try {
     await withTimeout(client.posixRename(from, to), ms, `renaming ${from} to ${to}`);
@@ -84,7 +115,11 @@ export const replaceFile = async (client: SftpClient, from: string, to: string, 
 };
 
 /** Removes `path` if it is there; never throws (best-effort cleanup). */
-export const removeQuietly = async (client: SftpClient, path: string, t: OpTimeouts): Promise<boolean> => {
+export const removeQuietly = async (
+  client: SftpClient,
+  path: string,
+  t: OpTimeouts,
+): Promise<boolean> => {
   try {
     await withTimeout(client.delete(path, true), t.operationTimeoutMs, `removing ${path}`);
     return true;

@@ -28,7 +28,10 @@ export const withRetries = async <T>(
       if (!(error instanceof DeliveryError)) throw error;
       if (!isTransient(error) || n >= policy.attempts) {
         const suffix = n > 1 ? ` (gave up after ${n} attempts)` : '';
-        throw new DeliveryError(error.code, `${error.message}${suffix}`, error.hint, { ...error.details, attempts: n });
+        throw new DeliveryError(error.code, `${error.message}${suffix}`, error.hint, {
+          ...error.details,
+          attempts: n,
+        });
       }
       const delayMs = backoffMs(n, policy.baseDelayMs);
       onRetry(error, n, delayMs);

@@ -68,7 +68,10 @@ const credentialsOf = (settings: ResolvedSettings): Partial<ConnectConfig> => ({
  * is checked in `hostVerifier` during key exchange, before ssh2 sends any credential; `hostHash`
  * is left unset so ssh2 hands over the raw key blob. Fills `state` as events arrive.
  */
-export const openSession = async (settings: ResolvedSettings, state: SessionState): Promise<Session> => {
+export const openSession = async (
+  settings: ResolvedSettings,
+  state: SessionState,
+): Promise<Session> => {
   const started = Date.now();
   const socket = await openSocket(settings.host, settings.port, settings.connectTimeoutMs);
   socket.on('error', () => {

@@ -80,10 +80,18 @@ const checkPins = (pins: readonly string[], requirePins: boolean): string[] => {
 
 const checkCredentials = (settings: SftpSettings): void => {
   if (settings.host.trim() === '') {
-    throw new ConfigError('sftp-host-missing', 'SFTP_HOST is empty.', 'Set SFTP_HOST to the server 360Learning gave you.');
+    throw new ConfigError(
+      'sftp-host-missing',
+      'SFTP_HOST is empty.',
+      'Set SFTP_HOST to the server 360Learning gave you.',
+    );
   }
   if (settings.username.trim() === '') {
-    throw new ConfigError('sftp-username-missing', 'SFTP_USERNAME is not set.', 'Set SFTP_USERNAME to the SFTP account 360Learning gave you.');
+    throw new ConfigError(
+      'sftp-username-missing',
+      'SFTP_USERNAME is not set.',
+      'Set SFTP_USERNAME to the SFTP account 360Learning gave you.',
+    );
   }
   if (!settings.privateKey && !settings.password) {
     throw new ConfigError(
@@ -140,4 +148,5 @@ export const checkFileName = (name: string): void => {
   }
 };
 
-export const remotePathOf = (remoteDir: string, name: string): string => posix.join(remoteDir, name);
+export const remotePathOf = (remoteDir: string, name: string): string =>
+  posix.join(remoteDir, name);

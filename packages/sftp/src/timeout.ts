@@ -16,7 +16,11 @@ export class OperationTimeoutError extends Error {
  * late outcome of `promise` is still observed (by the race), so it never becomes an unhandled
  * rejection once the connection is torn down.
  */
-export const withTimeout = <T>(promise: Promise<T>, timeoutMs: number, operation: string): Promise<T> => {
+export const withTimeout = <T>(
+  promise: Promise<T>,
+  timeoutMs: number,
+  operation: string,
+): Promise<T> => {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(() => reject(new OperationTimeoutError(operation, timeoutMs)), timeoutMs);

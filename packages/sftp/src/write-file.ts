@@ -9,9 +9,16 @@ const openForWrite = (sftp: SFTPWrapper, path: string): Promise<Buffer> =>
     sftp.open(path, 'w', (error, handle) => (error ? reject(error) : resolve(handle)));
   });
 
-const writeChunk = (sftp: SFTPWrapper, handle: Buffer, data: Buffer, position: number): Promise<void> =>
+const writeChunk = (
+  sftp: SFTPWrapper,
+  handle: Buffer,
+  data: Buffer,
+  position: number,
+): Promise<void> =>
   new Promise((resolve, reject) => {
-    sftp.write(handle, data, 0, data.length, position, (error) => (error ? reject(error) : resolve()));
+    sftp.write(handle, data, 0, data.length, position, (error) =>
+      error ? reject(error) : resolve(),
+    );
   });
 
 const closeHandle = (sftp: SFTPWrapper, handle: Buffer): Promise<void> =>
@@ -25,12 +32,20 @@ const closeHandle = (sftp: SFTPWrapper, handle: Buffer): Promise<void> =>
  * ssh2's WriteStream, which ssh2-sftp-client's `put` uses, destroys itself before reporting a
  * failed WRITE, and the failure is lost.
  */
-export const writeRemoteFile = async (sftp: SFTPWrapper, path: string, data: Buffer): Promise<void> => {
+export const writeRemoteFile = async (
+  sftp: SFTPWrapper,
+  path: string,
+  data: Buffer,
+): Promise<void> => {
   const handle = await openForWrite(sftp, path);
   try {
     for (let start = 0; start < data.length; start += CHUNK_BYTES * WINDOW) {
       const writes: Promise<void>[] = [];
-      for (let offset = start; offset < Math.min(data.length, start + CHUNK_BYTES * WINDOW); offset += CHUNK_BYTES) {
+      for (
+        let offset = start;
+        offset < Math.min(data.length, start + CHUNK_BYTES * WINDOW);
+        offset += CHUNK_BYTES
+      ) {
         writes.push(writeChunk(sftp, handle, data.subarray(offset, offset + CHUNK_BYTES), offset));
       }
       await Promise.all(writes);

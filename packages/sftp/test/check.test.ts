@@ -1,7 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateTestKeyPair } from '@sync360/testkit/sftp-keys';
-import { startSftpServer, type SftpServerOptions, type SftpTestServer } from '@sync360/testkit/sftp-server';
+import {
+  startSftpServer,
+  type SftpServerOptions,
+  type SftpTestServer,
+} from '@sync360/testkit/sftp-server';
 import { checkSftp } from '../src/index.js';
 import { inboxOf, listDir, settingsFor } from './helpers.js';
 
@@ -47,7 +51,9 @@ describe('checkSftp', () => {
 
   it('shows the presented fingerprint on a mismatch, and how to pin it', async () => {
     const server = await start();
-    const checks = await checkSftp(settingsFor(server, { hostKeyPins: ['SHA256:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU'] }));
+    const checks = await checkSftp(
+      settingsFor(server, { hostKeyPins: ['SHA256:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU'] }),
+    );
     expect(summary(checks)).toEqual([['host key', false]]);
     expect(checks[0]?.detail).toContain(server.fingerprint);
     expect(checks[0]?.fix).toContain(`SFTP_HOST_KEY_SHA256=${server.fingerprint}`);
@@ -85,7 +91,9 @@ describe('checkSftp', () => {
   });
 
   it('reports a folder it cannot write to', async () => {
-    const server = await start({ faults: { writeError: { message: 'Permission denied', code: 3 } } });
+    const server = await start({
+      faults: { writeError: { message: 'Permission denied', code: 3 } },
+    });
     const checks = await checkSftp(settingsFor(server));
     expect(summary(checks).at(-1)).toEqual(['remote folder', false]);
     expect(checks.at(-1)?.fix).toContain('360Learning');

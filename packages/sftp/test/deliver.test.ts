@@ -3,7 +3,11 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError, DeliveryError } from '@sync360/core';
 import { generateTestKeyPair } from '@sync360/testkit/sftp-keys';
-import { startSftpServer, type SftpServerOptions, type SftpTestServer } from '@sync360/testkit/sftp-server';
+import {
+  startSftpServer,
+  type SftpServerOptions,
+  type SftpTestServer,
+} from '@sync360/testkit/sftp-server';
 import { deliverBySftp } from '../src/index.js';
 import { bytesOf, inboxOf, listDir, settingsFor } from './helpers.js';
 
@@ -17,13 +21,18 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()));
 });
 
-const csv = 'uniqueId,email,firstName,lastName,title,language,managerId,status\n1,a@b.co,Ann,Bee,,fr,,Active\n';
+const csv =
+  'uniqueId,email,firstName,lastName,title,language,managerId,status\n1,a@b.co,Ann,Bee,,fr,,Active\n';
 
 describe('deliverBySftp against the in-process server', () => {
   it('uploads with a password, creates the remote folder and leaves only the final file', async () => {
     const server = await start();
     const progress: string[] = [];
-    const result = await deliverBySftp(settingsFor(server), { name: 'users.csv', bytes: bytesOf(csv) }, (m) => progress.push(m));
+    const result = await deliverBySftp(
+      settingsFor(server),
+      { name: 'users.csv', bytes: bytesOf(csv) },
+      (m) => progress.push(m),
+    );
     expect(result).toEqual({ remotePath: 'inbox/users.csv', attempts: 1 });
     expect(await readFile(join(inboxOf(server), 'users.csv'), 'utf8')).toBe(csv);
     expect(await listDir(inboxOf(server))).toEqual(['users.csv']);
@@ -44,7 +53,9 @@ describe('deliverBySftp against the in-process server', () => {
     await mkdir(inboxOf(server), { recursive: true });
     await writeFile(join(inboxOf(server), 'users.csv'), 'old content\n');
     const progress: string[] = [];
-    await deliverBySftp(settingsFor(server), { name: 'users.csv', bytes: bytesOf(csv) }, (m) => progress.push(m));
+    await deliverBySftp(settingsFor(server), { name: 'users.csv', bytes: bytesOf(csv) }, (m) =>
+      progress.push(m),
+    );
     expect(await readFile(join(inboxOf(server), 'users.csv'), 'utf8')).toBe(csv);
     expect(await listDir(inboxOf(server))).toEqual(['users.csv']);
     expect(progress.at(-1)).toBe('SFTP: delivered inbox/users.csv (remove-then-rename)');
@@ -53,7 +64,10 @@ describe('deliverBySftp against the in-process server', () => {
   it('writes into the server root with remoteDir "." and truncates a stale .part', async () => {
     const server = await start();
     await writeFile(join(server.root, 'users.csv.part'), 'x'.repeat(10_000));
-    const result = await deliverBySftp(settingsFor(server, { remoteDir: '.' }), { name: 'users.csv', bytes: bytesOf(csv) });
+    const result = await deliverBySftp(settingsFor(server, { remoteDir: '.' }), {
+      name: 'users.csv',
+      bytes: bytesOf(csv),
+    });
     expect(result.remotePath).toBe('users.csv');
     expect(await readFile(join(server.root, 'users.csv'), 'utf8')).toBe(csv);
     expect(await listDir(server.root)).toEqual(['users.csv']);
@@ -62,7 +76,10 @@ describe('deliverBySftp against the in-process server', () => {
   it('fails with sftp-remote-dir when the remote folder path is a file', async () => {
     const server = await start();
     await writeFile(join(server.root, 'inbox'), 'not a folder');
-    const error = await deliverBySftp(settingsFor(server), { name: 'users.csv', bytes: bytesOf(csv) }).catch((e: unknown) => e);
+    const error = await deliverBySftp(settingsFor(server), {
+      name: 'users.csv',
+      bytes: bytesOf(csv),
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DeliveryError);
     expect(error).toMatchObject({ code: 'sftp-remote-dir', details: { attempts: 1 } });
     expect(server.stats.connections).toBe(1);
@@ -70,22 +87,35 @@ describe('deliverBySftp against the in-process server', () => {
 
   it('refuses to connect without a pin, before any network call', async () => {
     const server = await start();
-    const error = await deliverBySftp(settingsFor(server, { hostKeyPins: [] }), { name: 'users.csv', bytes: bytesOf(csv) }).catch(
-      (e: unknown) => e,
-    );
+    const error = await deliverBySftp(settingsFor(server, { hostKeyPins: [] }), {
+      name: 'users.csv',
+      bytes: bytesOf(csv),
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigError);
     expect(error).toMatchObject({ code: 'sftp-host-key-missing' });
-    expect(String(error instanceof ConfigError ? error.hint : '')).toContain('SFTP_HOST_KEY_SHA256');
+    expect(String(error instanceof ConfigError ? error.hint : '')).toContain(
+      'SFTP_HOST_KEY_SHA256',
+    );
     expect(server.stats.connections).toBe(0);
   });
 
   it.each([
     ['a malformed pin', { hostKeyPins: ['SHA256:nope'] }, 'sftp-host-key-invalid'],
     ['no credential', { password: '' }, 'sftp-credentials-missing'],
-    ['an unreadable private key', { privateKey: '-----BEGIN OPENSSH PRIVATE KEY-----\nbroken\n-----END OPENSSH PRIVATE KEY-----' }, 'sftp-private-key-invalid'],
+    [
+      'an unreadable private key',
+      {
+        privateKey:
+          '-----BEGIN OPENSSH PRIVATE KEY-----\nbroken\n-----END OPENSSH PRIVATE KEY-----',
+      },
+      'sftp-private-key-invalid',
+    ],
   ])('rejects %s as a ConfigError without connecting', async (_label, overrides, code) => {
     const server = await start();
-    const error = await deliverBySftp(settingsFor(server, overrides), { name: 'users.csv', bytes: bytesOf(csv) }).catch((e: unknown) => e);
+    const error = await deliverBySftp(settingsFor(server, overrides), {
+      name: 'users.csv',
+      bytes: bytesOf(csv),
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigError);
     expect(error).toMatchObject({ code });
     expect(server.stats.connections).toBe(0);
@@ -93,7 +123,10 @@ describe('deliverBySftp against the in-process server', () => {
 
   it('rejects a file name with a folder part', async () => {
     const server = await start();
-    const error = await deliverBySftp(settingsFor(server), { name: '../users.csv', bytes: bytesOf(csv) }).catch((e: unknown) => e);
+    const error = await deliverBySftp(settingsFor(server), {
+      name: '../users.csv',
+      bytes: bytesOf(csv),
+    }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'sftp-file-name-invalid' });
   });
 });

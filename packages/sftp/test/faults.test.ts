@@ -2,7 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DeliveryError } from '@sync360/core';
-import { startSftpServer, type SftpServerOptions, type SftpTestServer } from '@sync360/testkit/sftp-server';
+import {
+  startSftpServer,
+  type SftpServerOptions,
+  type SftpTestServer,
+} from '@sync360/testkit/sftp-server';
 import { startSilentServer } from '@sync360/testkit/sftp-silent-server';
 import { deliverBySftp } from '../src/index.js';
 import { bytesOf, inboxOf, listDir, settingsFor } from './helpers.js';
@@ -26,7 +30,8 @@ const failure = async (promise: Promise<unknown>): Promise<DeliveryError> => {
     () => null,
     (e: unknown) => e,
   );
-  if (!(error instanceof DeliveryError)) throw new Error(`expected a DeliveryError, got ${String(error)}`);
+  if (!(error instanceof DeliveryError))
+    throw new Error(`expected a DeliveryError, got ${String(error)}`);
   return error;
 };
 
@@ -38,7 +43,9 @@ describe('deliverBySftp faults', () => {
     expect(result.attempts).toBe(2);
     expect(server.stats.drops).toBe(1);
     expect(server.stats.connections).toBe(2);
-    expect((await readFile(join(inboxOf(server), 'users.csv'))).equals(Buffer.from(big))).toBe(true);
+    expect((await readFile(join(inboxOf(server), 'users.csv'))).equals(Buffer.from(big))).toBe(
+      true,
+    );
     expect(await listDir(inboxOf(server))).toEqual(['users.csv']);
     expect(progress.some((m) => m.includes('attempt 1/3 failed (sftp-network'))).toBe(true);
   });
@@ -63,6 +70,17 @@ describe('deliverBySftp faults', () => {
     expect(await listDir(inboxOf(server))).toEqual([]);
   });
 
+  it('catches a short upload by its remote size, retries, and never renames it', async () => {
+    const server = await start({ faults: { truncateAt: 1_000 } });
+    const progress: string[] = [];
+    const error = await failure(deliverBySftp(settingsFor(server), file, (m) => progress.push(m)));
+    expect(error.code).toBe('sftp-verify');
+    expect(error.message).toContain(`remote size 1000 bytes, expected ${big.length}`);
+    expect(error.details['attempts']).toBe(3);
+    expect(progress.filter((m) => m.includes('cleaned up inbox/users.csv.part'))).toHaveLength(3);
+    expect(await listDir(inboxOf(server))).toEqual([]);
+  });
+
   it('reports a refused rename, removes the .part and keeps the previous file', async () => {
     const server = await start();
     await deliverBySftp(settingsFor(server), { name: 'users.csv', bytes: bytesOf('previous\n') });
@@ -78,7 +96,12 @@ describe('deliverBySftp faults', () => {
   it('times out on a slow server, retries, and fails with sftp-timeout', async () => {
     const server = await start({ faults: { delayMs: 1_000 } });
     const started = Date.now();
-    const error = await failure(deliverBySftp(settingsFor(server, { operationTimeoutMs: 150, connectTimeoutMs: 2_000 }), file));
+    const error = await failure(
+      deliverBySftp(
+        settingsFor(server, { operationTimeoutMs: 150, connectTimeoutMs: 2_000 }),
+        file,
+      ),
+    );
     expect(error.code).toBe('sftp-timeout');
     expect(error.details['attempts']).toBe(3);
     expect(server.stats.connections).toBe(3);
@@ -89,7 +112,13 @@ describe('deliverBySftp faults', () => {
   it('times out when the server never completes the handshake', async () => {
     const silent = await startSilentServer();
     cleanups.push(() => silent.close());
-    const settings = { ...settingsFor(await start()), host: silent.host, port: silent.port, connectTimeoutMs: 200, attempts: 2 };
+    const settings = {
+      ...settingsFor(await start()),
+      host: silent.host,
+      port: silent.port,
+      connectTimeoutMs: 200,
+      attempts: 2,
+    };
     const error = await failure(deliverBySftp(settings, file));
     expect(error.code).toBe('sftp-timeout');
     expect(error.details['attempts']).toBe(2);
@@ -107,7 +136,9 @@ describe('deliverBySftp faults', () => {
   it('rejects a wrong host key once, without retry, and names the real fingerprint', async () => {
     const server = await start();
     const pinned = 'SHA256:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU';
-    const error = await failure(deliverBySftp(settingsFor(server, { hostKeyPins: [pinned] }), file));
+    const error = await failure(
+      deliverBySftp(settingsFor(server, { hostKeyPins: [pinned] }), file),
+    );
     expect(error.code).toBe('sftp-host-key-mismatch');
     expect(error.message).toContain(server.fingerprint);
     expect(error.message).toContain(pinned);
@@ -119,7 +150,9 @@ describe('deliverBySftp faults', () => {
 
   it('rejects a wrong password once, without retry, as sftp-auth', async () => {
     const server = await start();
-    const error = await failure(deliverBySftp(settingsFor(server, { password: 'wrong password 123' }), file));
+    const error = await failure(
+      deliverBySftp(settingsFor(server, { password: 'wrong password 123' }), file),
+    );
     expect(error.code).toBe('sftp-auth');
     expect(error.details['attempts']).toBe(1);
     expect(server.stats.connections).toBe(1);

@@ -4,7 +4,10 @@ import type { SftpTestServer } from '@sync360/testkit/sftp-server';
 import type { SftpSettings } from '../src/index.js';
 
 /** Settings for the fake server, with timeouts and backoff small enough for a fast suite. */
-export const settingsFor = (server: SftpTestServer, overrides: Partial<SftpSettings> = {}): SftpSettings => ({
+export const settingsFor = (
+  server: SftpTestServer,
+  overrides: Partial<SftpSettings> = {},
+): SftpSettings => ({
   host: server.host,
   port: server.port,
   username: server.username,

@@ -10,8 +10,14 @@ const other = digestOf('host key two').replace(/=+$/, '');
 describe('parseHostKeyPins', () => {
   it('accepts a pin with or without base64 padding and normalises it to unpadded', () => {
     expect(padded.endsWith('=')).toBe(true);
-    expect(parseHostKeyPins(`SHA256:${padded}`)).toEqual({ ok: true, pins: [`SHA256:${unpadded}`] });
-    expect(parseHostKeyPins(`SHA256:${unpadded}`)).toEqual({ ok: true, pins: [`SHA256:${unpadded}`] });
+    expect(parseHostKeyPins(`SHA256:${padded}`)).toEqual({
+      ok: true,
+      pins: [`SHA256:${unpadded}`],
+    });
+    expect(parseHostKeyPins(`SHA256:${unpadded}`)).toEqual({
+      ok: true,
+      pins: [`SHA256:${unpadded}`],
+    });
   });
 
   it('accepts a whole ssh-keygen -lf line', () => {
@@ -21,7 +27,10 @@ describe('parseHostKeyPins', () => {
 
   it('accepts several pins separated by commas or lines, trims them and drops duplicates', () => {
     const text = ` SHA256:${unpadded} , 3072 SHA256:${other} host (RSA)\nSHA256:${padded},`;
-    expect(parseHostKeyPins(text)).toEqual({ ok: true, pins: [`SHA256:${unpadded}`, `SHA256:${other}`] });
+    expect(parseHostKeyPins(text)).toEqual({
+      ok: true,
+      pins: [`SHA256:${unpadded}`, `SHA256:${other}`],
+    });
   });
 
   it.each([

@@ -1,7 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Sync360Error } from '@sync360/core';
 import { generateTestKeyPair } from '@sync360/testkit/sftp-keys';
-import { startSftpServer, type SftpServerOptions, type SftpTestServer } from '@sync360/testkit/sftp-server';
+import {
+  startSftpServer,
+  type SftpServerOptions,
+  type SftpTestServer,
+} from '@sync360/testkit/sftp-server';
 import { checkSftp, deliverBySftp, type SftpSettings } from '../src/index.js';
 import { bytesOf, settingsFor } from './helpers.js';
 
@@ -28,11 +32,16 @@ const exposedText = async (settings: SftpSettings): Promise<{ code: string; text
     (e: unknown) => e,
   );
   if (!(error instanceof Sync360Error)) throw new Error('expected a coded error');
-  return { code: error.code, text: [error.message, error.hint, JSON.stringify(error.details), ...progress].join('\n') };
+  return {
+    code: error.code,
+    text: [error.message, error.hint, JSON.stringify(error.details), ...progress].join('\n'),
+  };
 };
 
 const secretFragments = (settings: SftpSettings): string[] => {
-  const keyLines = (settings.privateKey ?? '').split('\n').filter((line) => line.length > 20 && !line.startsWith('-----'));
+  const keyLines = (settings.privateKey ?? '')
+    .split('\n')
+    .filter((line) => line.length > 20 && !line.startsWith('-----'));
   return [PASSWORD, PASSPHRASE, ...keyLines];
 };
 
@@ -42,7 +51,8 @@ describe('secrets never appear in errors or progress', () => {
     const settings = settingsFor(server, { password: `${PASSWORD}-wrong` });
     const { code, text } = await exposedText(settings);
     expect(code).toBe('sftp-auth');
-    for (const secret of [...secretFragments(settings), `${PASSWORD}-wrong`]) expect(text).not.toContain(secret);
+    for (const secret of [...secretFragments(settings), `${PASSWORD}-wrong`])
+      expect(text).not.toContain(secret);
   });
 
   it('an encrypted private key the server does not know, with its passphrase', async () => {
@@ -59,23 +69,31 @@ describe('secrets never appear in errors or progress', () => {
   it('a private key with a wrong passphrase (config error, before connecting)', async () => {
     const key = generateTestKeyPair({ passphrase: PASSPHRASE });
     const server = await start();
-    const settings = settingsFor(server, { privateKey: key.private, passphrase: `${PASSPHRASE}-typo` });
+    const settings = settingsFor(server, {
+      privateKey: key.private,
+      passphrase: `${PASSPHRASE}-typo`,
+    });
     const { code, text } = await exposedText(settings);
     expect(code).toBe('sftp-private-key-invalid');
-    for (const secret of [...secretFragments(settings), `${PASSPHRASE}-typo`]) expect(text).not.toContain(secret);
+    for (const secret of [...secretFragments(settings), `${PASSPHRASE}-typo`])
+      expect(text).not.toContain(secret);
     expect(server.stats.connections).toBe(0);
   });
 
   it('host key mismatch', async () => {
     const server = await start();
-    const settings = settingsFor(server, { hostKeyPins: ['SHA256:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU'] });
+    const settings = settingsFor(server, {
+      hostKeyPins: ['SHA256:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU'],
+    });
     const { code, text } = await exposedText(settings);
     expect(code).toBe('sftp-host-key-mismatch');
     expect(text).not.toContain(PASSWORD);
   });
 
   it('a server error message that echoes the password is scrubbed', async () => {
-    const server = await start({ faults: { writeError: { message: `quota exceeded for ${PASSWORD}` } } });
+    const server = await start({
+      faults: { writeError: { message: `quota exceeded for ${PASSWORD}` } },
+    });
     const { code, text } = await exposedText(settingsFor(server, { password: PASSWORD }));
     expect(code).toBe('sftp-disk-full');
     expect(text).not.toContain(PASSWORD);
@@ -85,7 +103,10 @@ describe('secrets never appear in errors or progress', () => {
   it('doctor checks', async () => {
     const server = await start();
     const checks = await checkSftp(settingsFor(server, { password: `${PASSWORD}-wrong` }));
-    expect(checks.map((c) => [c.name, c.ok])).toEqual([['host key', true], ['login', false]]);
+    expect(checks.map((c) => [c.name, c.ok])).toEqual([
+      ['host key', true],
+      ['login', false],
+    ]);
     const text = JSON.stringify(checks);
     expect(checks.some((c) => !c.ok)).toBe(true);
     expect(text).not.toContain(PASSWORD);

@@ -10,12 +10,16 @@ const sshdPath = findSshd();
 const onCi = process.env['CI'] === 'true';
 
 if (sshdPath === null && !onCi) {
-  console.warn('[sftp] NOTICE: OpenSSH sshd not found: skipping the real-sshd tests (run .ci/install-sshd.sh to enable them).');
+  console.warn(
+    '[sftp] NOTICE: OpenSSH sshd not found: skipping the real-sshd tests (run .ci/install-sshd.sh to enable them).',
+  );
 }
 
 describe.runIf(sshdPath === null && onCi)('real OpenSSH sshd on CI', () => {
   it('is installed (CI=true requires it)', () => {
-    expect.fail('sshd not found with CI=true: run .ci/install-sshd.sh (apt-get install openssh-server) before the tests');
+    expect.fail(
+      'sshd not found with CI=true: run .ci/install-sshd.sh (apt-get install openssh-server) before the tests',
+    );
   });
 });
 
@@ -82,7 +86,10 @@ describe.runIf(sshdPath !== null)('deliverBySftp against a real OpenSSH sshd', (
   it('rejects a password login as sftp-auth without retry', async () => {
     const passwordOnly: SftpSettings = { ...settings, password: 'not-accepted-here' };
     delete passwordOnly.privateKey;
-    const error = await deliverBySftp(passwordOnly, { name: 'other.csv', bytes: bytesOf('x\n') }).catch((e: unknown) => e);
+    const error = await deliverBySftp(passwordOnly, {
+      name: 'other.csv',
+      bytes: bytesOf('x\n'),
+    }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'sftp-auth', details: { attempts: 1 } });
   });
 
@@ -91,9 +98,10 @@ describe.runIf(sshdPath !== null)('deliverBySftp against a real OpenSSH sshd', (
     await mkdir(locked);
     await writeFile(join(locked, 'users.csv'), 'keep\n');
     // As root, permissions do not stop writes; a regular file where the folder should be does.
-    const error = await deliverBySftp({ ...settings, remoteDir: join(locked, 'users.csv') }, { name: 'x.csv', bytes: bytesOf('x\n') }).catch(
-      (e: unknown) => e,
-    );
+    const error = await deliverBySftp(
+      { ...settings, remoteDir: join(locked, 'users.csv') },
+      { name: 'x.csv', bytes: bytesOf('x\n') },
+    ).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'sftp-remote-dir' });
     expect(await readFile(join(locked, 'users.csv'), 'utf8')).toBe('keep\n');
   });

@@ -11,6 +11,8 @@ export interface SftpFaults {
   dropMidUpload?: { afterBytes: number; times?: number };
   /** Answer every WRITE with this status (FAILURE by default) and message, e.g. disk full. */
   writeError?: { message: string; code?: number };
+  /** Acknowledge WRITEs past this offset without storing them (a server that loses data). */
+  truncateAt?: number;
   /** Answer RENAME with PERMISSION_DENIED. */
   refuseRename?: boolean;
   /** Delay every SFTP answer by this many ms (a slow server). */
@@ -46,7 +48,8 @@ const statusOfError = (error: unknown): { code: number; message: string } => {
   const code = error instanceof Error && 'code' in error ? error.code : undefined;
   const message = error instanceof Error ? error.message : 'failure';
   if (code === 'ENOENT') return { code: STATUS.NO_SUCH_FILE, message: 'No such file' };
-  if (code === 'EACCES' || code === 'EPERM') return { code: STATUS.PERMISSION_DENIED, message: 'Permission denied' };
+  if (code === 'EACCES' || code === 'EPERM')
+    return { code: STATUS.PERMISSION_DENIED, message: 'Permission denied' };
   return { code: STATUS.FAILURE, message };
 };
 
@@ -97,11 +100,17 @@ export const attachSftpHandlers = (sftp: SFTPWrapper, hooks: SftpHandlerHooks): 
   sftp.on('WRITE', (reqId, handle, offset, data) => {
     serve(reqId, async () => {
       const fault = hooks.faults().writeError;
-      if (fault !== undefined) return () => sftp.status(reqId, fault.code ?? STATUS.FAILURE, fault.message);
-      await handleOf(handle).write(data, 0, data.length, offset);
+      if (fault !== undefined)
+        return () => sftp.status(reqId, fault.code ?? STATUS.FAILURE, fault.message);
+      const keep = Math.max(
+        0,
+        Math.min(data.length, (hooks.faults().truncateAt ?? Infinity) - offset),
+      );
+      if (keep > 0) await handleOf(handle).write(data, 0, keep, offset);
       written += data.length;
       const drop = hooks.faults().dropMidUpload;
-      if (drop !== undefined && written >= drop.afterBytes && hooks.tryDrop()) return () => undefined;
+      if (drop !== undefined && written >= drop.afterBytes && hooks.tryDrop())
+        return () => undefined;
       return undefined;
     });
   });
@@ -137,18 +146,24 @@ export const attachSftpHandlers = (sftp: SFTPWrapper, hooks: SftpHandlerHooks): 
   sftp.on('RENAME', (reqId, oldPath, newPath) => {
     serve(reqId, async () => {
       if (hooks.faults().refuseRename === true) {
-        return () => sftp.status(reqId, STATUS.PERMISSION_DENIED, 'rename refused by server policy');
+        return () =>
+          sftp.status(reqId, STATUS.PERMISSION_DENIED, 'rename refused by server policy');
       }
       const target = realPath(root, newPath);
       // SFTP v3 RENAME (as OpenSSH implements it) refuses to replace an existing file.
-      const exists = await stat(target).then(() => true, () => false);
+      const exists = await stat(target).then(
+        () => true,
+        () => false,
+      );
       if (exists) return () => sftp.status(reqId, STATUS.FAILURE, 'target file already exists');
       await rename(realPath(root, oldPath), target);
       return undefined;
     });
   });
   for (const event of ['OPENDIR', 'READDIR', 'READ', 'READLINK', 'SYMLINK', 'EXTENDED']) {
-    sftp.on(event, (reqId: number) => reply(() => sftp.status(reqId, STATUS.OP_UNSUPPORTED, `${event} not supported`)));
+    sftp.on(event, (reqId: number) =>
+      reply(() => sftp.status(reqId, STATUS.OP_UNSUPPORTED, `${event} not supported`)),
+    );
   }
   sftp.on('close', () => {
     for (const fh of handles.values()) void fh.close().catch(() => undefined);

@@ -13,12 +13,16 @@ export interface TestKeyPair {
  * are generated until both halves parse.
  */
 export const generateTestKeyPair = (options: { passphrase?: string } = {}): TestKeyPair => {
-  const encryption = options.passphrase === undefined ? {} : { passphrase: options.passphrase, cipher: 'aes256-ctr', rounds: 2 };
+  const { passphrase } = options;
   for (let attempt = 1; ; attempt += 1) {
-    const pair = utils.generateKeyPairSync('ed25519', encryption);
+    const pair =
+      passphrase === undefined
+        ? utils.generateKeyPairSync('ed25519')
+        : utils.generateKeyPairSync('ed25519', { passphrase, cipher: 'aes256-ctr', rounds: 2 });
     const publicKey = utils.parseKey(pair.public);
-    const privateKey = utils.parseKey(pair.private, options.passphrase);
-    if (!(publicKey instanceof Error) && !(privateKey instanceof Error)) return { private: pair.private, public: pair.public };
+    const privateKey = utils.parseKey(pair.private, passphrase);
+    if (!(publicKey instanceof Error) && !(privateKey instanceof Error))
+      return { private: pair.private, public: pair.public };
     if (attempt >= 50) throw new Error('ssh2 keeps generating unparseable ed25519 keys');
   }
 };

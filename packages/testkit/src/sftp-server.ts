@@ -52,9 +52,15 @@ const parseKeyOrThrow = (text: string): ParsedKey => {
 const fingerprintOfKey = (key: ParsedKey): string =>
   `SHA256:${createHash('sha256').update(key.getPublicSSH()).digest('base64').replace(/=+$/, '')}`;
 
-const authenticate = (ctx: AuthContext, options: SftpServerOptions, username: string, key: ParsedKey | null): boolean | 'pending' => {
+const authenticate = (
+  ctx: AuthContext,
+  options: SftpServerOptions,
+  username: string,
+  key: ParsedKey | null,
+): boolean | 'pending' => {
   if (ctx.username !== username) return false;
-  if (ctx.method === 'password') return options.password !== undefined && ctx.password === options.password;
+  if (ctx.method === 'password')
+    return options.password !== undefined && ctx.password === options.password;
   if (ctx.method === 'publickey' && key !== null) {
     if (ctx.key.algo !== key.type || !ctx.key.data.equals(key.getPublicSSH())) return false;
     if (ctx.signature === undefined || ctx.blob === undefined) return 'pending';
@@ -70,7 +76,8 @@ const authenticate = (ctx: AuthContext, options: SftpServerOptions, username: st
 export const startSftpServer = async (options: SftpServerOptions = {}): Promise<SftpTestServer> => {
   const hostKey = generateTestKeyPair();
   const fingerprint = fingerprintOfKey(parseKeyOrThrow(hostKey.public));
-  const clientKey = options.authorizedKey === undefined ? null : parseKeyOrThrow(options.authorizedKey);
+  const clientKey =
+    options.authorizedKey === undefined ? null : parseKeyOrThrow(options.authorizedKey);
   const temp = await makeTempDir('sync360-sftp-');
   const username = options.username ?? 'sync360';
   const stats: SftpServerStats = { connections: 0, logins: 0, authFailures: 0, drops: 0 };
@@ -120,7 +127,9 @@ export const startSftpServer = async (options: SftpServerOptions = {}): Promise<
     });
   };
 
-  const ssh = new Server({ hostKeys: [hostKey.private] }, (conn, info) => onConnection(conn, info.port));
+  const ssh = new Server({ hostKeys: [hostKey.private] }, (conn, info) =>
+    onConnection(conn, info.port),
+  );
   ssh.on('error', () => undefined);
   const tcp = createServer((socket) => {
     stats.connections += 1;
@@ -136,7 +145,8 @@ export const startSftpServer = async (options: SftpServerOptions = {}): Promise<
     tcp.once('error', reject);
     tcp.listen(0, '127.0.0.1', () => {
       const bound = tcp.address();
-      if (bound === null || typeof bound === 'string') reject(new Error('fake SFTP server has no TCP port'));
+      if (bound === null || typeof bound === 'string')
+        reject(new Error('fake SFTP server has no TCP port'));
       else resolve(bound);
     });
   }).catch(async (error: unknown) => {

@@ -1,7 +1,11 @@
 import { createServer, type Socket } from 'node:net';
 
 /** A TCP server on 127.0.0.1 that accepts connections and never says a word (connect timeouts). */
-export const startSilentServer = async (): Promise<{ host: string; port: number; close(): Promise<void> }> => {
+export const startSilentServer = async (): Promise<{
+  host: string;
+  port: number;
+  close(): Promise<void>;
+}> => {
   const sockets = new Set<Socket>();
   const tcp = createServer((socket) => {
     sockets.add(socket);
@@ -13,7 +17,8 @@ export const startSilentServer = async (): Promise<{ host: string; port: number;
     tcp.listen(0, '127.0.0.1', () => resolve());
   });
   const address = tcp.address();
-  if (address === null || typeof address === 'string') throw new Error('silent server has no TCP port');
+  if (address === null || typeof address === 'string')
+    throw new Error('silent server has no TCP port');
   return {
     host: '127.0.0.1',
     port: address.port,

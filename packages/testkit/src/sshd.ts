@@ -12,7 +12,8 @@ const run = promisify(execFile);
 const SSHD_CANDIDATES = ['/usr/sbin/sshd', '/usr/local/sbin/sshd', '/opt/homebrew/sbin/sshd'];
 
 /** The OpenSSH server binary, or null when it is not installed (`.ci/install-sshd.sh` installs it). */
-export const findSshd = (): string | null => SSHD_CANDIDATES.find((path) => existsSync(path)) ?? null;
+export const findSshd = (): string | null =>
+  SSHD_CANDIDATES.find((path) => existsSync(path)) ?? null;
 
 export interface SshdServer {
   readonly host: string;
@@ -68,7 +69,9 @@ const configText = (dir: string, port: number, isRoot: boolean): string =>
 /** Starts sshd and resolves once it listens; rejects with its log if it exits first. */
 const launch = (sshd: string, configPath: string, logs: string[]): Promise<ChildProcess> =>
   new Promise((resolve, reject) => {
-    const child = spawn(sshd, ['-D', '-e', '-f', configPath], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(sshd, ['-D', '-e', '-f', configPath], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`sshd did not start within 10 s:\n${logs.join('')}`));
@@ -107,15 +110,20 @@ const stop = (child: ChildProcess): Promise<void> =>
  */
 export const startSshd = async (): Promise<SshdServer> => {
   const sshd = findSshd();
-  if (sshd === null) throw new Error('sshd not found: install openssh-server (.ci/install-sshd.sh)');
+  if (sshd === null)
+    throw new Error('sshd not found: install openssh-server (.ci/install-sshd.sh)');
   const isRoot = process.getuid?.() === 0;
   // Debian's sshd refuses to start as root without its privilege-separation folder.
-  if (isRoot && !existsSync('/run/sshd')) await mkdir('/run/sshd', { recursive: true, mode: 0o755 });
+  if (isRoot && !existsSync('/run/sshd'))
+    await mkdir('/run/sshd', { recursive: true, mode: 0o755 });
   const temp = await makeTempDir('sync360-sshd-');
   try {
     await keygen(join(temp.path, 'host_key'), 'sync360-test-host');
     await keygen(join(temp.path, 'user_key'), 'sync360-test-user');
-    await writeFile(join(temp.path, 'authorized_keys'), await readFile(join(temp.path, 'user_key.pub')));
+    await writeFile(
+      join(temp.path, 'authorized_keys'),
+      await readFile(join(temp.path, 'user_key.pub')),
+    );
     const { stdout } = await run('ssh-keygen', ['-lf', join(temp.path, 'host_key.pub')]);
     const hostKeyLine = stdout.trim();
     const fingerprint = /SHA256:\S+/.exec(hostKeyLine)?.[0] ?? '';
