@@ -109,6 +109,6 @@ export const classifyFailure = (
     stage: context.stage,
     path: context.path,
     serverFingerprint: state?.presented ?? null,
-    cause: serverSaid,
+    error: serverSaid,
   });
 };

@@ -84,6 +84,15 @@ export const openSession = async (
   client.on('close', () => {
     if (!state.closing) state.droppedUnexpectedly = true;
   });
+  const { password } = settings;
+  if (password !== undefined) {
+    // Some servers only take a password through keyboard-interactive: answer every prompt with it.
+    client.on('keyboard-interactive', (...args: unknown[]) => {
+      const [, , , prompts, finish] = args;
+      if (Array.isArray(prompts) && typeof finish === 'function')
+        finish(prompts.map(() => password));
+    });
+  }
   const hostVerifier = (key: Buffer): boolean => {
     const presented = fingerprintOf(key);
     state.presented = presented;
@@ -108,6 +117,7 @@ export const openSession = async (
         sock: socket,
         username: settings.username,
         ...credentialsOf(settings),
+        tryKeyboard: password !== undefined,
         hostVerifier,
         readyTimeout: remainingMs,
       }),

@@ -48,6 +48,17 @@ describe('deliverBySftp against the in-process server', () => {
     expect(await readFile(join(inboxOf(server), 'users.csv'), 'utf8')).toBe(csv);
   });
 
+  it('answers keyboard-interactive password prompts', async () => {
+    const server = await start({ keyboardInteractive: true });
+    await deliverBySftp(settingsFor(server), { name: 'users.csv', bytes: bytesOf(csv) });
+    expect(await readFile(join(inboxOf(server), 'users.csv'), 'utf8')).toBe(csv);
+    const error = await deliverBySftp(settingsFor(server, { password: 'wrong one' }), {
+      name: 'users.csv',
+      bytes: bytesOf(csv),
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'sftp-auth', details: { attempts: 1 } });
+  });
+
   it('replaces an existing file (server without posix-rename: remove then rename)', async () => {
     const server = await start();
     await mkdir(inboxOf(server), { recursive: true });

@@ -12,6 +12,8 @@ export interface SftpServerOptions {
   username?: string;
   /** Accept this password. */
   password?: string;
+  /** Ask for the password through keyboard-interactive instead of the password method. */
+  keyboardInteractive?: boolean;
   /** Accept this public key (OpenSSH `ssh-ed25519 AAAA...` text). */
   authorizedKey?: string;
   /** Faults to inject; the returned `faults` object may be changed between connections. */
@@ -59,8 +61,10 @@ const authenticate = (
   key: ParsedKey | null,
 ): boolean | 'pending' => {
   if (ctx.username !== username) return false;
-  if (ctx.method === 'password')
-    return options.password !== undefined && ctx.password === options.password;
+  if (ctx.method === 'password') {
+    const allowed = options.keyboardInteractive !== true && options.password !== undefined;
+    return allowed && ctx.password === options.password;
+  }
   if (ctx.method === 'publickey' && key !== null) {
     if (ctx.key.algo !== key.type || !ctx.key.data.equals(key.getPublicSSH())) return false;
     if (ctx.signature === undefined || ctx.blob === undefined) return 'pending';
@@ -94,6 +98,18 @@ export const startSftpServer = async (options: SftpServerOptions = {}): Promise<
   const onConnection = (conn: Connection, remotePort: number): void => {
     conn.on('error', () => undefined);
     conn.on('authentication', (ctx) => {
+      if (ctx.method === 'keyboard-interactive' && options.keyboardInteractive === true) {
+        ctx.prompt([{ prompt: 'Password: ', echo: false }], (answers) => {
+          if (ctx.username === username && answers[0] === options.password) {
+            stats.logins += 1;
+            ctx.accept();
+          } else {
+            stats.authFailures += 1;
+            ctx.reject();
+          }
+        });
+        return;
+      }
       const verdict = authenticate(ctx, options, username, clientKey);
       if (verdict === true) {
         stats.logins += 1;
@@ -102,8 +118,10 @@ export const startSftpServer = async (options: SftpServerOptions = {}): Promise<
       }
       if (verdict === 'pending') return ctx.accept();
       if (ctx.method !== 'none') stats.authFailures += 1;
-      const methods: Array<'password' | 'publickey'> = [];
-      if (options.password !== undefined) methods.push('password');
+      const methods: Array<'password' | 'publickey' | 'keyboard-interactive'> = [];
+      if (options.password !== undefined) {
+        methods.push(options.keyboardInteractive === true ? 'keyboard-interactive' : 'password');
+      }
       if (clientKey !== null) methods.push('publickey');
       ctx.reject(methods);
     });
