@@ -77,7 +77,7 @@ export const listRecentRuns = async (
 ): Promise<WorkflowRun[]> => {
   const { owner, repo } = repoCoordinates(settings);
   const context: CallContext = { settings, operation: `listing runs of ${settings.workflow}` };
-  const perPage = Math.min(100, Math.max(1, Math.trunc(limit)));
+  const perPage = Number.isFinite(limit) ? Math.min(100, Math.max(1, Math.trunc(limit))) : 20;
   const octokit = createOctokit(settings);
   const response = await callGithub(context, () =>
     octokit.rest.actions.listWorkflowRuns({
