@@ -6,7 +6,12 @@ import { fetchUserItems } from './fetch-user-pages.js';
 import type { LuccaSettings } from './settings.js';
 import { countFormerEmployees, noFormerEmployeeWarning, recordsFromItems } from './to-records.js';
 
-const check = (name: string, ok: boolean, detail: string, fix: string | null = null): DoctorCheck => ({
+const check = (
+  name: string,
+  ok: boolean,
+  detail: string,
+  fix: string | null = null,
+): DoctorCheck => ({
   system: 'lucca',
   name,
   ok,
@@ -15,13 +20,22 @@ const check = (name: string, ok: boolean, detail: string, fix: string | null = n
 });
 
 /** Checks already passed, then the failing one, for an error thrown at some stage. */
-const checksForError = (error: unknown, passed: DoctorCheck[], redact: (text: string) => string): DoctorCheck[] => {
+const checksForError = (
+  error: unknown,
+  passed: DoctorCheck[],
+  redact: (text: string) => string,
+): DoctorCheck[] => {
   if (!isSync360Error(error)) throw error;
-  const fail = (name: string): DoctorCheck[] => [...passed, check(name, false, redact(error.message), redact(error.hint))];
+  const fail = (name: string): DoctorCheck[] => [
+    ...passed,
+    check(name, false, redact(error.message), redact(error.hint)),
+  ];
   if (error.code === 'lucca-unreachable') return fail('reachable');
   const reached = passed.length > 0 ? passed : [check('reachable', true, 'the Lucca API answered')];
-  if (error.code === 'lucca-auth') return [...reached, check('API key', false, redact(error.message), redact(error.hint))];
-  if (error.code === 'status-field-missing') return [...reached, check('status field', false, redact(error.message), redact(error.hint))];
+  if (error.code === 'lucca-auth')
+    return [...reached, check('API key', false, redact(error.message), redact(error.hint))];
+  if (error.code === 'status-field-missing')
+    return [...reached, check('status field', false, redact(error.message), redact(error.hint))];
   return [...reached, check('users', false, redact(error.message), redact(error.hint))];
 };
 
@@ -31,15 +45,19 @@ const statusFieldCheck = (
   records: ReadonlyArray<EmployeeRecord>,
 ): DoctorCheck => {
   const field = `"${context.statusField}"`;
-  const read = (label: string): ReturnType<typeof readStatus> => readStatus(label, context.extraActiveLabels, context.extraInactiveLabels);
+  const read = (label: string): ReturnType<typeof readStatus> =>
+    readStatus(label, context.extraActiveLabels, context.extraInactiveLabels);
   const hasBoth = (labels: ReadonlyArray<string>): boolean =>
-    (['Active', 'Inactive'] as const).every((status) => labels.some((label) => {
-      const reading = read(label);
-      return reading.kind === 'known' && reading.status === status;
-    }));
+    (['Active', 'Inactive'] as const).every((status) =>
+      labels.some((label) => {
+        const reading = read(label);
+        return reading.kind === 'known' && reading.status === status;
+      }),
+    );
   if (definitions !== null && definitions.hasField) {
     const labels = [...new Set(definitions.labels.values())];
-    if (hasBoth(labels)) return check('status field', true, `${field} found with entries ${labels.join(', ')}`);
+    if (hasBoth(labels))
+      return check('status field', true, `${field} found with entries ${labels.join(', ')}`);
     return check(
       'status field',
       false,
@@ -47,16 +65,27 @@ const statusFieldCheck = (
       'add list entries labelled Active and Inactive (or Actif / Inactif) to the field in Lucca, or list your labels in SYNC360_ACTIVE_LABELS / SYNC360_INACTIVE_LABELS',
     );
   }
-  const used = [...new Set(records.flatMap((record) => (record.statusLabel === null ? [] : [record.statusLabel])))];
+  const used = [
+    ...new Set(
+      records.flatMap((record) => (record.statusLabel === null ? [] : [record.statusLabel])),
+    ),
+  ];
   const source = definitions === null ? 'definitions not readable' : 'no definition matches it';
-  return check('status field', true, `${field} found on users (${source}); labels in use: ${used.length > 0 ? used.join(', ') : 'none yet'}`);
+  return check(
+    'status field',
+    true,
+    `${field} found on users (${source}); labels in use: ${used.length > 0 ? used.join(', ') : 'none yet'}`,
+  );
 };
 
 /**
  * `sync360 doctor` for Lucca (changes nothing): reachable, key accepted, status field found with
  * Active/Inactive entries, employee count and the former-employee visibility line.
  */
-export const checkLucca = async (settings: LuccaSettings, today: string): Promise<DoctorCheck[]> => {
+export const checkLucca = async (
+  settings: LuccaSettings,
+  today: string,
+): Promise<DoctorCheck[]> => {
   let context: LuccaContext;
   try {
     context = createLuccaContext(settings);
@@ -67,7 +96,10 @@ export const checkLucca = async (settings: LuccaSettings, today: string): Promis
   const passed: DoctorCheck[] = [];
   try {
     const definitions = await fetchDefinitions(context);
-    passed.push(check('reachable', true, `${context.apiRoot} answered`), check('API key', true, 'accepted'));
+    passed.push(
+      check('reachable', true, `${context.apiRoot} answered`),
+      check('API key', true, 'accepted'),
+    );
     const { items } = await fetchUserItems(context);
     const records = recordsFromItems(context, items, definitions);
     passed.push(statusFieldCheck(context, definitions, records));
@@ -79,7 +111,11 @@ export const checkLucca = async (settings: LuccaSettings, today: string): Promis
         `${records.length} users read, ${former} of them former employees`,
         records.length > 0 ? null : 'no user came back: give the API key the right to read users',
       ),
-      check('former employees', true, former > 0 ? `${former} visible` : `warning: ${noFormerEmployeeWarning}`),
+      check(
+        'former employees',
+        true,
+        former > 0 ? `${former} visible` : `warning: ${noFormerEmployeeWarning}`,
+      ),
     );
     return passed;
   } catch (error) {

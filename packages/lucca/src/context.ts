@@ -20,10 +20,16 @@ export interface LuccaContext {
   readonly redact: (text: string) => string;
   readonly progress: (message: string) => void;
   readonly warn: (message: string) => void;
-  readonly sourceError: (code: string, message: string, hint: string, details?: ErrorDetails) => SourceError;
+  readonly sourceError: (
+    code: string,
+    message: string,
+    hint: string,
+    details?: ErrorDetails,
+  ) => SourceError;
 }
 
-const count = (min: number, max: number): z.ZodType<number | undefined> => z.number().int().min(min).max(max).optional();
+const count = (min: number, max: number): z.ZodType<number | undefined> =>
+  z.number().int().min(min).max(max).optional();
 
 const settingsSchema = z.object({
   baseUrl: z.string().refine((value) => {
@@ -56,7 +62,10 @@ const settingName: Readonly<Record<string, string>> = {
 
 const redactDetails = (details: ErrorDetails, redact: (text: string) => string): ErrorDetails =>
   Object.fromEntries(
-    Object.entries(details).map(([key, value]) => [key, typeof value === 'string' ? redact(value) : value]),
+    Object.entries(details).map(([key, value]) => [
+      key,
+      typeof value === 'string' ? redact(value) : value,
+    ]),
   );
 
 /** Validates the settings (ConfigError, before any network call) and resolves the defaults. */
@@ -88,7 +97,9 @@ export const createLuccaContext = (settings: LuccaSettings): LuccaContext => {
     retryBaseDelayMs: valid.retryBaseDelayMs ?? luccaDefaults.retryBaseDelayMs,
     retryMaxDelayMs: valid.retryMaxDelayMs ?? luccaDefaults.retryMaxDelayMs,
     maxRetryAfterMs: valid.maxRetryAfterMs ?? luccaDefaults.maxRetryAfterMs,
-    limiter: settings.limiter ?? luccaRateLimiter(valid.requestsPerMinute ?? luccaDefaults.requestsPerMinute),
+    limiter:
+      settings.limiter ??
+      luccaRateLimiter(valid.requestsPerMinute ?? luccaDefaults.requestsPerMinute),
     extraActiveLabels: settings.extraActiveLabels ?? [],
     extraInactiveLabels: settings.extraInactiveLabels ?? [],
     redact,

@@ -19,7 +19,10 @@ export interface LuccaFetchResult {
  * users page by page. Throws `ConfigError` (bad settings, `status-field-missing`: exit 2) or
  * `SourceError` (`lucca-*`: exit 4). The API key never appears in messages.
  */
-export const fetchLuccaRecords = async (settings: LuccaSettings, today: string): Promise<LuccaFetchResult> => {
+export const fetchLuccaRecords = async (
+  settings: LuccaSettings,
+  today: string,
+): Promise<LuccaFetchResult> => {
   const warnings: string[] = [];
   const base = createLuccaContext(settings);
   const context = {

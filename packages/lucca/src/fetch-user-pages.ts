@@ -34,17 +34,28 @@ export const fetchUserItems = async (context: LuccaContext): Promise<UserItems> 
   for (;;) {
     page += 1;
     const what = (): string => `GET /api/v3/users page ${page} (paging=${offset},${limit})`;
-    const body = await requestJson(context, () => `${context.apiRoot}/users?${usersQuery(offset, limit)}`, what, { onSlow: shrink });
+    const body = await requestJson(
+      context,
+      () => `${context.apiRoot}/users?${usersQuery(offset, limit)}`,
+      what,
+      { onSlow: shrink },
+    );
     const parsed = itemsOfUsersPayload(body, 'users');
     if (!parsed.ok) {
-      throw context.sourceError('lucca-bad-response', `Lucca sent an unexpected shape: ${what()}: ${parsed.message}`, 'the Lucca API may have changed; report this message');
+      throw context.sourceError(
+        'lucca-bad-response',
+        `Lucca sent an unexpected shape: ${what()}: ${parsed.message}`,
+        'the Lucca API may have changed; report this message',
+      );
     }
     let fresh = 0;
     for (const item of parsed.items) {
       const identified = withId.safeParse(item);
       const id = identified.success ? String(identified.data.id) : null;
       if (id !== null && seen.has(id)) {
-        context.warn(`Lucca returned user ${id} twice while paging (the list changed during the run); kept once`);
+        context.warn(
+          `Lucca returned user ${id} twice while paging (the list changed during the run); kept once`,
+        );
         continue;
       }
       if (id !== null) seen.add(id);
@@ -55,7 +66,11 @@ export const fetchUserItems = async (context: LuccaContext): Promise<UserItems> 
     context.progress(`Lucca: page ${page} fetched (${items.length} users)`);
     if (parsed.items.length < limit) return { items, pages: page };
     if (fresh === 0) {
-      throw context.sourceError('lucca-bad-response', `Lucca ignored paging: ${what()} returned only users already read`, 'the Lucca API may have changed; report this message');
+      throw context.sourceError(
+        'lucca-bad-response',
+        `Lucca ignored paging: ${what()} returned only users already read`,
+        'the Lucca API may have changed; report this message',
+      );
     }
   }
 };

@@ -1,7 +1,12 @@
 /** What one GET gave, before any retry decision. */
 export type HttpOutcome =
   | { readonly kind: 'json'; readonly body: unknown }
-  | { readonly kind: 'status'; readonly status: number; readonly retryAfter: string | null; readonly bodyStart: string }
+  | {
+      readonly kind: 'status';
+      readonly status: number;
+      readonly retryAfter: string | null;
+      readonly bodyStart: string;
+    }
   | { readonly kind: 'timeout' }
   | { readonly kind: 'network'; readonly reason: string }
   | { readonly kind: 'malformed'; readonly reason: string };
@@ -16,13 +21,21 @@ const reasonOf = (error: unknown): string => {
   return error.message;
 };
 
-const oneLine = (text: string, max: number): string => text.replace(/\s+/g, ' ').trim().slice(0, max);
+const oneLine = (text: string, max: number): string =>
+  text.replace(/\s+/g, ' ').trim().slice(0, max);
 
 /** One GET with a timeout covering headers and body; never throws. */
-export const getOnce = async (url: string, authorization: string, timeoutMs: number): Promise<HttpOutcome> => {
+export const getOnce = async (
+  url: string,
+  authorization: string,
+  timeoutMs: number,
+): Promise<HttpOutcome> => {
   const signal = AbortSignal.timeout(timeoutMs);
   try {
-    const response = await fetch(url, { headers: { authorization, accept: 'application/json' }, signal });
+    const response = await fetch(url, {
+      headers: { authorization, accept: 'application/json' },
+      signal,
+    });
     const text = await response.text();
     if (!response.ok) {
       return {

@@ -12,7 +12,10 @@ afterEach(async () => {
 const failureOf = async (fake: FakeLucca): Promise<Awaited<ReturnType<typeof rejection>>> =>
   rejection(fetchLuccaRecords(settingsFor(fake).settings, today));
 
-const userWith = (changes: Record<string, unknown>): Record<string, unknown> => ({ ...makeLuccaUsers(1)[0], ...changes });
+const userWith = (changes: Record<string, unknown>): Record<string, unknown> => ({
+  ...makeLuccaUsers(1)[0],
+  ...changes,
+});
 
 describe('fetchLuccaRecords on malformed or unexpected responses', () => {
   it('malformed JSON: lucca-bad-response naming the request, no retry', async () => {
@@ -57,7 +60,9 @@ describe('fetchLuccaRecords on malformed or unexpected responses', () => {
   });
 
   it('a status value of an unknown shape names the status field', async () => {
-    server = await startFakeLucca({ users: [userWith({ extendedData: { e_360_status: [1, 2] } })] });
+    server = await startFakeLucca({
+      users: [userWith({ extendedData: { e_360_status: [1, 2] } })],
+    });
     const error = await failureOf(server);
     expect(error.code).toBe('lucca-bad-response');
     expect(error.message).toContain('users[0].extendedData.e_360_status');
@@ -71,7 +76,10 @@ describe('fetchLuccaRecords on malformed or unexpected responses', () => {
   });
 
   it('definitions of an unexpected shape name the field', async () => {
-    server = await startFakeLucca({ users: makeLuccaUsers(1), definitions: [{ id: 1, name: 'x', extensionUserPropertyListEntries: 'none' }] });
+    server = await startFakeLucca({
+      users: makeLuccaUsers(1),
+      definitions: [{ id: 1, name: 'x', extensionUserPropertyListEntries: 'none' }],
+    });
     const error = await failureOf(server);
     expect(error.code).toBe('lucca-bad-response');
     expect(error.message).toContain('extensionUserPropertyListEntries');

@@ -1,5 +1,10 @@
 import type { DoctorCheck } from '@sync360/core';
-import { makeLuccaDefinitions, makeLuccaUsers, startFakeLucca, type FakeLucca } from '@sync360/testkit/lucca-server';
+import {
+  makeLuccaDefinitions,
+  makeLuccaUsers,
+  startFakeLucca,
+  type FakeLucca,
+} from '@sync360/testkit/lucca-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkLucca } from '../src/index.js';
 import { settingsFor, today } from './helpers.js';
@@ -10,16 +15,27 @@ afterEach(async () => {
   server = undefined;
 });
 
-const summary = (checks: ReadonlyArray<DoctorCheck>): string[] => checks.map((check) => `${check.name}: ${check.ok ? 'ok' : 'FAIL'}`);
+const summary = (checks: ReadonlyArray<DoctorCheck>): string[] =>
+  checks.map((check) => `${check.name}: ${check.ok ? 'ok' : 'FAIL'}`);
 
 describe('checkLucca (doctor)', () => {
   it('passes on a healthy tenant and counts employees', async () => {
     server = await startFakeLucca({ users: makeLuccaUsers(30, { formerEvery: 10 }) });
     const checks = await checkLucca(settingsFor(server).settings, today);
-    expect(summary(checks)).toEqual(['reachable: ok', 'API key: ok', 'status field: ok', 'employees: ok', 'former employees: ok']);
+    expect(summary(checks)).toEqual([
+      'reachable: ok',
+      'API key: ok',
+      'status field: ok',
+      'employees: ok',
+      'former employees: ok',
+    ]);
     expect(checks.every((check) => check.system === 'lucca')).toBe(true);
-    expect(checks.find((check) => check.name === 'status field')?.detail).toBe('"e_360_status" found with entries Actif, Inactif');
-    expect(checks.find((check) => check.name === 'employees')?.detail).toBe('30 users read, 2 of them former employees');
+    expect(checks.find((check) => check.name === 'status field')?.detail).toBe(
+      '"e_360_status" found with entries Actif, Inactif',
+    );
+    expect(checks.find((check) => check.name === 'employees')?.detail).toBe(
+      '30 users read, 2 of them former employees',
+    );
   });
 
   it('fails "reachable" when Lucca cannot be reached', async () => {
@@ -32,21 +48,30 @@ describe('checkLucca (doctor)', () => {
 
   it('fails "API key" with the fix when the key is refused', async () => {
     server = await startFakeLucca({ users: makeLuccaUsers(3) });
-    const checks = await checkLucca(settingsFor(server, { apiKey: 'revoked-key-1' }).settings, today);
+    const checks = await checkLucca(
+      settingsFor(server, { apiKey: 'revoked-key-1' }).settings,
+      today,
+    );
     expect(summary(checks)).toEqual(['reachable: ok', 'API key: FAIL']);
     expect(checks[1]?.fix).toContain('key revoked or missing rights');
   });
 
   it('fails "status field" listing the fields that exist', async () => {
     server = await startFakeLucca({ users: makeLuccaUsers(3) });
-    const checks = await checkLucca(settingsFor(server, { statusField: 'e_access' }).settings, today);
+    const checks = await checkLucca(
+      settingsFor(server, { statusField: 'e_access' }).settings,
+      today,
+    );
     expect(summary(checks)).toEqual(['reachable: ok', 'API key: ok', 'status field: FAIL']);
     expect(checks[2]?.detail).toContain('e_access');
     expect(checks[2]?.fix).toContain('e_360_status');
   });
 
   it('fails "status field" when its entries lack Active or Inactive', async () => {
-    server = await startFakeLucca({ users: makeLuccaUsers(3), definitions: makeLuccaDefinitions({ activeLabel: 'Oui', inactiveLabel: 'Non' }) });
+    server = await startFakeLucca({
+      users: makeLuccaUsers(3),
+      definitions: makeLuccaDefinitions({ activeLabel: 'Oui', inactiveLabel: 'Non' }),
+    });
     const checks = await checkLucca(settingsFor(server).settings, today);
     const status = checks.find((check) => check.name === 'status field');
     expect(status?.ok).toBe(false);
@@ -55,23 +80,44 @@ describe('checkLucca (doctor)', () => {
   });
 
   it('accepts extra labels such as Aktiv / Inaktiv', async () => {
-    server = await startFakeLucca({ users: makeLuccaUsers(3), definitions: makeLuccaDefinitions({ activeLabel: 'Aktiv', inactiveLabel: 'Inaktiv' }) });
-    const checks = await checkLucca(settingsFor(server, { extraActiveLabels: ['aktiv'], extraInactiveLabels: ['Inaktiv'] }).settings, today);
+    server = await startFakeLucca({
+      users: makeLuccaUsers(3),
+      definitions: makeLuccaDefinitions({ activeLabel: 'Aktiv', inactiveLabel: 'Inaktiv' }),
+    });
+    const checks = await checkLucca(
+      settingsFor(server, { extraActiveLabels: ['aktiv'], extraInactiveLabels: ['Inaktiv'] })
+        .settings,
+      today,
+    );
     expect(checks.find((check) => check.name === 'status field')?.ok).toBe(true);
   });
 
   it('passes "status field" found on users when definitions are not readable', async () => {
-    server = await startFakeLucca({ users: makeLuccaUsers(3, { statusStyle: 'label' }), definitionsStatus: 403 });
+    server = await startFakeLucca({
+      users: makeLuccaUsers(3, { statusStyle: 'label' }),
+      definitionsStatus: 403,
+    });
     const checks = await checkLucca(settingsFor(server).settings, today);
-    expect(summary(checks)).toEqual(['reachable: ok', 'API key: ok', 'status field: ok', 'employees: ok', 'former employees: ok']);
+    expect(summary(checks)).toEqual([
+      'reachable: ok',
+      'API key: ok',
+      'status field: ok',
+      'employees: ok',
+      'former employees: ok',
+    ]);
     expect(checks[2]?.detail).toContain('definitions not readable');
   });
 
   it('adds a warning line when no former employee is visible', async () => {
-    server = await startFakeLucca({ users: makeLuccaUsers(30, { formerEvery: 10 }), hideFormerEmployees: true });
+    server = await startFakeLucca({
+      users: makeLuccaUsers(30, { formerEvery: 10 }),
+      hideFormerEmployees: true,
+    });
     const checks = await checkLucca(settingsFor(server).settings, today);
     const former = checks.find((check) => check.name === 'former employees');
-    expect(former?.detail).toBe('warning: no former employee came back: the API key may lack the right to see them');
+    expect(former?.detail).toBe(
+      'warning: no former employee came back: the API key may lack the right to see them',
+    );
   });
 
   it('fails "employees" when no user comes back', async () => {
@@ -87,7 +133,10 @@ describe('checkLucca (doctor)', () => {
   });
 
   it('reports invalid settings without any request', async () => {
-    const checks = await checkLucca({ baseUrl: 'acme.ilucca.net', apiKey: 'k-123456', statusField: 'e_360_status' }, today);
+    const checks = await checkLucca(
+      { baseUrl: 'acme.ilucca.net', apiKey: 'k-123456', statusField: 'e_360_status' },
+      today,
+    );
     expect(summary(checks)).toEqual(['settings: FAIL']);
     expect(checks[0]?.detail).toContain('LUCCA_BASE_URL');
   });

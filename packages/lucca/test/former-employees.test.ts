@@ -29,7 +29,10 @@ describe('fetchLuccaRecords former employees', () => {
   });
 
   it('warns when no former employee comes back (the key may not see them)', async () => {
-    server = await startFakeLucca({ users: makeLuccaUsers(50, { formerEvery: 10 }), hideFormerEmployees: true });
+    server = await startFakeLucca({
+      users: makeLuccaUsers(50, { formerEvery: 10 }),
+      hideFormerEmployees: true,
+    });
     const { settings, captured } = settingsFor(server);
     const result = await fetchLuccaRecords(settings, today);
     expect(result.records).toHaveLength(46);
@@ -46,7 +49,9 @@ describe('fetchLuccaRecords former employees', () => {
 
   it('a contract ending today is not a former employee yet', async () => {
     const [boss, leaver] = makeLuccaUsers(2, { formerEvery: 0 });
-    server = await startFakeLucca({ users: [boss, { ...leaver, dtContractEnd: `${today}T00:00:00` }] });
+    server = await startFakeLucca({
+      users: [boss, { ...leaver, dtContractEnd: `${today}T00:00:00` }],
+    });
     const result = await fetchLuccaRecords(settingsFor(server).settings, today);
     expect(result.formerEmployees).toBe(0);
   });

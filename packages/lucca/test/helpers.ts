@@ -46,7 +46,14 @@ export const rejection = async (promise: Promise<unknown>): Promise<Sync360Error
 
 /** Everything an error could print, for secret checks. */
 export const printable = (error: Sync360Error): string =>
-  [error.message, error.hint, JSON.stringify(error.details), String(error.stack), String(error.cause)].join('\n');
+  [
+    error.message,
+    error.hint,
+    JSON.stringify(error.details),
+    String(error.stack),
+    String(error.cause),
+  ].join('\n');
 
 /** `paging=offset,limit` of each users request, in order. */
-export const pagingOf = (server: FakeLucca): string[] => server.usersRequests().map((request) => request.query['paging'] ?? '');
+export const pagingOf = (server: FakeLucca): string[] =>
+  server.usersRequests().map((request) => request.query['paging'] ?? '');

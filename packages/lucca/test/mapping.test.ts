@@ -1,6 +1,11 @@
 import { makeLuccaDefinitions, makeLuccaUsers } from '@sync360/testkit/lucca-server';
 import { describe, expect, it } from 'vitest';
-import { indexDefinitions, parseDefinitionsPayload, parseUsersPayload, readStatusValue } from '../src/index.js';
+import {
+  indexDefinitions,
+  parseDefinitionsPayload,
+  parseUsersPayload,
+  readStatusValue,
+} from '../src/index.js';
 
 describe('readStatusValue', () => {
   it.each<[unknown, ReturnType<typeof readStatusValue>]>([
@@ -8,8 +13,14 @@ describe('readStatusValue', () => {
     ['', { kind: 'none' }],
     [{ id: 1, value: null }, { kind: 'none' }],
     ['Actif', { kind: 'label', label: 'Actif' }],
-    [{ id: 8976, value: 84 }, { kind: 'entry', entryId: '84' }],
-    [{ id: 8976, value: '84' }, { kind: 'entry', entryId: '84' }],
+    [
+      { id: 8976, value: 84 },
+      { kind: 'entry', entryId: '84' },
+    ],
+    [
+      { id: 8976, value: '84' },
+      { kind: 'entry', entryId: '84' },
+    ],
     [{ value: 'Active' }, { kind: 'label', label: 'Active' }],
     [{ value: { id: 84, name: 'Active' } }, { kind: 'label', label: 'Active' }],
     [{ value: { id: 84 } }, { kind: 'entry', entryId: '84' }],
@@ -35,7 +46,10 @@ describe('definitions', () => {
   });
 
   it('falls back to the entries of every definition when the field has none', () => {
-    const index = indexDefinitions(makeLuccaDefinitions({ statusField: 'e_other' }), 'e_360_status');
+    const index = indexDefinitions(
+      makeLuccaDefinitions({ statusField: 'e_other' }),
+      'e_360_status',
+    );
     expect(index.hasField).toBe(false);
     expect(index.labels.get('84')).toBe('Actif');
     expect(index.labels.get('90')).toBe('M');
@@ -46,7 +60,10 @@ describe('parseUsersPayload', () => {
   const definitions = indexDefinitions(makeLuccaDefinitions(), 'e_360_status');
 
   it('maps a generated user to a core record', () => {
-    const result = parseUsersPayload({ data: { items: makeLuccaUsers(2) } }, { statusField: 'e_360_status', definitions });
+    const result = parseUsersPayload(
+      { data: { items: makeLuccaUsers(2) } },
+      { statusField: 'e_360_status', definitions },
+    );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.records[1]).toEqual({
@@ -66,7 +83,10 @@ describe('parseUsersPayload', () => {
   });
 
   it('needs definitions for entry ids', () => {
-    const result = parseUsersPayload(makeLuccaUsers(1), { statusField: 'e_360_status', definitions: null });
+    const result = parseUsersPayload(makeLuccaUsers(1), {
+      statusField: 'e_360_status',
+      definitions: null,
+    });
     expect(result.ok ? null : result.issue.kind).toBe('needs-definitions');
   });
 });

@@ -35,12 +35,19 @@ describe('fetchLuccaRecords paging', () => {
     server = await startFakeLucca({ users: makeLuccaUsers(3) });
     const { settings } = settingsFor(server);
     await fetchLuccaRecords(settings, today);
-    expect(server.requests.map((request) => request.path)).toEqual(['/api/v3/extensionuserdefinitions', '/api/v3/users']);
+    expect(server.requests.map((request) => request.path)).toEqual([
+      '/api/v3/extensionuserdefinitions',
+      '/api/v3/users',
+    ]);
     for (const request of server.requests) {
       expect(request.headers['authorization']).toBe(`lucca application=${server.apiKey}`);
     }
     const [users] = server.usersRequests();
-    expect(users?.query).toEqual({ formerEmployees: 'true', fields: userFields.join(','), paging: '0,1000' });
+    expect(users?.query).toEqual({
+      formerEmployees: 'true',
+      fields: userFields.join(','),
+      paging: '0,1000',
+    });
   });
 
   it('uses a smaller configured page size and a base URL with a trailing slash', async () => {
@@ -66,7 +73,13 @@ describe('fetchLuccaRecords paging', () => {
     server = await startFakeLucca({ users: [...users.slice(0, 3), users[2], ...users.slice(3)] });
     const { settings, captured } = settingsFor(server, { pageSize: 3 });
     const result = await fetchLuccaRecords(settings, today);
-    expect(result.records.map((record) => record.luccaId)).toEqual(['1001', '1002', '1003', '1004', '1005']);
+    expect(result.records.map((record) => record.luccaId)).toEqual([
+      '1001',
+      '1002',
+      '1003',
+      '1004',
+      '1005',
+    ]);
     expect(captured.warnings.some((warning) => warning.includes('user 1003 twice'))).toBe(true);
     expect(result.warnings).toEqual(captured.warnings);
   });

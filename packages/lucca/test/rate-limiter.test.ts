@@ -4,7 +4,11 @@ import { createRateLimiter, fetchLuccaRecords } from '../src/index.js';
 import { settingsFor, today } from './helpers.js';
 
 /** A fake clock whose sleep advances time instantly. */
-const fakeClock = (): { now: () => number; sleep: (ms: number) => Promise<void>; slept: number[] } => {
+const fakeClock = (): {
+  now: () => number;
+  sleep: (ms: number) => Promise<void>;
+  slept: number[];
+} => {
   let time = 0;
   const slept: number[] = [];
   return {
@@ -20,7 +24,12 @@ const fakeClock = (): { now: () => number; sleep: (ms: number) => Promise<void>;
 describe('createRateLimiter (sliding window)', () => {
   it('lets a burst up to the limit through, then waits for the oldest start to leave the window', async () => {
     const clock = fakeClock();
-    const limiter = createRateLimiter({ requests: 50, windowMs: 60_000, now: clock.now, sleep: clock.sleep });
+    const limiter = createRateLimiter({
+      requests: 50,
+      windowMs: 60_000,
+      now: clock.now,
+      sleep: clock.sleep,
+    });
     const waits: number[] = [];
     for (let index = 0; index < 52; index += 1) waits.push(await limiter.acquire());
     expect(waits.slice(0, 50).every((wait) => wait === 0)).toBe(true);
@@ -31,7 +40,12 @@ describe('createRateLimiter (sliding window)', () => {
 
   it('never lets more than the limit start in any window', async () => {
     const clock = fakeClock();
-    const limiter = createRateLimiter({ requests: 5, windowMs: 1000, now: clock.now, sleep: clock.sleep });
+    const limiter = createRateLimiter({
+      requests: 5,
+      windowMs: 1000,
+      now: clock.now,
+      sleep: clock.sleep,
+    });
     const starts: number[] = [];
     for (let index = 0; index < 23; index += 1) {
       await limiter.acquire();
@@ -39,17 +53,21 @@ describe('createRateLimiter (sliding window)', () => {
       await clock.sleep(index % 3 === 0 ? 130 : 10);
     }
     for (const start of starts) {
-      expect(starts.filter((other) => other >= start && other < start + 1000).length).toBeLessThanOrEqual(5);
+      expect(
+        starts.filter((other) => other >= start && other < start + 1000).length,
+      ).toBeLessThanOrEqual(5);
     }
   });
 
   it('serves concurrent callers in order', async () => {
     const limiter = createRateLimiter({ requests: 2, windowMs: 60 });
     const order: number[] = [];
-    await Promise.all([1, 2, 3, 4].map(async (index) => {
-      await limiter.acquire();
-      order.push(index);
-    }));
+    await Promise.all(
+      [1, 2, 3, 4].map(async (index) => {
+        await limiter.acquire();
+        order.push(index);
+      }),
+    );
     expect(order).toEqual([1, 2, 3, 4]);
   });
 
@@ -64,7 +82,10 @@ describe('createRateLimiter (sliding window)', () => {
       expect(server.requests).toHaveLength(7);
       expect(Date.now() - started).toBeGreaterThanOrEqual(590);
       const arrivals = server.requests.map((request) => request.at);
-      for (const at of arrivals) expect(arrivals.filter((other) => other >= at && other < at + 150).length).toBeLessThanOrEqual(2);
+      for (const at of arrivals)
+        expect(
+          arrivals.filter((other) => other >= at && other < at + 150).length,
+        ).toBeLessThanOrEqual(2);
     } finally {
       await server.close();
     }

@@ -9,7 +9,8 @@ afterEach(async () => {
   server = undefined;
 });
 
-const answers = (fake: FakeLucca): string[] => fake.usersRequests().map((request) => request.answer);
+const answers = (fake: FakeLucca): string[] =>
+  fake.usersRequests().map((request) => request.answer);
 
 describe('fetchLuccaRecords retries', () => {
   it('waits for Retry-After (seconds) on 429, then succeeds', async () => {
@@ -20,7 +21,9 @@ describe('fetchLuccaRecords retries', () => {
     expect(answers(server)).toEqual(['429', '200']);
     expect((accepted?.at ?? 0) - (refused?.at ?? 0)).toBeGreaterThanOrEqual(950);
     expect(result.records).toHaveLength(10);
-    expect(captured.progress.some((line) => line.includes('HTTP 429') && line.includes('(Retry-After)'))).toBe(true);
+    expect(
+      captured.progress.some((line) => line.includes('HTTP 429') && line.includes('(Retry-After)')),
+    ).toBe(true);
   });
 
   it('honours Retry-After given as an HTTP date', async () => {
@@ -43,7 +46,10 @@ describe('fetchLuccaRecords retries', () => {
 
   it('retries 500 twice then succeeds, with backoff', async () => {
     server = await startFakeLucca({ users: makeLuccaUsers(10), faults: ['500', '500'] });
-    const { settings, captured } = settingsFor(server, { retryBaseDelayMs: 40, retryMaxDelayMs: 1000 });
+    const { settings, captured } = settingsFor(server, {
+      retryBaseDelayMs: 40,
+      retryMaxDelayMs: 1000,
+    });
     const result = await fetchLuccaRecords(settings, today);
     expect(answers(server)).toEqual(['500', '500', '200']);
     expect(result.records).toHaveLength(10);

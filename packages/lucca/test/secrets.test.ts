@@ -1,4 +1,9 @@
-import { makeLuccaUsers, startFakeLucca, type FakeLucca, type FakeLuccaOptions } from '@sync360/testkit/lucca-server';
+import {
+  makeLuccaUsers,
+  startFakeLucca,
+  type FakeLucca,
+  type FakeLuccaOptions,
+} from '@sync360/testkit/lucca-server';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -13,9 +18,16 @@ afterEach(async () => {
 });
 
 /** Everything a scenario could print: progress, warnings, the error and doctor lines. */
-const everythingPrinted = async (options: FakeLuccaOptions, settingsChange: { apiKey?: string; statusField?: string } = {}): Promise<string> => {
+const everythingPrinted = async (
+  options: FakeLuccaOptions,
+  settingsChange: { apiKey?: string; statusField?: string } = {},
+): Promise<string> => {
   server = await startFakeLucca({ apiKey, ...options });
-  const { settings, captured } = settingsFor(server, { maxRetries: 1, timeoutMs: 200, ...settingsChange });
+  const { settings, captured } = settingsFor(server, {
+    maxRetries: 1,
+    timeoutMs: 200,
+    ...settingsChange,
+  });
   expect(settings.apiKey).toBe(apiKey);
   const lines: string[] = [];
   try {
@@ -36,7 +48,10 @@ describe('the API key never shows', () => {
     ['rate limits', { users: makeLuccaUsers(5), faults: ['429', '429'], retryAfter: 0 }],
     ['malformed JSON', { users: makeLuccaUsers(5), faults: ['malformed'] }],
     ['timeouts', { users: makeLuccaUsers(5), faults: ['timeout', 'timeout'] }],
-    ['bad shapes echoing the key', { users: [{ id: 1, extendedData: { e_360_status: [apiKey] } }] }],
+    [
+      'bad shapes echoing the key',
+      { users: [{ id: 1, extendedData: { e_360_status: [apiKey] } }] },
+    ],
     ['hidden definitions', { users: makeLuccaUsers(5), definitionsStatus: 403 }],
   ])('on %s', async (_name, options) => {
     const printed = await everythingPrinted(options);
@@ -45,13 +60,19 @@ describe('the API key never shows', () => {
   });
 
   it('when the key is refused', async () => {
-    const printed = await everythingPrinted({ users: makeLuccaUsers(5), apiKey: 'another-key-1234' }, { apiKey });
+    const printed = await everythingPrinted(
+      { users: makeLuccaUsers(5), apiKey: 'another-key-1234' },
+      { apiKey },
+    );
     expect(printed).toContain('lucca-auth');
     expect(printed).not.toContain(apiKey);
   });
 
   it('when the status field is missing', async () => {
-    const printed = await everythingPrinted({ users: makeLuccaUsers(5) }, { statusField: 'e_nope' });
+    const printed = await everythingPrinted(
+      { users: makeLuccaUsers(5) },
+      { statusField: 'e_nope' },
+    );
     expect(printed).toContain('status-field-missing');
     expect(printed).not.toContain(apiKey);
   });
@@ -59,16 +80,26 @@ describe('the API key never shows', () => {
   it('even when a server echoes the Authorization header back', async () => {
     const echo = createServer((request, response) => {
       const body = `{"error":"bad key ${request.headers.authorization ?? ''}"`;
-      response.writeHead(request.url?.startsWith('/api/v3/users') === true ? 500 : 200, { 'content-type': 'application/json' });
+      response.writeHead(request.url?.startsWith('/api/v3/users') === true ? 500 : 200, {
+        'content-type': 'application/json',
+      });
       response.end(body);
     });
     await new Promise<void>((resolve) => echo.listen(0, '127.0.0.1', resolve));
     const address: AddressInfo | string | null = echo.address();
     const port = typeof address === 'object' && address !== null ? address.port : 0;
     try {
-      const { settings, captured } = settingsFor({ url: `http://127.0.0.1:${port}`, apiKey }, { maxRetries: 1 });
+      const { settings, captured } = settingsFor(
+        { url: `http://127.0.0.1:${port}`, apiKey },
+        { maxRetries: 1 },
+      );
       const error = await rejection(fetchLuccaRecords(settings, today));
-      const printed = [printable(error), ...captured.progress, ...captured.warnings, JSON.stringify(await checkLucca(settings, today))].join('\n');
+      const printed = [
+        printable(error),
+        ...captured.progress,
+        ...captured.warnings,
+        JSON.stringify(await checkLucca(settings, today)),
+      ].join('\n');
       expect(printed).toContain('bad key lucca application=***');
       expect(printed).not.toContain(apiKey);
     } finally {
@@ -78,7 +109,10 @@ describe('the API key never shows', () => {
   });
 
   it('when the key itself is invalid for a header', async () => {
-    const { settings } = settingsFor({ url: 'http://127.0.0.1:9', apiKey: 'bad key\nwith newline' });
+    const { settings } = settingsFor({
+      url: 'http://127.0.0.1:9',
+      apiKey: 'bad key\nwith newline',
+    });
     const error = await rejection(fetchLuccaRecords(settings, today));
     expect(error.kind).toBe('config');
     expect(error.code).toBe('lucca-settings-invalid');

@@ -51,7 +51,14 @@ describe('fetchLuccaRecords on slow answers', () => {
     server = await startFakeLucca({ users: makeLuccaUsers(2500), faults: ['ok', '408'] });
     const { settings, captured } = settingsFor(server);
     const result = await fetchLuccaRecords(settings, today);
-    expect(pagingOf(server)).toEqual(['0,1000', '1000,1000', '1000,500', '1500,500', '2000,500', '2500,500']);
+    expect(pagingOf(server)).toEqual([
+      '0,1000',
+      '1000,1000',
+      '1000,500',
+      '1500,500',
+      '2000,500',
+      '2500,500',
+    ]);
     expect(result.records).toHaveLength(2500);
     expect(new Set(result.records.map((record) => record.luccaId)).size).toBe(2500);
     expectContiguous(server);
@@ -62,7 +69,13 @@ describe('fetchLuccaRecords on slow answers', () => {
     server = await startFakeLucca({ users: makeLuccaUsers(2300), maxFastPageSize: 300 });
     const { settings, captured } = settingsFor(server);
     const result = await fetchLuccaRecords(settings, today);
-    expect(pagingOf(server).slice(0, 5)).toEqual(['0,1000', '0,500', '0,250', '250,250', '500,250']);
+    expect(pagingOf(server).slice(0, 5)).toEqual([
+      '0,1000',
+      '0,500',
+      '0,250',
+      '250,250',
+      '500,250',
+    ]);
     expect(result.records).toHaveLength(2300);
     expect(new Set(result.records.map((record) => record.luccaId)).size).toBe(2300);
     expectContiguous(server);

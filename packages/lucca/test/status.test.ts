@@ -1,4 +1,10 @@
-import { makeLuccaDefinitions, makeLuccaUsers, startFakeLucca, type FakeLucca, type LuccaStatusStyle } from '@sync360/testkit/lucca-server';
+import {
+  makeLuccaDefinitions,
+  makeLuccaUsers,
+  startFakeLucca,
+  type FakeLucca,
+  type LuccaStatusStyle,
+} from '@sync360/testkit/lucca-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fetchLuccaRecords } from '../src/index.js';
 import { rejection, settingsFor, today } from './helpers.js';
@@ -10,7 +16,9 @@ afterEach(async () => {
 });
 
 const labelsOf = async (fake: FakeLucca): Promise<Array<string | null>> =>
-  (await fetchLuccaRecords(settingsFor(fake).settings, today)).records.slice(0, 3).map((record) => record.statusLabel);
+  (await fetchLuccaRecords(settingsFor(fake).settings, today)).records
+    .slice(0, 3)
+    .map((record) => record.statusLabel);
 
 describe('fetchLuccaRecords status field', () => {
   it('resolves {id, value: <entry id>} through the definitions', async () => {
@@ -35,17 +43,26 @@ describe('fetchLuccaRecords status field', () => {
 
   it('an entry id missing from the definitions becomes an unknown label (core reports it)', async () => {
     const [user] = makeLuccaUsers(1);
-    server = await startFakeLucca({ users: [{ ...user, extendedData: { e_360_status: { id: 1, value: 4242 } } }] });
+    server = await startFakeLucca({
+      users: [{ ...user, extendedData: { e_360_status: { id: 1, value: 4242 } } }],
+    });
     expect(await labelsOf(server)).toEqual(['unknown list entry 4242']);
   });
 
   it('labels still work when the key cannot read definitions (warning, definitionsFound false)', async () => {
-    server = await startFakeLucca({ users: makeLuccaUsers(3, { statusStyle: 'label' }), definitionsStatus: 403 });
+    server = await startFakeLucca({
+      users: makeLuccaUsers(3, { statusStyle: 'label' }),
+      definitionsStatus: 403,
+    });
     const { settings, captured } = settingsFor(server);
     const result = await fetchLuccaRecords(settings, today);
     expect(result.definitionsFound).toBe(false);
     expect(result.records[0]?.statusLabel).toBe('Active');
-    expect(captured.warnings.some((warning) => warning.includes('definitions are not readable (HTTP 403)'))).toBe(true);
+    expect(
+      captured.warnings.some((warning) =>
+        warning.includes('definitions are not readable (HTTP 403)'),
+      ),
+    ).toBe(true);
   });
 
   it('entry ids without readable definitions fail with lucca-definitions-unavailable', async () => {
@@ -63,7 +80,8 @@ describe('fetchLuccaRecords status field', () => {
     expect(error.kind).toBe('config');
     expect(error.code).toBe('status-field-missing');
     expect(error.message).toContain('"e_360"');
-    for (const field of ['e_360_status', 'e_badge', 'e_tshirt_size', 'tshirt_size']) expect(error.message).toContain(field);
+    for (const field of ['e_360_status', 'e_badge', 'e_tshirt_size', 'tshirt_size'])
+      expect(error.message).toContain(field);
     expect(error.hint).toContain('LUCCA_STATUS_FIELD');
   });
 

@@ -21,8 +21,12 @@ describe('parseRetryAfterMs', () => {
 
 describe('backoffDelayMs', () => {
   it('doubles each retry, stays within [step/2, step] and under the ceiling', () => {
-    expect([0, 1, 2, 3].map((retry) => backoffDelayMs(retry, 1000, 30_000, () => 0))).toEqual([500, 1000, 2000, 4000]);
-    expect([0, 1, 2, 3].map((retry) => backoffDelayMs(retry, 1000, 30_000, () => 1))).toEqual([1000, 2000, 4000, 8000]);
+    expect([0, 1, 2, 3].map((retry) => backoffDelayMs(retry, 1000, 30_000, () => 0))).toEqual([
+      500, 1000, 2000, 4000,
+    ]);
+    expect([0, 1, 2, 3].map((retry) => backoffDelayMs(retry, 1000, 30_000, () => 1))).toEqual([
+      1000, 2000, 4000, 8000,
+    ]);
     expect(backoffDelayMs(10, 1000, 30_000, () => 1)).toBe(30_000);
     expect(backoffDelayMs(10, 1000, 30_000, () => 0)).toBe(15_000);
   });

@@ -11,10 +11,12 @@ export type PagingRead =
 export const readPaging = (value: string | null): PagingRead => {
   if (value === null) return { ok: true, offset: 0, limit: luccaMaxPageSize };
   const match = /^(\d+),(\d+)$/.exec(value);
-  if (match === null) return { ok: false, message: `paging must be "<offset>,<limit>", got "${value}"` };
+  if (match === null)
+    return { ok: false, message: `paging must be "<offset>,<limit>", got "${value}"` };
   const offset = Number(match[1]);
   const limit = Number(match[2]);
-  if (limit < 1 || limit > luccaMaxPageSize) return { ok: false, message: `paging limit must be between 1 and ${luccaMaxPageSize}` };
+  if (limit < 1 || limit > luccaMaxPageSize)
+    return { ok: false, message: `paging limit must be between 1 and ${luccaMaxPageSize}` };
   return { ok: true, offset, limit };
 };
 
@@ -24,11 +26,14 @@ const isItem = (value: unknown): value is LuccaUserItem =>
 /** Like Lucca v3: only the requested top-level fields; without `fields=`, just id, name and url. */
 export const projectFields = (item: unknown, fields: string | null): unknown => {
   if (!isItem(item)) return item;
-  const wanted = fields === null ? ['id', 'name', 'url'] : fields.split(',').map((field) => field.trim());
+  const wanted =
+    fields === null ? ['id', 'name', 'url'] : fields.split(',').map((field) => field.trim());
   const projected: LuccaUserItem = {};
   for (const field of wanted) {
     if (field in item) projected[field] = item[field];
-    else if (field === 'name') projected[field] = `${String(item['firstName'] ?? '')} ${String(item['lastName'] ?? '')}`.trim();
+    else if (field === 'name')
+      projected[field] =
+        `${String(item['firstName'] ?? '')} ${String(item['lastName'] ?? '')}`.trim();
     else if (field === 'url') projected[field] = `/api/v3/users/${String(item['id'])}`;
   }
   return projected;

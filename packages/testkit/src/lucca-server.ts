@@ -12,7 +12,18 @@ export * from './lucca-users.js';
  * (200 with JSON of the wrong shape), `drop` (socket closed without an answer), or `ok` (answers
  * normally: places the next fault later in the script).
  */
-export type LuccaFault = 'ok' | '408' | '429' | '500' | '502' | '503' | 'timeout' | 'malformed' | 'html' | 'shape' | 'drop';
+export type LuccaFault =
+  | 'ok'
+  | '408'
+  | '429'
+  | '500'
+  | '502'
+  | '503'
+  | 'timeout'
+  | 'malformed'
+  | 'html'
+  | 'shape'
+  | 'drop';
 
 export interface FakeLuccaOptions {
   /** The key the fake accepts as `Authorization: lucca application=<key>`; default `test-lucca-key-5f2c9a`. */
@@ -73,14 +84,23 @@ const flatHeaders = (request: IncomingMessage): Record<string, string> =>
     ),
   );
 
-const send = (response: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void => {
+const send = (
+  response: ServerResponse,
+  status: number,
+  body: string,
+  headers: Record<string, string> = {},
+): void => {
   if (response.destroyed || response.writableEnded) return;
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
   response.end(body);
 };
 
-const sendError = (response: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void =>
-  send(response, status, JSON.stringify({ error: { status, message } }), headers);
+const sendError = (
+  response: ServerResponse,
+  status: number,
+  message: string,
+  headers: Record<string, string> = {},
+): void => send(response, status, JSON.stringify({ error: { status, message } }), headers);
 
 /** A local fake of Lucca API v3 (users + custom field definitions) on 127.0.0.1, random port. */
 export const startFakeLucca = async (options: FakeLuccaOptions = {}): Promise<FakeLucca> => {
@@ -102,19 +122,55 @@ export const startFakeLucca = async (options: FakeLuccaOptions = {}): Promise<Fa
       timers.add(timer);
     });
 
-  const applyFault = (fault: LuccaFault, request: IncomingMessage, response: ServerResponse, entry: LuccaRequest): void => {
+  // Who a request may see, computed once per state (paging 20,000 users stays cheap).
+  let visibleCache: {
+    readonly of: typeof state;
+    readonly withFormer: boolean;
+    readonly users: ReadonlyArray<unknown>;
+  } | null = null;
+  const visibleUsers = (withFormer: boolean): ReadonlyArray<unknown> => {
+    if (visibleCache?.of === state && visibleCache.withFormer === withFormer)
+      return visibleCache.users;
+    const today = state.today ?? '2026-01-15';
+    const users = (state.users ?? []).filter(
+      (user) => withFormer || !isFormerEmployee(user, today),
+    );
+    visibleCache = { of: state, withFormer, users };
+    return users;
+  };
+
+  const applyFault = (
+    fault: LuccaFault,
+    request: IncomingMessage,
+    response: ServerResponse,
+    entry: LuccaRequest,
+  ): void => {
     entry.answer = fault;
     if (fault === 'timeout') return;
     if (fault === 'drop') {
       request.socket.destroy();
       return;
     }
-    if (fault === 'malformed') return send(response, 200, '{"data":{"items":[{"id":1001,"firstName":"Cam');
-    if (fault === 'html') return send(response, 200, '<!DOCTYPE html><html><body>Please log in</body></html>', { 'content-type': 'text/html' });
+    if (fault === 'malformed')
+      return send(response, 200, '{"data":{"items":[{"id":1001,"firstName":"Cam');
+    if (fault === 'html')
+      return send(response, 200, '<!DOCTYPE html><html><body>Please log in</body></html>', {
+        'content-type': 'text/html',
+      });
     if (fault === 'shape') return send(response, 200, JSON.stringify({ data: { users: [] } }));
     const status = Number(fault);
-    const retryAfter = status === 429 ? { 'retry-after': String(state.retryAfter ?? 1) } : undefined;
-    return sendError(response, status, status === 429 ? 'Too many requests' : status === 408 ? 'Request timeout' : 'Internal server error', retryAfter);
+    const retryAfter =
+      status === 429 ? { 'retry-after': String(state.retryAfter ?? 1) } : undefined;
+    return sendError(
+      response,
+      status,
+      status === 429
+        ? 'Too many requests'
+        : status === 408
+          ? 'Request timeout'
+          : 'Internal server error',
+      retryAfter,
+    );
   };
 
   const answerUsers = (url: URL, response: ServerResponse, entry: LuccaRequest): void => {
@@ -127,10 +183,9 @@ export const startFakeLucca = async (options: FakeLuccaOptions = {}): Promise<Fa
       entry.answer = '408';
       return sendError(response, 408, 'The request took longer than 5 seconds');
     }
-    const today = state.today ?? '2026-01-15';
-    const withFormer = url.searchParams.get('formerEmployees') === 'true' && state.hideFormerEmployees !== true;
-    const visible = (state.users ?? []).filter((user) => withFormer || !isFormerEmployee(user, today));
-    const items = visible
+    const withFormer =
+      url.searchParams.get('formerEmployees') === 'true' && state.hideFormerEmployees !== true;
+    const items = visibleUsers(withFormer)
       .slice(paging.offset, paging.offset + paging.limit)
       .map((user) => projectFields(user, url.searchParams.get('fields')));
     entry.answer = '200';
@@ -149,7 +204,12 @@ export const startFakeLucca = async (options: FakeLuccaOptions = {}): Promise<Fa
     };
     requests.push(entry);
     if ((state.latencyMs ?? 0) > 0) await wait(state.latencyMs ?? 0);
-    const route = url.pathname === usersPath ? 'users' : url.pathname === definitionsPath ? 'definitions' : null;
+    const route =
+      url.pathname === usersPath
+        ? 'users'
+        : url.pathname === definitionsPath
+          ? 'definitions'
+          : null;
     if (route === null || entry.method !== 'GET') {
       entry.answer = route === null ? '404' : '405';
       return sendError(response, route === null ? 404 : 405, 'Not found');
@@ -168,7 +228,11 @@ export const startFakeLucca = async (options: FakeLuccaOptions = {}): Promise<Fa
     const status = state.definitionsStatus ?? 200;
     entry.answer = String(status);
     if (status !== 200) return sendError(response, status, 'Forbidden');
-    return send(response, 200, JSON.stringify({ data: { items: state.definitions ?? makeLuccaDefinitions() } }));
+    return send(
+      response,
+      200,
+      JSON.stringify({ data: { items: state.definitions ?? makeLuccaDefinitions() } }),
+    );
   };
 
   const server = createServer((request, response) => {
@@ -192,7 +256,8 @@ export const startFakeLucca = async (options: FakeLuccaOptions = {}): Promise<Fa
     update: (changes) => {
       state = { ...state, ...changes };
       if (changes.faults !== undefined) faults = { ...faults, users: [...changes.faults] };
-      if (changes.definitionsFaults !== undefined) faults = { ...faults, definitions: [...changes.definitionsFaults] };
+      if (changes.definitionsFaults !== undefined)
+        faults = { ...faults, definitions: [...changes.definitionsFaults] };
     },
     close: async () => {
       for (const timer of timers) clearTimeout(timer);

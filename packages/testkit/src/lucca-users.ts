@@ -7,6 +7,17 @@ export type LuccaStatusStyle = 'entry' | 'label' | 'object-label' | 'value-label
 export const luccaActiveEntryId = 84;
 export const luccaInactiveEntryId = 85;
 
+export interface LuccaDefinitionItem {
+  readonly id: number;
+  readonly name: string;
+  readonly code: string;
+  extensionUserPropertyListEntries: Array<{
+    readonly id: number;
+    readonly name: string;
+    readonly translation: string | null;
+  }>;
+}
+
 export interface LuccaDefinitionsOptions {
   readonly statusField?: string;
   readonly activeLabel?: string;
@@ -17,7 +28,9 @@ export interface LuccaDefinitionsOptions {
  * Items of `GET /api/v3/extensionuserdefinitions`: the status list field (code = the
  * `extendedData` key without its `e_` prefix) plus two unrelated custom fields.
  */
-export const makeLuccaDefinitions = (options: LuccaDefinitionsOptions = {}): LuccaUserItem[] => {
+export const makeLuccaDefinitions = (
+  options: LuccaDefinitionsOptions = {},
+): LuccaDefinitionItem[] => {
   const statusField = options.statusField ?? 'e_360_status';
   return [
     { id: 11, name: 'Badge number', code: 'badge', extensionUserPropertyListEntries: [] },
@@ -27,7 +40,11 @@ export const makeLuccaDefinitions = (options: LuccaDefinitionsOptions = {}): Luc
       code: statusField.replace(/^e_/, ''),
       extensionUserPropertyListEntries: [
         { id: luccaActiveEntryId, name: options.activeLabel ?? 'Actif', translation: 'Active' },
-        { id: luccaInactiveEntryId, name: options.inactiveLabel ?? 'Inactif', translation: 'Inactive' },
+        {
+          id: luccaInactiveEntryId,
+          name: options.inactiveLabel ?? 'Inactif',
+          translation: 'Inactive',
+        },
       ],
     },
     {
@@ -55,10 +72,48 @@ export interface MakeLuccaUsersOptions {
   readonly legalEntities?: number;
 }
 
-const firstNames = ['Camille', 'Léa', 'Hugo', 'Zoé', 'Mathis', 'Inès', 'Noah', 'Chloé', 'Louis', 'Anaïs', 'Jérôme', 'Maëlle'];
-const lastNames = ['Martin', 'Bernard', 'Dubois', 'Lefèvre', "D'Almeida", 'Moreau', 'Laurent', 'Girard', 'Roux', 'Fournier', 'Nguyen', 'Müller'];
-const titles = ['Account Manager', 'Développeuse', 'Comptable', 'Chef de projet', 'Data Analyst', 'Office Manager'];
-const cultures: ReadonlyArray<unknown> = [{ id: 1036, name: 'fr-FR' }, { id: 1033, name: 'en-US' }, 1031, 'es-ES'];
+const firstNames = [
+  'Camille',
+  'Léa',
+  'Hugo',
+  'Zoé',
+  'Mathis',
+  'Inès',
+  'Noah',
+  'Chloé',
+  'Louis',
+  'Anaïs',
+  'Jérôme',
+  'Maëlle',
+];
+const lastNames = [
+  'Martin',
+  'Bernard',
+  'Dubois',
+  'Lefèvre',
+  "D'Almeida",
+  'Moreau',
+  'Laurent',
+  'Girard',
+  'Roux',
+  'Fournier',
+  'Nguyen',
+  'Müller',
+];
+const titles = [
+  'Account Manager',
+  'Développeuse',
+  'Comptable',
+  'Chef de projet',
+  'Data Analyst',
+  'Office Manager',
+];
+const cultures: ReadonlyArray<unknown> = [
+  { id: 1036, name: 'fr-FR' },
+  { id: 1033, name: 'en-US' },
+  1031,
+  'es-ES',
+];
 
 const dayMs = 86_400_000;
 const shift = (date: string, days: number): string =>
@@ -68,10 +123,17 @@ const pick = <T>(list: ReadonlyArray<T>, index: number): T | undefined => list[i
 
 const statusValue = (style: LuccaStatusStyle, active: boolean, storedId: number): unknown => {
   const label = active ? 'Active' : 'Inactive';
-  if (style === 'entry') return { id: storedId, value: active ? luccaActiveEntryId : luccaInactiveEntryId };
+  if (style === 'entry')
+    return { id: storedId, value: active ? luccaActiveEntryId : luccaInactiveEntryId };
   if (style === 'label') return label;
   if (style === 'value-label') return { id: storedId, value: label };
-  return { id: storedId, value: { id: active ? luccaActiveEntryId : luccaInactiveEntryId, name: active ? 'Actif' : 'Inactif' } };
+  return {
+    id: storedId,
+    value: {
+      id: active ? luccaActiveEntryId : luccaInactiveEntryId,
+      name: active ? 'Actif' : 'Inactif',
+    },
+  };
 };
 
 /**
@@ -94,18 +156,28 @@ export const makeLuccaUsers = (n: number, options: MakeLuccaUsersOptions = {}): 
     const lastName = pick(lastNames, Math.floor(index / firstNames.length)) ?? 'Durand';
     const former = formerEvery >= 2 && index > 0 && index % formerEvery === 0;
     const active = !former || (index / formerEvery) % 3 === 0;
-    const extendedData: Record<string, unknown> = { e_badge: { id: 50_000 + index, value: `B${index}` } };
+    const extendedData: Record<string, unknown> = {
+      e_badge: { id: 50_000 + index, value: `B${index}` },
+    };
     if (style !== 'none') extendedData[statusField] = statusValue(style, active, 70_000 + index);
-    if (index % 4 === 0) extendedData['e_tshirt_size'] = { id: 90_000 + index, value: 90 + (index % 2) };
+    if (index % 4 === 0)
+      extendedData['e_tshirt_size'] = { id: 90_000 + index, value: 90 + (index % 2) };
     users.push({
       id,
       employeeNumber: `E${String(index + 1).padStart(5, '0')}`,
       firstName,
       lastName,
-      mail: `${firstName}.${lastName}.${index + 1}@acme.example`.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9.@]/g, ''),
+      mail: `${firstName}.${lastName}.${index + 1}@acme.example`
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+        .replace(/[^a-z0-9.@]/g, ''),
       jobTitle: pick(titles, index) ?? null,
       culture: pick(cultures, index) ?? null,
-      manager: index === 0 ? null : { id: firstId + Math.floor((index - 1) / 8), name: 'manager', url: '' },
+      manager:
+        index === 0
+          ? null
+          : { id: firstId + Math.floor((index - 1) / 8), name: 'manager', url: '' },
       legalEntity: { id: (index % entities) + 1, name: `Acme ${(index % entities) + 1}` },
       dtContractStart: `${shift(today, -400 - (index % 700))}T00:00:00`,
       dtContractEnd: former ? `${shift(today, -30)}T00:00:00` : null,
