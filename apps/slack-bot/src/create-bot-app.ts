@@ -1,9 +1,9 @@
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
-import type { WebClientOptions } from '@slack/web-api';
 import { redactSecrets } from '@sync360/core';
 import { registerSync360Command } from './commands/sync360.js';
 import type { BotConfig } from './config/bot-config.js';
 import type { BotDeps } from './deps.js';
+import { slackClientOptions } from './slack-client-options.js';
 import { registerAppHome } from './views/app-home.js';
 import { startBotWatchdog } from './watchdog/bot-watchdog.js';
 import type { WatchdogTimer } from './watchdog/watchdog-timer.js';
@@ -21,15 +21,8 @@ export interface BotApp {
   stop(): Promise<void>;
 }
 
-const withTrailingSlash = (url: string): string => (url.endsWith('/') ? url : `${url}/`);
-
 const createApp = (config: BotConfig, deps: BotDeps, logLevel: LogLevel): App => {
-  const clientOptions: WebClientOptions = {
-    retryConfig: { retries: deps.slackRetries ?? 2 },
-    ...(config.slack.apiUrl === null
-      ? {}
-      : { slackApiUrl: withTrailingSlash(config.slack.apiUrl) }),
-  };
+  const clientOptions = slackClientOptions(config, deps.slackRetries ?? 2);
   const { botToken, appToken, signingSecret } = config.slack;
   if (appToken !== null) {
     return new App({ token: botToken, appToken, socketMode: true, clientOptions, logLevel });

@@ -15,13 +15,9 @@ const main = async (): Promise<number> => {
     return 2;
   }
   const { config } = result;
-  const bot = createBotApp(config, {
-    github: createGithubPort(config.github),
-    loadReminders: config.lucca === null ? null : luccaReminderLoader(config.lucca, config),
-  });
   let workspace: string;
   try {
-    workspace = await describeWorkspace(bot.app.client);
+    workspace = await describeWorkspace(config);
   } catch (error) {
     const reason = redactSecrets(
       error instanceof Error ? error.message : String(error),
@@ -32,6 +28,10 @@ const main = async (): Promise<number> => {
     );
     return 2;
   }
+  const bot = createBotApp(config, {
+    github: createGithubPort(config.github),
+    loadReminders: config.lucca === null ? null : luccaReminderLoader(config.lucca, config),
+  });
   const started = await bot.start();
   const how =
     started.mode === 'http'

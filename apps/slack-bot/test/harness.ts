@@ -1,0 +1,124 @@
+import { LogLevel } from '@slack/bolt';
+import type { Reminder } from '@sync360/core';
+import {
+  startFakeGithub,
+  type FakeGithub,
+  type FakeGithubOptions,
+} from '@sync360/testkit/github-api';
+import { startFakeSlack, type FakeSlack } from '@sync360/testkit/slack-api';
+import { sendSlackEvent, sendSlashCommand } from '@sync360/testkit/slack-requests';
+import {
+  startResponseCapture,
+  type ResponseCapture,
+} from '@sync360/testkit/slack-response-capture';
+import type { SignedResponse } from '@sync360/testkit/slack-signing';
+import {
+  createBotApp,
+  createGithubPort,
+  parseBotConfig,
+  type BotApp,
+  type BotConfig,
+} from '../src/index.js';
+
+export const signingSecret = 'test-signing-secret-0123456789';
+export const botToken = 'xoxb-test-bot-token';
+export const githubToken = 'ghp_testtoken0123456789';
+export const allowedUser = 'U0ALLOWED';
+
+export interface HarnessOptions {
+  readonly allowed?: string;
+  readonly channelId?: string;
+  readonly github?: FakeGithubOptions;
+  readonly loadReminders?: (() => Promise<Reminder[]>) | null;
+  readonly watchdogIntervalMs?: number | null;
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+export interface Harness {
+  readonly slack: FakeSlack;
+  readonly github: FakeGithub;
+  readonly responses: ResponseCapture;
+  readonly bot: BotApp;
+  readonly config: BotConfig;
+  readonly eventsUrl: string;
+  readonly logs: string[];
+  /** Sends `/sync360 <text>`; returns the HTTP answer and the command's response_url. */
+  command(text: string, userId?: string): Promise<SignedResponse & { responseUrl: string }>;
+  homeOpened(userId: string): Promise<SignedResponse>;
+  close(): Promise<void>;
+}
+
+export const startHarness = async (options: HarnessOptions = {}): Promise<Harness> => {
+  const slack = await startFakeSlack({ token: botToken });
+  const github = await startFakeGithub({ token: githubToken, ...options.github });
+  const responses = await startResponseCapture();
+  const parsed = parseBotConfig({
+    SLACK_BOT_TOKEN: botToken,
+    SLACK_SIGNING_SECRET: signingSecret,
+    SLACK_API_URL: slack.url,
+    SLACK_ALLOWED_USER_IDS: options.allowed ?? `${allowedUser},U0OTHER`,
+    SLACK_CHANNEL_ID: options.channelId ?? 'C0SYNC360',
+    GITHUB_TOKEN: githubToken,
+    GITHUB_REPOSITORY: github.repository,
+    GITHUB_API_URL: github.url,
+    PORT: '0',
+    ...options.env,
+  });
+  if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
+  const { config } = parsed;
+  const logs: string[] = [];
+  const bot = createBotApp(config, {
+    github: createGithubPort(config.github),
+    loadReminders: options.loadReminders === undefined ? null : options.loadReminders,
+    slackRetries: 0,
+    logLevel: LogLevel.ERROR,
+    log: (line) => logs.push(line),
+    watchdogIntervalMs:
+      options.watchdogIntervalMs === undefined ? null : options.watchdogIntervalMs,
+    watchdogFirstDelayMs: 10,
+  });
+  const started = await bot.start();
+  if (started.mode !== 'http') throw new Error('expected HTTP mode');
+  const eventsUrl = `http://127.0.0.1:${String(started.port)}/slack/events`;
+  return {
+    slack,
+    github,
+    responses,
+    bot,
+    config,
+    eventsUrl,
+    logs,
+    command: async (text, userId = allowedUser) => {
+      const responseUrl = responses.nextUrl();
+      const answer = await sendSlashCommand({
+        url: eventsUrl,
+        signingSecret,
+        text,
+        userId,
+        responseUrl,
+      });
+      return { ...answer, responseUrl };
+    },
+    homeOpened: (userId) =>
+      sendSlackEvent({
+        url: eventsUrl,
+        signingSecret,
+        event: {
+          type: 'app_home_opened',
+          user: userId,
+          channel: 'D0HOME',
+          tab: 'home',
+          event_ts: '1.1',
+        },
+      }),
+    close: async () => {
+      await bot.stop();
+      // A test may already have closed a fake to simulate an outage.
+      await Promise.allSettled([slack.close(), github.close(), responses.close()]);
+    },
+  };
+};
+
+/** Every text of a captured `respond()` post: fallback and blocks, as one string. */
+export const postText = (body: Readonly<Record<string, unknown>>): string =>
+  `${String(body.text)}\n${JSON.stringify(body.blocks ?? [])}`;

@@ -1,0 +1,86 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { startFakeGithub, type FakeGithub } from '@sync360/testkit/github-api';
+import { startFakeSlack, type FakeSlack } from '@sync360/testkit/slack-api';
+import { waitUntil } from '@sync360/testkit/slack-wait';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+interface Child {
+  readonly output: () => string;
+  readonly exited: Promise<number | null>;
+  readonly stop: () => void;
+}
+
+const startMain = (env: Readonly<Record<string, string>>): Child => {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/slack-bot/src/main.ts'], {
+    cwd: repoRoot,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { output: () => output, exited, stop: () => child.kill('SIGTERM') };
+};
+
+describe('pnpm bot (main.ts)', () => {
+  const cleanups: Array<() => Promise<unknown> | void> = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+
+  it('prints the mode and the workspace name from auth.test', async () => {
+    const slack: FakeSlack = await startFakeSlack({
+      token: 'xoxb-main-test',
+      teamName: 'Acme People',
+    });
+    const github: FakeGithub = await startFakeGithub();
+    cleanups.push(
+      () => slack.close(),
+      () => github.close(),
+    );
+    const child = startMain({
+      SLACK_BOT_TOKEN: 'xoxb-main-test',
+      SLACK_SIGNING_SECRET: 'signing',
+      SLACK_API_URL: slack.url,
+      GITHUB_TOKEN: 'ghp_x',
+      GITHUB_REPOSITORY: github.repository,
+      GITHUB_API_URL: github.url,
+      PORT: '0',
+    });
+    cleanups.push(async () => {
+      child.stop();
+      await child.exited;
+    });
+    await waitUntil(() => child.output().includes('sync360 bot running'), 'the start line', 20_000);
+    expect(child.output()).toMatch(
+      /HTTP mode on port \d+ \(\/slack\/events\), workspace Acme People \(as sync360\)/,
+    );
+    expect(child.output()).not.toContain('xoxb-main-test');
+  }, 30_000);
+
+  it('exits 2 and lists configuration problems', async () => {
+    const child = startMain({ SLACK_BOT_TOKEN: 'nope' });
+    expect(await child.exited).toBe(2);
+    expect(child.output()).toContain('SLACK_BOT_TOKEN must be a bot token');
+    expect(child.output()).toContain('GITHUB_TOKEN is not set');
+  }, 30_000);
+
+  it('exits 2 when Slack refuses the token', async () => {
+    const slack = await startFakeSlack({ token: 'xoxb-right' });
+    cleanups.push(() => slack.close());
+    const child = startMain({
+      SLACK_BOT_TOKEN: 'xoxb-wrong-token',
+      SLACK_SIGNING_SECRET: 'signing',
+      SLACK_API_URL: slack.url,
+      GITHUB_TOKEN: 'ghp_x',
+      GITHUB_REPOSITORY: 'acme/sync360',
+    });
+    expect(await child.exited).toBe(2);
+    expect(child.output()).toContain('Slack refused the bot token');
+    expect(child.output()).not.toContain('xoxb-wrong-token');
+  }, 30_000);
+});
