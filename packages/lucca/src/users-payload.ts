@@ -69,16 +69,18 @@ export const parseUsersPayload = (
     const user = parsed.data;
     const extended = user.extendedData ?? {};
     for (const key of Object.keys(extended)) fieldsSeen.add(key);
-    if (options.statusField in extended) fieldPresent = true;
-    const status = readStatusValue(extended[options.statusField]);
+    // LUCCA_STATUS_FIELD may be the definition's code (`360_status`) or the key (`e_360_status`).
+    const key = options.statusField in extended ? options.statusField : `e_${options.statusField}`;
+    if (key in extended) fieldPresent = true;
+    const status = readStatusValue(extended[key]);
     if (status === null) {
-      return { ok: false, issue: { kind: 'shape', message: `${where}.extendedData.${options.statusField}: expected {"value": <entry id or label>}; saw ${JSON.stringify(extended[options.statusField]).slice(0, 80)}` } };
+      return { ok: false, issue: { kind: 'shape', message: `${where}.extendedData.${key}: expected {"value": <entry id or label>}; saw ${JSON.stringify(extended[key]).slice(0, 80)}` } };
     }
     let statusLabel: string | null = null;
     if (status.kind === 'label') statusLabel = status.label;
     if (status.kind === 'entry') {
       if (options.definitions === null) {
-        return { ok: false, issue: { kind: 'needs-definitions', message: `${where}.extendedData.${options.statusField} holds list-entry id ${status.entryId}, which needs the field's definitions to become a label` } };
+        return { ok: false, issue: { kind: 'needs-definitions', message: `${where}.extendedData.${key} holds list-entry id ${status.entryId}, which needs the field's definitions to become a label` } };
       }
       statusLabel = options.definitions.labels.get(status.entryId) ?? `unknown list entry ${status.entryId}`;
     }

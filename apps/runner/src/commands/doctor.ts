@@ -21,7 +21,7 @@ const exitBySystem: Record<DoctorCheck['system'], number> = {
 };
 
 const sourceChecks = async (flags: CliFlags, config: RunnerConfig, today: string): Promise<DoctorCheck[]> => {
-  if (flags.input === null && config.lucca !== null) return checkLucca({ ...config.lucca }, today);
+  if (flags.input === null && config.lucca !== null) return checkLucca({ ...config.lucca, extraActiveLabels: config.plan.extraActiveLabels, extraInactiveLabels: config.plan.extraInactiveLabels }, today);
   try {
     const source = await loadSource(config, flags, today, () => undefined);
     const label = source.kind === 'demo' ? 'demo data (no Lucca configured: set LUCCA_BASE_URL and LUCCA_API_KEY)' : `--input ${flags.input ?? ''}`;

@@ -1,5 +1,5 @@
 import { ConfigError } from '@sync360/core';
-import { listRecentRuns, watchdogVerdict } from '@sync360/github';
+import { runWatchdog } from '@sync360/github';
 import type { CliFlags } from '../cli/args.js';
 import { exitCodes } from '../cli/exit-codes.js';
 import type { RunnerConfig } from '../config/runner-config.js';
@@ -11,8 +11,8 @@ export const watchdogCommand = async (flags: CliFlags, config: RunnerConfig, io:
   if (config.github === null) {
     throw new ConfigError('github-missing', 'watchdog needs GITHUB_TOKEN and GITHUB_REPOSITORY to read the nightly runs.', 'Set both (in GitHub Actions: GITHUB_TOKEN: ${{ github.token }} with permissions actions: read).');
   }
-  const runs = await listRecentRuns({ ...config.github }, 30);
-  const verdict = watchdogVerdict(runs, new Date(), 26);
+  // Judged on the runs whose `deliver` job succeeded: a guard-skipped firing also ends green.
+  const verdict = await runWatchdog({ ...config.github }, new Date(), 26);
   if (flags.json) io.out(JSON.stringify(verdict, null, 2));
   else io.out(`${verdict.healthy ? 'ok' : 'ALERT'}: ${verdict.reason}`);
   if (verdict.healthy) return exitCodes.ok;
