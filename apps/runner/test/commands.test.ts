@@ -14,10 +14,11 @@ describe('configuration and usage errors', () => {
   it('lists every bad variable by name with its fix, and never prints a secret', async () => {
     const result = await runCli(['run'], {
       cwd: dir.path,
-      env: { SYNC360_CSV_DELIMITER: '|', SYNC360_TODAY: '2026-02-30', SFTP_PORT: 'abc', LUCCA_API_KEY: 'super-secret-key', SYNC360_HEADER: 'a,b' },
+      env: { SYNC360_CSV_DELIMITER: '|', SYNC360_TODAY: '2026-02-30', SFTP_PORT: 'abc', LUCCA_API_KEY: 'super-secret-key', SYNC360_HEADER: 'a,b', SFTP_HOST: 'h', SFTP_HOST_KEY_SHA256: 'MD5:nope', SFTP_PASSWORD: 'pw-secret-1' },
     });
     expect(result.code).toBe(2);
-    for (const name of ['SYNC360_CSV_DELIMITER', 'SYNC360_TODAY', 'SFTP_PORT', 'SYNC360_HEADER']) expect(result.stderr).toContain(name);
+    for (const name of ['SYNC360_CSV_DELIMITER', 'SYNC360_TODAY', 'SFTP_PORT', 'SYNC360_HEADER', 'LUCCA_BASE_URL', 'SFTP_HOST_KEY_SHA256', 'SFTP_USERNAME']) expect(result.stderr).toContain(name);
+    expect(result.stderr).not.toContain('pw-secret-1');
     expect(result.stderr + result.stdout).not.toContain('super-secret-key');
   });
   it('requires both Lucca variables and a host-key pin with SFTP_HOST, before any network call', async () => {

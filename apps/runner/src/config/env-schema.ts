@@ -1,4 +1,5 @@
 import { isCalendarDate } from '@sync360/core';
+import { parseHostKeyPins } from '@sync360/sftp';
 import { z } from 'zod';
 import { commaList, integerFrom, isTimeZone, optionalText } from './env-helpers.js';
 
@@ -17,7 +18,16 @@ export const runnerEnvSchema = z.object({
   SFTP_PRIVATE_KEY: optionalText,
   SFTP_PASSWORD: optionalText,
   SFTP_PASSPHRASE: optionalText,
-  SFTP_HOST_KEY_SHA256: optionalText,
+  SFTP_HOST_KEY_SHA256: optionalText.transform((value, context) => {
+    if (value === undefined) return undefined;
+    const parsed = parseHostKeyPins(value);
+    if (parsed.ok) return parsed.pins;
+    context.addIssue({
+      code: 'custom',
+      message: `${parsed.reason}; give SHA256:<base64> fingerprints separated by commas (a whole \`ssh-keygen -lf\` line works)`,
+    });
+    return z.NEVER;
+  }),
   SFTP_REMOTE_DIR: optionalText.transform((value) => value ?? '.'),
   SYNC360_LEGAL_ENTITIES: commaList,
   SYNC360_UNIQUE_ID: optionalText.pipe(

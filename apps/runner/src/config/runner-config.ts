@@ -1,5 +1,5 @@
 import { defaultPlanOptions, type PlanOptions } from '@sync360/core';
-import { parseHostKeyPins, type SftpSettings } from '@sync360/sftp';
+import type { SftpSettings } from '@sync360/sftp';
 import { runnerEnvSchema, type RunnerEnv } from './env-schema.js';
 
 export interface LuccaConfig {
@@ -45,52 +45,51 @@ export type ConfigResult =
   | { readonly ok: true; readonly config: RunnerConfig }
   | { readonly ok: false; readonly problems: ReadonlyArray<string> };
 
-const sftpOf = (env: RunnerEnv, problems: string[]): SftpSettings | null => {
-  if (env.SFTP_HOST === undefined) return null;
-  if (env.SFTP_USERNAME === undefined) problems.push('SFTP_USERNAME: required with SFTP_HOST; set the login 360Learning gave you.');
-  if (env.SFTP_PRIVATE_KEY === undefined && env.SFTP_PASSWORD === undefined) {
-    problems.push('SFTP_PRIVATE_KEY / SFTP_PASSWORD: one is required with SFTP_HOST; set the key (PEM text) or the password.');
-  }
-  let pins: string[] = [];
-  if (env.SFTP_HOST_KEY_SHA256 === undefined) {
-    problems.push('SFTP_HOST_KEY_SHA256: required with SFTP_HOST (sync360 never connects to an unpinned server); run `sync360 doctor` or `ssh-keyscan <host> | ssh-keygen -lf -` and pin the SHA256:... fingerprint.');
-  } else {
-    const parsed = parseHostKeyPins(env.SFTP_HOST_KEY_SHA256);
-    if (parsed.ok) pins = parsed.pins;
-    else problems.push(`SFTP_HOST_KEY_SHA256: ${parsed.reason}; give SHA256:<base64> fingerprints separated by commas.`);
-  }
-  return {
-    host: env.SFTP_HOST,
-    port: env.SFTP_PORT ?? 22,
-    username: env.SFTP_USERNAME ?? '',
-    ...(env.SFTP_PRIVATE_KEY === undefined ? {} : { privateKey: env.SFTP_PRIVATE_KEY.replace(/\\n/g, '\n') }),
-    ...(env.SFTP_PASSWORD === undefined ? {} : { password: env.SFTP_PASSWORD }),
-    ...(env.SFTP_PASSPHRASE === undefined ? {} : { passphrase: env.SFTP_PASSPHRASE }),
-    hostKeyPins: pins,
-    remoteDir: env.SFTP_REMOTE_DIR,
+const isSet = (source: NodeJS.ProcessEnv, name: string): boolean => (source[name] ?? '').trim() !== '';
+
+/** Variables that only make sense together; checked on the raw values so they are always listed. */
+const pairingProblems = (source: NodeJS.ProcessEnv): string[] => {
+  const problems: string[] = [];
+  const pair = (a: string, b: string, why: string): void => {
+    if (isSet(source, a) !== isSet(source, b)) problems.push(`${isSet(source, a) ? b : a}: set it too (${a} and ${b} go together), ${why}`);
   };
+  pair('LUCCA_BASE_URL', 'LUCCA_API_KEY', 'or unset both to use --input or the demo.');
+  pair('SLACK_BOT_TOKEN', 'SLACK_CHANNEL_ID', 'or unset both to run without Slack.');
+  if (isSet(source, 'SFTP_HOST')) {
+    if (!isSet(source, 'SFTP_USERNAME')) problems.push('SFTP_USERNAME: required with SFTP_HOST; set the login 360Learning gave you.');
+    if (!isSet(source, 'SFTP_PRIVATE_KEY') && !isSet(source, 'SFTP_PASSWORD')) {
+      problems.push('SFTP_PRIVATE_KEY / SFTP_PASSWORD: one is required with SFTP_HOST; set the key (PEM text) or the password.');
+    }
+    if (!isSet(source, 'SFTP_HOST_KEY_SHA256')) {
+      problems.push('SFTP_HOST_KEY_SHA256: required with SFTP_HOST (sync360 never connects to an unpinned server); run `sync360 doctor` or `ssh-keyscan <host> | ssh-keygen -lf -` and pin the SHA256:... fingerprint.');
+    }
+  }
+  return problems;
 };
 
-const luccaOf = (env: RunnerEnv, problems: string[]): LuccaConfig | null => {
-  const { LUCCA_BASE_URL: baseUrl, LUCCA_API_KEY: apiKey } = env;
-  if (baseUrl === undefined && apiKey === undefined) return null;
-  if (baseUrl === undefined || apiKey === undefined) {
-    const missing = baseUrl === undefined ? 'LUCCA_BASE_URL' : 'LUCCA_API_KEY';
-    problems.push(`${missing}: set it too (LUCCA_BASE_URL and LUCCA_API_KEY go together), or unset both to use --input or the demo.`);
-    return null;
-  }
-  return { baseUrl: baseUrl.replace(/\/+$/, ''), apiKey, statusField: env.LUCCA_STATUS_FIELD };
-};
+const sftpOf = (env: RunnerEnv): SftpSettings | null =>
+  env.SFTP_HOST === undefined
+    ? null
+    : {
+        host: env.SFTP_HOST,
+        port: env.SFTP_PORT ?? 22,
+        username: env.SFTP_USERNAME ?? '',
+        ...(env.SFTP_PRIVATE_KEY === undefined ? {} : { privateKey: env.SFTP_PRIVATE_KEY.replace(/\\n/g, '\n') }),
+        ...(env.SFTP_PASSWORD === undefined ? {} : { password: env.SFTP_PASSWORD }),
+        ...(env.SFTP_PASSPHRASE === undefined ? {} : { passphrase: env.SFTP_PASSPHRASE }),
+        hostKeyPins: env.SFTP_HOST_KEY_SHA256 ?? [],
+        remoteDir: env.SFTP_REMOTE_DIR,
+      };
 
-const slackOf = (env: RunnerEnv, problems: string[]): SlackConfig | null => {
-  const { SLACK_BOT_TOKEN: token, SLACK_CHANNEL_ID: channel } = env;
-  if (token === undefined && channel === undefined) return null;
-  if (token === undefined || channel === undefined) {
-    problems.push(`${token === undefined ? 'SLACK_BOT_TOKEN' : 'SLACK_CHANNEL_ID'}: set it too (the bot token and the channel go together), or unset both to run without Slack.`);
-    return null;
-  }
-  return { token, channel, ...(env.SLACK_API_URL === undefined ? {} : { apiUrl: env.SLACK_API_URL }) };
-};
+const luccaOf = (env: RunnerEnv): LuccaConfig | null =>
+  env.LUCCA_BASE_URL === undefined || env.LUCCA_API_KEY === undefined
+    ? null
+    : { baseUrl: env.LUCCA_BASE_URL.replace(/\/+$/, ''), apiKey: env.LUCCA_API_KEY, statusField: env.LUCCA_STATUS_FIELD };
+
+const slackOf = (env: RunnerEnv): SlackConfig | null =>
+  env.SLACK_BOT_TOKEN === undefined || env.SLACK_CHANNEL_ID === undefined
+    ? null
+    : { token: env.SLACK_BOT_TOKEN, channel: env.SLACK_CHANNEL_ID, ...(env.SLACK_API_URL === undefined ? {} : { apiUrl: env.SLACK_API_URL }) };
 
 const githubOf = (env: RunnerEnv): GithubConfig | null =>
   env.GITHUB_TOKEN === undefined || env.GITHUB_REPOSITORY === undefined
@@ -123,25 +122,19 @@ const runUrlOf = (env: RunnerEnv): string | null =>
 /** Parses the environment once; every bad variable is reported, by name, with its fix. */
 export const parseRunnerConfig = (source: NodeJS.ProcessEnv): ConfigResult => {
   const parsed = runnerEnvSchema.safeParse(source);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      problems: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
-    };
-  }
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)),
+    ...pairingProblems(source),
+  ];
+  if (!parsed.success || problems.length > 0) return { ok: false, problems };
   const env = parsed.data;
-  const problems: string[] = [];
-  const lucca = luccaOf(env, problems);
-  const sftp = sftpOf(env, problems);
-  const slack = slackOf(env, problems);
-  if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
     config: {
       statusField: env.LUCCA_STATUS_FIELD,
-      lucca,
-      sftp,
-      slack,
+      lucca: luccaOf(env),
+      sftp: sftpOf(env),
+      slack: slackOf(env),
       github: githubOf(env),
       plan: planOf(env),
       fileNameTemplate: env.SYNC360_FILE_NAME ?? 'users.csv',
