@@ -27,7 +27,18 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:fs', 'node:fs/*', 'fs', 'node:net', 'node:http', 'node:https', 'node:child_process'], message: 'core is pure: no fs or network.' },
+            {
+              group: [
+                'node:fs',
+                'node:fs/*',
+                'fs',
+                'node:net',
+                'node:http',
+                'node:https',
+                'node:child_process',
+              ],
+              message: 'core is pure: no fs or network.',
+            },
           ],
         },
       ],

@@ -21,7 +21,12 @@ export const runCli = (
   new Promise((resolvePromise, reject) => {
     const child = spawn(tsx, [main, ...args], {
       cwd: options.cwd,
-      env: { PATH: process.env['PATH'] ?? '', HOME: options.cwd, SYNC360_TODAY: '2026-11-25', ...options.env },
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        HOME: options.cwd,
+        SYNC360_TODAY: '2026-11-25',
+        ...options.env,
+      },
     });
     let stdout = '';
     let stderr = '';
@@ -46,7 +51,11 @@ export interface UserItem {
   extendedData?: Record<string, unknown> | null;
 }
 
-export const user = (id: number, overrides: Partial<UserItem> = {}, status: unknown = { id: id + 9000, value: { id: 1, name: 'Actif' } }): UserItem => ({
+export const user = (
+  id: number,
+  overrides: Partial<UserItem> = {},
+  status: unknown = { id: id + 9000, value: { id: 1, name: 'Actif' } },
+): UserItem => ({
   id,
   employeeNumber: String(id),
   firstName: 'Jeanne',

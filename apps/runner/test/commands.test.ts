@@ -14,20 +14,51 @@ describe('configuration and usage errors', () => {
   it('lists every bad variable by name with its fix, and never prints a secret', async () => {
     const result = await runCli(['run'], {
       cwd: dir.path,
-      env: { SYNC360_CSV_DELIMITER: '|', SYNC360_TODAY: '2026-02-30', SFTP_PORT: 'abc', LUCCA_API_KEY: 'super-secret-key', SYNC360_HEADER: 'a,b', SFTP_HOST: 'h', SFTP_HOST_KEY_SHA256: 'MD5:nope', SFTP_PASSWORD: 'pw-secret-1' },
+      env: {
+        SYNC360_CSV_DELIMITER: '|',
+        SYNC360_TODAY: '2026-02-30',
+        SFTP_PORT: 'abc',
+        LUCCA_API_KEY: 'super-secret-key',
+        SYNC360_HEADER: 'a,b',
+        SFTP_HOST: 'h',
+        SFTP_HOST_KEY_SHA256: 'MD5:nope',
+        SFTP_PASSWORD: 'pw-secret-1',
+      },
     });
     expect(result.code).toBe(2);
-    for (const name of ['SYNC360_CSV_DELIMITER', 'SYNC360_TODAY', 'SFTP_PORT', 'SYNC360_HEADER', 'LUCCA_BASE_URL', 'SFTP_HOST_KEY_SHA256', 'SFTP_USERNAME']) expect(result.stderr).toContain(name);
+    for (const name of [
+      'SYNC360_CSV_DELIMITER',
+      'SYNC360_TODAY',
+      'SFTP_PORT',
+      'SYNC360_HEADER',
+      'LUCCA_BASE_URL',
+      'SFTP_HOST_KEY_SHA256',
+      'SFTP_USERNAME',
+    ])
+      expect(result.stderr).toContain(name);
     expect(result.stderr).not.toContain('pw-secret-1');
     expect(result.stderr + result.stdout).not.toContain('super-secret-key');
   });
   it('requires both Lucca variables and a host-key pin with SFTP_HOST, before any network call', async () => {
-    const result = await runCli(['run'], { cwd: dir.path, env: { LUCCA_API_KEY: 'k-123456', SFTP_HOST: 'sftp.example.invalid', SFTP_USERNAME: 'u', SFTP_PASSWORD: 'pw-123456' } });
+    const result = await runCli(['run'], {
+      cwd: dir.path,
+      env: {
+        LUCCA_API_KEY: 'k-123456',
+        SFTP_HOST: 'sftp.example.invalid',
+        SFTP_USERNAME: 'u',
+        SFTP_PASSWORD: 'pw-123456',
+      },
+    });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('LUCCA_BASE_URL');
     expect(result.stderr).toContain('SFTP_HOST_KEY_SHA256');
   });
-  it.each([[['frobnicate']], [['run', '--nope']], [['reminders', '--force']], [['run', '--report']]])('rejects %j with exit 2', async (args) => {
+  it.each([
+    [['frobnicate']],
+    [['run', '--nope']],
+    [['reminders', '--force']],
+    [['run', '--report']],
+  ])('rejects %j with exit 2', async (args) => {
     const result = await runCli(args, { cwd: dir.path });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/sync360|--/);
@@ -41,8 +72,14 @@ describe('configuration and usage errors', () => {
 
 describe('sync360 build', () => {
   it('writes the CSV offline and prints the validation report', async () => {
-    const input = await writeUsers(join(dir.path, 'users.json'), [user(2), user(1, { culture: 'de-AT' }), user(3, { mail: null })]);
-    const result = await runCli(['build', '--input', input, '--out', 'users.csv'], { cwd: dir.path });
+    const input = await writeUsers(join(dir.path, 'users.json'), [
+      user(2),
+      user(1, { culture: 'de-AT' }),
+      user(3, { mail: null }),
+    ]);
+    const result = await runCli(['build', '--input', input, '--out', 'users.csv'], {
+      cwd: dir.path,
+    });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('missing-email');
     const csv = await readFile(join(dir.path, 'users.csv'), 'utf8');
@@ -64,8 +101,19 @@ describe('sync360 reminders', () => {
     expect(result.code).toBe(0);
     const reminders: unknown = JSON.parse(result.stdout);
     expect(reminders).toEqual([
-      expect.objectContaining({ kind: 'offboarding', employeeNumber: '2', dueSince: '2026-10-02', daysOverdue: 54, luccaId: '2' }),
-      expect.objectContaining({ kind: 'onboarding', employeeNumber: '1', dueSince: '2026-11-20', daysOverdue: 5 }),
+      expect.objectContaining({
+        kind: 'offboarding',
+        employeeNumber: '2',
+        dueSince: '2026-10-02',
+        daysOverdue: 54,
+        luccaId: '2',
+      }),
+      expect.objectContaining({
+        kind: 'onboarding',
+        employeeNumber: '1',
+        dueSince: '2026-11-20',
+        daysOverdue: 5,
+      }),
     ]);
   });
   it('refuses --notify without Slack', async () => {

@@ -12,7 +12,8 @@ beforeEach(async () => {
 });
 afterEach(async () => dir.cleanup());
 
-const readReport = async (path: string) => reportSchema.parse(JSON.parse(await readFile(path, 'utf8')));
+const readReport = async (path: string) =>
+  reportSchema.parse(JSON.parse(await readFile(path, 'utf8')));
 
 describe('sync360 run on the bundled demo', () => {
   it('delivers a labelled demo file with summary, problems and reminders, then reports unchanged', async () => {
@@ -23,11 +24,18 @@ describe('sync360 run on the bundled demo', () => {
     expect(first.stdout).toMatch(/onboarding\s+1025 Hugo Chevalier/);
     expect(first.stdout).toMatch(/offboarding\s+1021 François Dupont/);
     const report = await readReport(join(dir.path, 'report.json'));
-    expect(report).toMatchObject({ outcome: 'delivered', source: { kind: 'demo', employees: 41 }, changes: null, destination: { kind: 'local' } });
+    expect(report).toMatchObject({
+      outcome: 'delivered',
+      source: { kind: 'demo', employees: 41 },
+      changes: null,
+      destination: { kind: 'local' },
+    });
     expect(report.guard.reasons).toContain('no-baseline');
     expect(report.counts.errors).toBeGreaterThan(0);
     const delivered = await readFile(join(dir.path, 'out/users.csv'), 'utf8');
-    expect(delivered.split('\n')[0]).toBe('uniqueId,email,firstName,lastName,title,language,managerId,status');
+    expect(delivered.split('\n')[0]).toBe(
+      'uniqueId,email,firstName,lastName,title,language,managerId,status',
+    );
     expect(await readFile(join(dir.path, '.sync360/last-delivered.csv'), 'utf8')).toBe(delivered);
     expect(report.file?.rows).toBe(delivered.trim().split('\n').length - 1);
 
@@ -35,7 +43,13 @@ describe('sync360 run on the bundled demo', () => {
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('Changes: unchanged');
     const again = await readReport(join(dir.path, 'report.json'));
-    expect(again.changes).toMatchObject({ created: 0, updated: 0, deactivated: 0, dropped: 0, unchanged: report.file?.rows });
+    expect(again.changes).toMatchObject({
+      created: 0,
+      updated: 0,
+      deactivated: 0,
+      dropped: 0,
+      unchanged: report.file?.rows,
+    });
   });
 
   it('dry run prints everything and delivers nothing', async () => {
@@ -47,7 +61,15 @@ describe('sync360 run on the bundled demo', () => {
   });
 
   it('refuses to send demo data by SFTP', async () => {
-    const result = await runCli(['run'], { cwd: dir.path, env: { SFTP_HOST: '127.0.0.1', SFTP_USERNAME: 'u', SFTP_PASSWORD: 'secret-pass', SFTP_HOST_KEY_SHA256: 'SHA256:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU' } });
+    const result = await runCli(['run'], {
+      cwd: dir.path,
+      env: {
+        SFTP_HOST: '127.0.0.1',
+        SFTP_USERNAME: 'u',
+        SFTP_PASSWORD: 'secret-pass',
+        SFTP_HOST_KEY_SHA256: 'SHA256:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU',
+      },
+    });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('Demo data is never delivered by SFTP');
     expect(result.stderr + result.stdout).not.toContain('secret-pass');
@@ -56,11 +78,15 @@ describe('sync360 run on the bundled demo', () => {
   it('redacts names and emails under GitHub Actions and writes the step summary', async () => {
     const summary = join(dir.path, 'summary.md');
     await import('node:fs/promises').then((fs) => fs.writeFile(summary, ''));
-    const result = await runCli(['run'], { cwd: dir.path, env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary } });
+    const result = await runCli(['run'], {
+      cwd: dir.path,
+      env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary },
+    });
     expect(result.code).toBe(0);
     const printed = result.stdout + result.stderr + (await readFile(summary, 'utf8'));
     expect(printed).toContain('1025');
-    for (const secretish of ['Chevalier', 'Hugo', '@exemple', 'Dupont']) expect(printed).not.toContain(secretish);
+    for (const secretish of ['Chevalier', 'Hugo', '@exemple', 'Dupont'])
+      expect(printed).not.toContain(secretish);
     expect(await readFile(summary, 'utf8')).toContain('## sync360 — delivered');
   });
 });

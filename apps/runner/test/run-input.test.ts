@@ -12,7 +12,8 @@ beforeEach(async () => {
 });
 afterEach(async () => dir.cleanup());
 
-const readReport = async () => reportSchema.parse(JSON.parse(await readFile(join(dir.path, 'report.json'), 'utf8')));
+const readReport = async () =>
+  reportSchema.parse(JSON.parse(await readFile(join(dir.path, 'report.json'), 'utf8')));
 const inactive = { id: 1, value: { id: 2, name: 'Inactif' } };
 const team = (count: number) => Array.from({ length: count }, (_, index) => user(100 + index));
 
@@ -25,7 +26,10 @@ describe('sync360 run --input', () => {
       user(4, { employeeNumber: null }),
       user(5, { manager: { id: 5 }, jobTitle: '=HYPERLINK("x")' }),
     ]);
-    const result = await runCli(['run', '--input', input, '--report', 'report.json', '--out', 'delivered'], { cwd: dir.path });
+    const result = await runCli(
+      ['run', '--input', input, '--report', 'report.json', '--out', 'delivered'],
+      { cwd: dir.path },
+    );
     expect(result.code).toBe(0);
     const report = await readReport();
     expect(report.source).toEqual({ kind: 'file', employees: 5 });
@@ -35,26 +39,53 @@ describe('sync360 run --input', () => {
       ['5', 'manager-self'],
       ['5', 'formula-like-value'],
     ]);
-    expect(report.counts).toEqual({ active: 3, inactive: 0, notExported: 2, errors: 1, warnings: 3 });
+    expect(report.counts).toEqual({
+      active: 3,
+      inactive: 0,
+      notExported: 2,
+      errors: 1,
+      warnings: 3,
+    });
     const csv = await readFile(join(dir.path, 'delivered/users.csv'), 'utf8');
-    expect(csv).toContain('1,jeanne.martin1@exemple.fr,"Zoé ""Zaza"", la Grande",D\'Arc,Comptable,fr,,Active\n');
-    expect(report.reminders).toEqual([expect.objectContaining({ kind: 'fix-data', luccaId: '4', employeeNumber: null })]);
+    expect(csv).toContain(
+      '1,jeanne.martin1@exemple.fr,"Zoé ""Zaza"", la Grande",D\'Arc,Comptable,fr,,Active\n',
+    );
+    expect(report.reminders).toEqual([
+      expect.objectContaining({ kind: 'fix-data', luccaId: '4', employeeNumber: null }),
+    ]);
   });
 
   it.each([
     ['malformed JSON', '{"data": {"items": [', /not valid JSON/],
     ['a wrong shape', JSON.stringify({ users: [] }), /expected \{"data":\{"items"/],
-    ['a wrong field type', JSON.stringify({ data: { items: [{ id: 1, mail: 42 }] } }), /users\[0\]\.mail/],
-    ['a bad date', JSON.stringify({ data: { items: [{ id: 1, dtContractStart: 'tomorrow', extendedData: { e_360_status: 'Actif' } }] } }), /dtContractStart/],
-  ])('rejects %s with exit 2, naming the file, and delivers nothing', async (_, content, pattern) => {
-    await writeFile(join(dir.path, 'bad.json'), content);
-    const result = await runCli(['run', '--input', 'bad.json', '--report', 'report.json'], { cwd: dir.path });
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain('bad.json');
-    expect(result.stderr).toMatch(pattern);
-    expect(existsSync(join(dir.path, 'out'))).toBe(false);
-    expect((await readReport()).outcome).toBe('failed');
-  });
+    [
+      'a wrong field type',
+      JSON.stringify({ data: { items: [{ id: 1, mail: 42 }] } }),
+      /users\[0\]\.mail/,
+    ],
+    [
+      'a bad date',
+      JSON.stringify({
+        data: {
+          items: [{ id: 1, dtContractStart: 'tomorrow', extendedData: { e_360_status: 'Actif' } }],
+        },
+      }),
+      /dtContractStart/,
+    ],
+  ])(
+    'rejects %s with exit 2, naming the file, and delivers nothing',
+    async (_, content, pattern) => {
+      await writeFile(join(dir.path, 'bad.json'), content);
+      const result = await runCli(['run', '--input', 'bad.json', '--report', 'report.json'], {
+        cwd: dir.path,
+      });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('bad.json');
+      expect(result.stderr).toMatch(pattern);
+      expect(existsSync(join(dir.path, 'out'))).toBe(false);
+      expect((await readReport()).outcome).toBe('failed');
+    },
+  );
 
   it('rejects an unreadable file and names the flag', async () => {
     const result = await runCli(['run', '--input', 'missing.json'], { cwd: dir.path });
@@ -63,18 +94,43 @@ describe('sync360 run --input', () => {
   });
 
   it('asks for --definitions when statuses are entry ids, then resolves them', async () => {
-    const input = await writeUsers(join(dir.path, 'users.json'), [user(1, {}, { id: 7, value: 84 }), user(2, {}, { id: 8, value: 85 })]);
+    const input = await writeUsers(join(dir.path, 'users.json'), [
+      user(1, {}, { id: 7, value: 84 }),
+      user(2, {}, { id: 8, value: 85 }),
+    ]);
     const without = await runCli(['run', '--input', input], { cwd: dir.path });
     expect(without.code).toBe(2);
     expect(without.stderr).toContain('--definitions');
-    await writeFile(join(dir.path, 'defs.json'), JSON.stringify({ data: { items: [{ id: 3, name: '360 status', code: '360_status', extensionUserPropertyListEntries: [{ id: 84, name: 'Actif' }, { id: 85, name: 'Inactif' }] }] } }));
-    const withDefinitions = await runCli(['run', '--input', input, '--definitions', 'defs.json', '--report', 'report.json'], { cwd: dir.path });
+    await writeFile(
+      join(dir.path, 'defs.json'),
+      JSON.stringify({
+        data: {
+          items: [
+            {
+              id: 3,
+              name: '360 status',
+              code: '360_status',
+              extensionUserPropertyListEntries: [
+                { id: 84, name: 'Actif' },
+                { id: 85, name: 'Inactif' },
+              ],
+            },
+          ],
+        },
+      }),
+    );
+    const withDefinitions = await runCli(
+      ['run', '--input', input, '--definitions', 'defs.json', '--report', 'report.json'],
+      { cwd: dir.path },
+    );
     expect(withDefinitions.code).toBe(0);
     expect((await readReport()).counts).toMatchObject({ active: 1, inactive: 1 });
   });
 
   it('names the missing status field and lists the custom fields that exist', async () => {
-    const input = await writeUsers(join(dir.path, 'users.json'), [user(1, { extendedData: { e_badge: 'x', e_360_statut: 'Actif' } })]);
+    const input = await writeUsers(join(dir.path, 'users.json'), [
+      user(1, { extendedData: { e_badge: 'x', e_360_statut: 'Actif' } }),
+    ]);
     const result = await runCli(['run', '--input', input], { cwd: dir.path });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('"e_360_status"');
@@ -86,16 +142,34 @@ describe('sync360 run --input', () => {
     await writeUsers(input, team(20));
     expect((await runCli(['run', '--input', input], { cwd: dir.path })).code).toBe(0);
     const state = await readFile(join(dir.path, '.sync360/last-delivered.csv'), 'utf8');
-    await writeUsers(input, team(20).map((item, index) => (index < 6 ? { ...item, extendedData: { e_360_status: inactive } } : item)));
-    const dryRun = await runCli(['run', '--input', input, '--dry-run', '--report', 'report.json'], { cwd: dir.path });
+    await writeUsers(
+      input,
+      team(20).map((item, index) =>
+        index < 6 ? { ...item, extendedData: { e_360_status: inactive } } : item,
+      ),
+    );
+    const dryRun = await runCli(['run', '--input', input, '--dry-run', '--report', 'report.json'], {
+      cwd: dir.path,
+    });
     expect(dryRun.code).toBe(3);
-    expect(await readReport()).toMatchObject({ outcome: 'dry-run', guard: { tripped: true, reasons: ['too-many-deactivations'] } });
-    const blocked = await runCli(['run', '--input', input, '--report', 'report.json'], { cwd: dir.path });
+    expect(await readReport()).toMatchObject({
+      outcome: 'dry-run',
+      guard: { tripped: true, reasons: ['too-many-deactivations'] },
+    });
+    const blocked = await runCli(['run', '--input', input, '--report', 'report.json'], {
+      cwd: dir.path,
+    });
     expect(blocked.code).toBe(3);
     expect(blocked.stdout).toMatch(/deactivated\s+100 Jeanne Martin100/);
-    expect(await readReport()).toMatchObject({ outcome: 'blocked', destination: null, changes: { deactivated: 6 } });
+    expect(await readReport()).toMatchObject({
+      outcome: 'blocked',
+      destination: null,
+      changes: { deactivated: 6 },
+    });
     expect(await readFile(join(dir.path, '.sync360/last-delivered.csv'), 'utf8')).toBe(state);
-    const forced = await runCli(['run', '--input', input, '--force', '--report', 'report.json'], { cwd: dir.path });
+    const forced = await runCli(['run', '--input', input, '--force', '--report', 'report.json'], {
+      cwd: dir.path,
+    });
     expect(forced.code).toBe(0);
     expect(await readReport()).toMatchObject({ outcome: 'delivered', forced: true });
     expect(await readFile(join(dir.path, '.sync360/last-delivered.csv'), 'utf8')).not.toBe(state);
@@ -104,18 +178,36 @@ describe('sync360 run --input', () => {
   it('blocks an empty source (no-rows) and fails --strict on data errors with exit 6', async () => {
     const empty = await writeUsers(join(dir.path, 'empty.json'), []);
     expect((await runCli(['run', '--input', empty], { cwd: dir.path })).code).toBe(3);
-    const input = await writeUsers(join(dir.path, 'users.json'), [user(1), user(2, { mail: 'nope' })]);
-    const strict = await runCli(['run', '--input', input, '--strict', '--report', 'report.json'], { cwd: dir.path });
+    const input = await writeUsers(join(dir.path, 'users.json'), [
+      user(1),
+      user(2, { mail: 'nope' }),
+    ]);
+    const strict = await runCli(['run', '--input', input, '--strict', '--report', 'report.json'], {
+      cwd: dir.path,
+    });
     expect(strict.code).toBe(6);
-    expect(await readReport()).toMatchObject({ outcome: 'failed', destination: null, file: { rows: 1 } });
+    expect(await readReport()).toMatchObject({
+      outcome: 'failed',
+      destination: null,
+      file: { rows: 1 },
+    });
     expect(existsSync(join(dir.path, 'out/users.csv'))).toBe(false);
   });
 
   it('honours delimiter, header, file name and unique-id settings', async () => {
-    const input = await writeUsers(join(dir.path, 'users.json'), [user(1, { legalEntity: { id: 7 } })]);
-    const env = { SYNC360_CSV_DELIMITER: ';', SYNC360_HEADER: 'a,b,c,d,e,f,g,h', SYNC360_FILE_NAME: 'users-{date}.csv', SYNC360_UNIQUE_ID: 'entity-employeeNumber' };
+    const input = await writeUsers(join(dir.path, 'users.json'), [
+      user(1, { legalEntity: { id: 7 } }),
+    ]);
+    const env = {
+      SYNC360_CSV_DELIMITER: ';',
+      SYNC360_HEADER: 'a,b,c,d,e,f,g,h',
+      SYNC360_FILE_NAME: 'users-{date}.csv',
+      SYNC360_UNIQUE_ID: 'entity-employeeNumber',
+    };
     expect((await runCli(['run', '--input', input], { cwd: dir.path, env })).code).toBe(0);
-    expect(await readFile(join(dir.path, 'out/users-2026-11-25.csv'), 'utf8')).toBe('a;b;c;d;e;f;g;h\n7-1;jeanne.martin1@exemple.fr;Jeanne;Martin1;Comptable;fr;;Active\n');
+    expect(await readFile(join(dir.path, 'out/users-2026-11-25.csv'), 'utf8')).toBe(
+      'a;b;c;d;e;f;g;h\n7-1;jeanne.martin1@exemple.fr;Jeanne;Martin1;Comptable;fr;;Active\n',
+    );
   });
 
   it('recovers a stale lock left by a killed run', async () => {

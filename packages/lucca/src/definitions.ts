@@ -40,17 +40,21 @@ export const indexDefinitions = (
   statusField: string,
 ): StatusDefinitions => {
   const own = definitions.filter(
-    (definition) => keysOf(definition).includes(statusField) || `e_${String(definition.id)}` === statusField,
+    (definition) =>
+      keysOf(definition).includes(statusField) || `e_${String(definition.id)}` === statusField,
   );
   const labels = new Map<string, string>();
   for (const definition of own.length > 0 ? own : definitions) {
     for (const entry of definition.extensionUserPropertyListEntries ?? []) {
       const label = entry.name ?? entry.translation;
-      if (label !== null && label !== undefined && !labels.has(String(entry.id))) labels.set(String(entry.id), label);
+      if (label !== null && label !== undefined && !labels.has(String(entry.id)))
+        labels.set(String(entry.id), label);
     }
   }
   return {
-    fieldKeys: definitions.map((definition) => definition.code ?? definition.name ?? String(definition.id)),
+    fieldKeys: definitions.map(
+      (definition) => definition.code ?? definition.name ?? String(definition.id),
+    ),
     hasField: own.length > 0,
     labels,
   };
@@ -61,11 +65,18 @@ export type DefinitionsParse =
   | { readonly ok: false; readonly reason: string };
 
 /** Parses a response body of `GET /api/v3/extensionuserdefinitions`. */
-export const parseDefinitionsPayload = (json: unknown, rootName = 'definitions'): DefinitionsParse => {
+export const parseDefinitionsPayload = (
+  json: unknown,
+  rootName = 'definitions',
+): DefinitionsParse => {
   const parsed = definitionsPayloadSchema.safeParse(json);
   if (!parsed.success) {
     // Report the issue of the envelope the body looks like, not the union's generic "Invalid input".
-    const likely = Array.isArray(json) ? definitionsPayloadSchema.options[2] : typeof json === 'object' && json !== null && 'data' in json ? definitionsPayloadSchema.options[0] : definitionsPayloadSchema.options[1];
+    const likely = Array.isArray(json)
+      ? definitionsPayloadSchema.options[2]
+      : typeof json === 'object' && json !== null && 'data' in json
+        ? definitionsPayloadSchema.options[0]
+        : definitionsPayloadSchema.options[1];
     const issue = likely.safeParse(json);
     return { ok: false, reason: describeFirstIssue(issue.error ?? parsed.error, json, rootName) };
   }

@@ -19,13 +19,16 @@ export const readStatusValue = (raw: unknown): StatusValue | null => {
   if (value === null || value === undefined || value === '') return { kind: 'none' };
   if (typeof value === 'number') return { kind: 'entry', entryId: String(value) };
   if (typeof value === 'string') {
-    return /^\d+$/.test(value) ? { kind: 'entry', entryId: value } : { kind: 'label', label: value };
+    return /^\d+$/.test(value)
+      ? { kind: 'entry', entryId: value }
+      : { kind: 'label', label: value };
   }
   if (isRecord(value)) {
     const name = value['name'] ?? value['translation'];
     if (typeof name === 'string') return { kind: 'label', label: name };
     const entryId = value['id'];
-    if (typeof entryId === 'number' || typeof entryId === 'string') return { kind: 'entry', entryId: String(entryId) };
+    if (typeof entryId === 'number' || typeof entryId === 'string')
+      return { kind: 'entry', entryId: String(entryId) };
   }
   return null;
 };

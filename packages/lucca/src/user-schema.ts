@@ -13,7 +13,13 @@ export const luccaUserSchema = z
     lastName: text,
     mail: text,
     jobTitle: text,
-    culture: z.union([z.object({ id: z.number().nullish(), name: z.string().nullish() }).loose(), z.number(), z.string()]).nullish(),
+    culture: z
+      .union([
+        z.object({ id: z.number().nullish(), name: z.string().nullish() }).loose(),
+        z.number(),
+        z.string(),
+      ])
+      .nullish(),
     managerId: id.nullish(),
     manager: idRef.nullish(),
     legalEntity: idRef.nullish(),

@@ -13,7 +13,11 @@ export interface UsersPayloadOptions {
 export type UsersPayloadIssue =
   | { readonly kind: 'shape'; readonly message: string }
   | { readonly kind: 'needs-definitions'; readonly message: string }
-  | { readonly kind: 'status-field-missing'; readonly message: string; readonly existingFields: ReadonlyArray<string> };
+  | {
+      readonly kind: 'status-field-missing';
+      readonly message: string;
+      readonly existingFields: ReadonlyArray<string>;
+    };
 
 export type UsersPayloadResult =
   | { readonly ok: true; readonly records: EmployeeRecord[] }
@@ -26,10 +30,16 @@ export const itemsOfUsersPayload = (
 ): { ok: true; items: unknown[] } | { ok: false; message: string } => {
   const body = usersPayloadSchema.safeParse(json);
   if (!body.success) {
-    return { ok: false, message: `${rootName}: expected {"data":{"items":[...]}} or an array of users; saw ${Array.isArray(json) ? 'an array' : json === null ? 'null' : typeof json}` };
+    return {
+      ok: false,
+      message: `${rootName}: expected {"data":{"items":[...]}} or an array of users; saw ${Array.isArray(json) ? 'an array' : json === null ? 'null' : typeof json}`,
+    };
   }
   const data = body.data;
-  return { ok: true, items: Array.isArray(data) ? data : 'data' in data ? data.data.items : data.items };
+  return {
+    ok: true,
+    items: Array.isArray(data) ? data : 'data' in data ? data.data.items : data.items,
+  };
 };
 
 const refId = (value: LuccaUser['manager']): string | null => {
@@ -64,7 +74,10 @@ export const parseUsersPayload = (
     const parsed = luccaUserSchema.safeParse(item);
     const where = `${rootName}[${index}]`;
     if (!parsed.success) {
-      return { ok: false, issue: { kind: 'shape', message: describeFirstIssue(parsed.error, item, where) } };
+      return {
+        ok: false,
+        issue: { kind: 'shape', message: describeFirstIssue(parsed.error, item, where) },
+      };
     }
     const user = parsed.data;
     const extended = user.extendedData ?? {};
@@ -74,25 +87,47 @@ export const parseUsersPayload = (
     if (key in extended) fieldPresent = true;
     const status = readStatusValue(extended[key]);
     if (status === null) {
-      return { ok: false, issue: { kind: 'shape', message: `${where}.extendedData.${key}: expected {"value": <entry id or label>}; saw ${JSON.stringify(extended[key]).slice(0, 80)}` } };
+      return {
+        ok: false,
+        issue: {
+          kind: 'shape',
+          message: `${where}.extendedData.${key}: expected {"value": <entry id or label>}; saw ${JSON.stringify(extended[key]).slice(0, 80)}`,
+        },
+      };
     }
     let statusLabel: string | null = null;
     if (status.kind === 'label') statusLabel = status.label;
     if (status.kind === 'entry') {
       if (options.definitions === null) {
-        return { ok: false, issue: { kind: 'needs-definitions', message: `${where}.extendedData.${key} holds list-entry id ${status.entryId}, which needs the field's definitions to become a label` } };
+        return {
+          ok: false,
+          issue: {
+            kind: 'needs-definitions',
+            message: `${where}.extendedData.${key} holds list-entry id ${status.entryId}, which needs the field's definitions to become a label`,
+          },
+        };
       }
-      statusLabel = options.definitions.labels.get(status.entryId) ?? `unknown list entry ${status.entryId}`;
+      statusLabel =
+        options.definitions.labels.get(status.entryId) ?? `unknown list entry ${status.entryId}`;
     }
     const contractStart = calendarDate(user.dtContractStart);
     const contractEnd = calendarDate(user.dtContractEnd);
     if (contractStart === undefined || contractEnd === undefined) {
       const field = contractStart === undefined ? 'dtContractStart' : 'dtContractEnd';
-      return { ok: false, issue: { kind: 'shape', message: `${where}.${field}: expected an ISO date or date-time; saw ${JSON.stringify(user[field])}` } };
+      return {
+        ok: false,
+        issue: {
+          kind: 'shape',
+          message: `${where}.${field}: expected an ISO date or date-time; saw ${JSON.stringify(user[field])}`,
+        },
+      };
     }
     records.push({
       luccaId: String(user.id),
-      employeeNumber: user.employeeNumber === null || user.employeeNumber === undefined ? null : String(user.employeeNumber),
+      employeeNumber:
+        user.employeeNumber === null || user.employeeNumber === undefined
+          ? null
+          : String(user.employeeNumber),
       firstName: user.firstName ?? null,
       lastName: user.lastName ?? null,
       email: user.mail ?? null,
@@ -107,10 +142,16 @@ export const parseUsersPayload = (
   }
   const fieldKnown = fieldPresent || options.definitions?.hasField === true;
   if (!fieldKnown && records.length > 0) {
-    const existing = [...new Set([...fieldsSeen, ...(options.definitions?.fieldKeys ?? [])])].sort();
+    const existing = [
+      ...new Set([...fieldsSeen, ...(options.definitions?.fieldKeys ?? [])]),
+    ].sort();
     return {
       ok: false,
-      issue: { kind: 'status-field-missing', existingFields: existing, message: `status field "${options.statusField}" exists on no user; custom fields seen: ${existing.length > 0 ? existing.join(', ') : 'none'}` },
+      issue: {
+        kind: 'status-field-missing',
+        existingFields: existing,
+        message: `status field "${options.statusField}" exists on no user; custom fields seen: ${existing.length > 0 ? existing.join(', ') : 'none'}`,
+      },
     };
   }
   return { ok: true, records };

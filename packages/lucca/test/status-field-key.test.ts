@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseUsersPayload } from '../src/index.js';
 
-const item = { id: 1, employeeNumber: '1', extendedData: { e_360_status: { id: 3, value: 'Actif' } } };
+const item = {
+  id: 1,
+  employeeNumber: '1',
+  extendedData: { e_360_status: { id: 3, value: 'Actif' } },
+};
 
 describe('status field key', () => {
   it('accepts the definition code as well as the extendedData key', () => {

@@ -56,20 +56,30 @@ export const parseCommandLine = (argv: ReadonlyArray<string>): ParsedCommand => 
   const { values, positionals } = parsed;
   const [name, ...extra] = positionals;
   if (name !== undefined && !isCommand(name)) {
-    throw usageError(`Unknown command "${name}".`, 'Commands: run, build, reminders, watchdog, doctor (see `sync360 --help`).');
+    throw usageError(
+      `Unknown command "${name}".`,
+      'Commands: run, build, reminders, watchdog, doctor (see `sync360 --help`).',
+    );
   }
   if (extra.length > 0) throw usageError(`Unexpected argument "${extra[0] ?? ''}".`);
   if (name !== undefined) {
     const allowed = flagsByCommand[name];
     const given = Object.keys(values).filter((key) => key !== 'help');
     const wrong = given.find((key) => !allowed.includes(key));
-    if (wrong !== undefined) throw usageError(`--${wrong} does not apply to \`sync360 ${name}\`.`, `Run \`sync360 ${name} --help\`.`);
+    if (wrong !== undefined)
+      throw usageError(
+        `--${wrong} does not apply to \`sync360 ${name}\`.`,
+        `Run \`sync360 ${name} --help\`.`,
+      );
   }
   for (const key of ['report', 'input', 'definitions', 'out'] as const) {
     if (values[key] === '') throw usageError(`--${key} needs a path.`);
   }
   if (values.definitions !== undefined && values.input === undefined) {
-    throw usageError('--definitions only applies with --input FILE.', 'Add --input FILE, or drop --definitions (the API source reads definitions itself).');
+    throw usageError(
+      '--definitions only applies with --input FILE.',
+      'Add --input FILE, or drop --definitions (the API source reads definitions itself).',
+    );
   }
   return {
     command: name ?? null,

@@ -20,19 +20,54 @@ const exitBySystem: Record<DoctorCheck['system'], number> = {
   github: exitCodes.internal,
 };
 
-const sourceChecks = async (flags: CliFlags, config: RunnerConfig, today: string): Promise<DoctorCheck[]> => {
-  if (flags.input === null && config.lucca !== null) return checkLucca({ ...config.lucca, extraActiveLabels: config.plan.extraActiveLabels, extraInactiveLabels: config.plan.extraInactiveLabels }, today);
+const sourceChecks = async (
+  flags: CliFlags,
+  config: RunnerConfig,
+  today: string,
+): Promise<DoctorCheck[]> => {
+  if (flags.input === null && config.lucca !== null)
+    return checkLucca(
+      {
+        ...config.lucca,
+        extraActiveLabels: config.plan.extraActiveLabels,
+        extraInactiveLabels: config.plan.extraInactiveLabels,
+      },
+      today,
+    );
   try {
     const source = await loadSource(config, flags, today, () => undefined);
-    const label = source.kind === 'demo' ? 'demo data (no Lucca configured: set LUCCA_BASE_URL and LUCCA_API_KEY)' : `--input ${flags.input ?? ''}`;
-    return [{ system: 'config', name: 'source', ok: true, detail: `${label}: ${source.records.length} users read`, fix: null }];
+    const label =
+      source.kind === 'demo'
+        ? 'demo data (no Lucca configured: set LUCCA_BASE_URL and LUCCA_API_KEY)'
+        : `--input ${flags.input ?? ''}`;
+    return [
+      {
+        system: 'config',
+        name: 'source',
+        ok: true,
+        detail: `${label}: ${source.records.length} users read`,
+        fix: null,
+      },
+    ];
   } catch (error) {
-    return [{ system: 'config', name: 'source', ok: false, detail: error instanceof Error ? error.message : String(error), fix: isSync360Error(error) ? error.hint : null }];
+    return [
+      {
+        system: 'config',
+        name: 'source',
+        ok: false,
+        detail: error instanceof Error ? error.message : String(error),
+        fix: isSync360Error(error) ? error.hint : null,
+      },
+    ];
   }
 };
 
 /** One line per check; changes nothing except the SFTP probe file it writes and removes. */
-export const doctorCommand = async (flags: CliFlags, config: RunnerConfig, io: Io): Promise<number> => {
+export const doctorCommand = async (
+  flags: CliFlags,
+  config: RunnerConfig,
+  io: Io,
+): Promise<number> => {
   const today = config.todayOverride ?? todayIn(config.timeZone);
   const checks: DoctorCheck[] = [
     { system: 'config', name: 'environment', ok: true, detail: 'every variable parsed', fix: null },
@@ -40,13 +75,22 @@ export const doctorCommand = async (flags: CliFlags, config: RunnerConfig, io: I
     ...(await sourceChecks(flags, config, today)),
   ];
   if (config.sftp !== null) checks.push(...(await checkSftp(config.sftp)));
-  else checks.push({ system: 'sftp', name: 'delivery', ok: true, detail: `SFTP_HOST not set: files go to ${config.outputDir}`, fix: null });
+  else
+    checks.push({
+      system: 'sftp',
+      name: 'delivery',
+      ok: true,
+      detail: `SFTP_HOST not set: files go to ${config.outputDir}`,
+      fix: null,
+    });
   if (config.slack !== null) checks.push(...(await checkSlack(config.slack)));
   if (config.github !== null) checks.push(...(await checkGithub({ ...config.github })));
   if (flags.json) io.out(JSON.stringify(checks, null, 2));
   else {
     for (const check of checks) {
-      io.out(`${check.ok ? 'ok  ' : 'FAIL'}  ${check.system.padEnd(6)} ${check.name}: ${check.detail}${check.fix === null ? '' : ` — fix: ${check.fix}`}`);
+      io.out(
+        `${check.ok ? 'ok  ' : 'FAIL'}  ${check.system.padEnd(6)} ${check.name}: ${check.detail}${check.fix === null ? '' : ` — fix: ${check.fix}`}`,
+      );
     }
   }
   const failed = checks.find((check) => !check.ok);

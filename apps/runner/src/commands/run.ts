@@ -1,4 +1,11 @@
-import { buildPlan, ConfigError, isSync360Error, Sync360Error, type Plan, type Report } from '@sync360/core';
+import {
+  buildPlan,
+  ConfigError,
+  isSync360Error,
+  Sync360Error,
+  type Plan,
+  type Report,
+} from '@sync360/core';
 import type { CliFlags } from '../cli/args.js';
 import { exitCodeFor } from '../cli/exit-codes.js';
 import { fileNameFor, todayIn } from '../clock.js';
@@ -27,21 +34,47 @@ interface Ending {
 }
 
 const internalError = (error: unknown): Sync360Error =>
-  new Sync360Error('internal', 'internal', `Unexpected error: ${error instanceof Error ? error.message : String(error)}.`, 'Rerun; if it persists, open an issue with the report (never paste secrets).');
+  new Sync360Error(
+    'internal',
+    'internal',
+    `Unexpected error: ${error instanceof Error ? error.message : String(error)}.`,
+    'Rerun; if it persists, open an issue with the report (never paste secrets).',
+  );
 
-const execute = async (flags: CliFlags, config: RunnerConfig, io: Io, today: string, fileName: string, progress: Progress): Promise<Ending> => {
+const execute = async (
+  flags: CliFlags,
+  config: RunnerConfig,
+  io: Io,
+  today: string,
+  fileName: string,
+  progress: Progress,
+): Promise<Ending> => {
   if (progress.source.kind === 'demo' && config.sftp !== null && flags.out === null) {
-    throw new ConfigError('demo-to-sftp', 'Demo data is never delivered by SFTP, but SFTP_HOST is set and no Lucca source is configured.', 'Set LUCCA_BASE_URL and LUCCA_API_KEY (or --input FILE), or unset SFTP_HOST to try the demo locally.');
+    throw new ConfigError(
+      'demo-to-sftp',
+      'Demo data is never delivered by SFTP, but SFTP_HOST is set and no Lucca source is configured.',
+      'Set LUCCA_BASE_URL and LUCCA_API_KEY (or --input FILE), or unset SFTP_HOST to try the demo locally.',
+    );
   }
   const lock = flags.dryRun ? null : await acquireRunLock(config.stateDir);
   try {
     const previous = await readLastDelivered(config.stateDir);
     progress.source = await loadSource(config, flags, today, io.err);
-    const plan = buildPlan({ records: progress.source.records, previousRows: previous, today, options: config.plan });
+    const plan = buildPlan({
+      records: progress.source.records,
+      previousRows: previous,
+      today,
+      options: config.plan,
+    });
     progress.plan = plan;
     const decision = decide(plan, flags);
     if (decision.deliver) {
-      progress.destination = await deliverFile(config, flags.out, { name: fileName, bytes: plan.file.bytes }, io.err);
+      progress.destination = await deliverFile(
+        config,
+        flags.out,
+        { name: fileName, bytes: plan.file.bytes },
+        io.err,
+      );
       await saveLastDelivered(config.stateDir, plan.file.bytes);
     }
     return decision;
@@ -51,11 +84,19 @@ const execute = async (flags: CliFlags, config: RunnerConfig, io: Io, today: str
 };
 
 /** The nightly job: fetch -> build -> validate -> diff -> guard -> deliver -> report -> notify. */
-export const runCommand = async (flags: CliFlags, config: RunnerConfig, io: Io): Promise<number> => {
+export const runCommand = async (
+  flags: CliFlags,
+  config: RunnerConfig,
+  io: Io,
+): Promise<number> => {
   const startedAt = new Date();
   const today = config.todayOverride ?? todayIn(config.timeZone);
   const fileName = fileNameFor(config.fileNameTemplate, today);
-  const progress: Progress = { source: { kind: sourceKindFor(config, flags), records: [], warnings: [] }, plan: null, destination: null };
+  const progress: Progress = {
+    source: { kind: sourceKindFor(config, flags), records: [], warnings: [] },
+    plan: null,
+    destination: null,
+  };
   let ending: Ending;
   try {
     ending = await execute(flags, config, io, today, fileName, progress);
@@ -76,6 +117,12 @@ export const runCommand = async (flags: CliFlags, config: RunnerConfig, io: Io):
     warnings: progress.source.warnings,
     failure: ending.failure,
   });
-  printRunOutput(await publishReport(built, config, flags.report), progress.plan, flags, config, io);
+  printRunOutput(
+    await publishReport(built, config, flags.report),
+    progress.plan,
+    flags,
+    config,
+    io,
+  );
   return ending.exitCode;
 };

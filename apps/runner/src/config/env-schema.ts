@@ -43,7 +43,8 @@ export const runnerEnvSchema = z.object({
     z
       .string()
       .refine((name) => !/[/\\]/.test(name) && name !== '.' && name !== '..', {
-        message: 'SYNC360_FILE_NAME must be a plain file name without folders, e.g. users-{date}.csv',
+        message:
+          'SYNC360_FILE_NAME must be a plain file name without folders, e.g. users-{date}.csv',
       })
       .optional(),
   ),
@@ -57,7 +58,10 @@ export const runnerEnvSchema = z.object({
   SYNC360_DEFAULT_LANGUAGE: optionalText.pipe(
     z
       .string()
-      .regex(/^[a-z]{2}$/, 'SYNC360_DEFAULT_LANGUAGE must be a two-letter ISO 639-1 code such as fr')
+      .regex(
+        /^[a-z]{2}$/,
+        'SYNC360_DEFAULT_LANGUAGE must be a two-letter ISO 639-1 code such as fr',
+      )
       .optional(),
   ),
   SYNC360_OUTPUT_DIR: optionalText.transform((value) => value ?? './out'),

@@ -45,23 +45,30 @@ export type ConfigResult =
   | { readonly ok: true; readonly config: RunnerConfig }
   | { readonly ok: false; readonly problems: ReadonlyArray<string> };
 
-const isSet = (source: NodeJS.ProcessEnv, name: string): boolean => (source[name] ?? '').trim() !== '';
+const isSet = (source: NodeJS.ProcessEnv, name: string): boolean =>
+  (source[name] ?? '').trim() !== '';
 
 /** Variables that only make sense together; checked on the raw values so they are always listed. */
 const pairingProblems = (source: NodeJS.ProcessEnv): string[] => {
   const problems: string[] = [];
   const pair = (a: string, b: string, why: string): void => {
-    if (isSet(source, a) !== isSet(source, b)) problems.push(`${isSet(source, a) ? b : a}: set it too (${a} and ${b} go together), ${why}`);
+    if (isSet(source, a) !== isSet(source, b))
+      problems.push(`${isSet(source, a) ? b : a}: set it too (${a} and ${b} go together), ${why}`);
   };
   pair('LUCCA_BASE_URL', 'LUCCA_API_KEY', 'or unset both to use --input or the demo.');
   pair('SLACK_BOT_TOKEN', 'SLACK_CHANNEL_ID', 'or unset both to run without Slack.');
   if (isSet(source, 'SFTP_HOST')) {
-    if (!isSet(source, 'SFTP_USERNAME')) problems.push('SFTP_USERNAME: required with SFTP_HOST; set the login 360Learning gave you.');
+    if (!isSet(source, 'SFTP_USERNAME'))
+      problems.push('SFTP_USERNAME: required with SFTP_HOST; set the login 360Learning gave you.');
     if (!isSet(source, 'SFTP_PRIVATE_KEY') && !isSet(source, 'SFTP_PASSWORD')) {
-      problems.push('SFTP_PRIVATE_KEY / SFTP_PASSWORD: one is required with SFTP_HOST; set the key (PEM text) or the password.');
+      problems.push(
+        'SFTP_PRIVATE_KEY / SFTP_PASSWORD: one is required with SFTP_HOST; set the key (PEM text) or the password.',
+      );
     }
     if (!isSet(source, 'SFTP_HOST_KEY_SHA256')) {
-      problems.push('SFTP_HOST_KEY_SHA256: required with SFTP_HOST (sync360 never connects to an unpinned server); run `sync360 doctor` or `ssh-keyscan <host> | ssh-keygen -lf -` and pin the SHA256:... fingerprint.');
+      problems.push(
+        'SFTP_HOST_KEY_SHA256: required with SFTP_HOST (sync360 never connects to an unpinned server); run `sync360 doctor` or `ssh-keyscan <host> | ssh-keygen -lf -` and pin the SHA256:... fingerprint.',
+      );
     }
   }
   return problems;
@@ -74,7 +81,9 @@ const sftpOf = (env: RunnerEnv): SftpSettings | null =>
         host: env.SFTP_HOST,
         port: env.SFTP_PORT ?? 22,
         username: env.SFTP_USERNAME ?? '',
-        ...(env.SFTP_PRIVATE_KEY === undefined ? {} : { privateKey: env.SFTP_PRIVATE_KEY.replace(/\\n/g, '\n') }),
+        ...(env.SFTP_PRIVATE_KEY === undefined
+          ? {}
+          : { privateKey: env.SFTP_PRIVATE_KEY.replace(/\\n/g, '\n') }),
         ...(env.SFTP_PASSWORD === undefined ? {} : { password: env.SFTP_PASSWORD }),
         ...(env.SFTP_PASSPHRASE === undefined ? {} : { passphrase: env.SFTP_PASSPHRASE }),
         hostKeyPins: env.SFTP_HOST_KEY_SHA256 ?? [],
@@ -84,12 +93,20 @@ const sftpOf = (env: RunnerEnv): SftpSettings | null =>
 const luccaOf = (env: RunnerEnv): LuccaConfig | null =>
   env.LUCCA_BASE_URL === undefined || env.LUCCA_API_KEY === undefined
     ? null
-    : { baseUrl: env.LUCCA_BASE_URL.replace(/\/+$/, ''), apiKey: env.LUCCA_API_KEY, statusField: env.LUCCA_STATUS_FIELD };
+    : {
+        baseUrl: env.LUCCA_BASE_URL.replace(/\/+$/, ''),
+        apiKey: env.LUCCA_API_KEY,
+        statusField: env.LUCCA_STATUS_FIELD,
+      };
 
 const slackOf = (env: RunnerEnv): SlackConfig | null =>
   env.SLACK_BOT_TOKEN === undefined || env.SLACK_CHANNEL_ID === undefined
     ? null
-    : { token: env.SLACK_BOT_TOKEN, channel: env.SLACK_CHANNEL_ID, ...(env.SLACK_API_URL === undefined ? {} : { apiUrl: env.SLACK_API_URL }) };
+    : {
+        token: env.SLACK_BOT_TOKEN,
+        channel: env.SLACK_CHANNEL_ID,
+        ...(env.SLACK_API_URL === undefined ? {} : { apiUrl: env.SLACK_API_URL }),
+      };
 
 const githubOf = (env: RunnerEnv): GithubConfig | null =>
   env.GITHUB_TOKEN === undefined || env.GITHUB_REPOSITORY === undefined
@@ -115,7 +132,9 @@ const planOf = (env: RunnerEnv): PlanOptions => ({
 });
 
 const runUrlOf = (env: RunnerEnv): string | null =>
-  env.GITHUB_SERVER_URL !== undefined && env.GITHUB_REPOSITORY !== undefined && env.GITHUB_RUN_ID !== undefined
+  env.GITHUB_SERVER_URL !== undefined &&
+  env.GITHUB_REPOSITORY !== undefined &&
+  env.GITHUB_RUN_ID !== undefined
     ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
     : null;
 
@@ -123,7 +142,9 @@ const runUrlOf = (env: RunnerEnv): string | null =>
 export const parseRunnerConfig = (source: NodeJS.ProcessEnv): ConfigResult => {
   const parsed = runnerEnvSchema.safeParse(source);
   const problems = [
-    ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)),
+    ...(parsed.success
+      ? []
+      : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)),
     ...pairingProblems(source),
   ];
   if (!parsed.success || problems.length > 0) return { ok: false, problems };
@@ -145,9 +166,14 @@ export const parseRunnerConfig = (source: NodeJS.ProcessEnv): ConfigResult => {
       inGithubActions: env.GITHUB_ACTIONS === 'true',
       stepSummaryPath: env.GITHUB_STEP_SUMMARY ?? null,
       runUrl: runUrlOf(env),
-      secrets: [env.LUCCA_API_KEY, env.SFTP_PASSWORD, env.SFTP_PRIVATE_KEY, env.SFTP_PASSPHRASE, env.SLACK_BOT_TOKEN, env.GITHUB_TOKEN].filter(
-        (value): value is string => value !== undefined,
-      ),
+      secrets: [
+        env.LUCCA_API_KEY,
+        env.SFTP_PASSWORD,
+        env.SFTP_PRIVATE_KEY,
+        env.SFTP_PASSPHRASE,
+        env.SLACK_BOT_TOKEN,
+        env.GITHUB_TOKEN,
+      ].filter((value): value is string => value !== undefined),
     },
   };
 };

@@ -14,5 +14,8 @@ export const deliverFile = async (
     const result = await deliverBySftp(config.sftp, file, progress);
     return { kind: 'sftp', path: result.remotePath };
   }
-  return { kind: 'local', path: await deliverLocally(outDir ?? config.outputDir, file.name, file.bytes) };
+  return {
+    kind: 'local',
+    path: await deliverLocally(outDir ?? config.outputDir, file.name, file.bytes),
+  };
 };

@@ -12,7 +12,11 @@ export const deliverLocally = async (
     await writeFileAtomic(path, bytes);
   } catch (error) {
     const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
-    throw new DeliveryError('local-write-failed', `Cannot write ${resolve(path)} (${reason}).`, 'Check that the output folder (--out or SYNC360_OUTPUT_DIR) is writable and the disk is not full.');
+    throw new DeliveryError(
+      'local-write-failed',
+      `Cannot write ${resolve(path)} (${reason}).`,
+      'Check that the output folder (--out or SYNC360_OUTPUT_DIR) is writable and the disk is not full.',
+    );
   }
   return path;
 };

@@ -10,9 +10,25 @@ export const checkSlack = async (slack: SlackConfig): Promise<DoctorCheck[]> => 
   });
   try {
     const result = await client.auth.test();
-    return [{ system: 'slack', name: 'bot token', ok: true, detail: `connected to workspace ${result.team ?? '?'} as ${result.user ?? '?'}`, fix: null }];
+    return [
+      {
+        system: 'slack',
+        name: 'bot token',
+        ok: true,
+        detail: `connected to workspace ${result.team ?? '?'} as ${result.user ?? '?'}`,
+        fix: null,
+      },
+    ];
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return [{ system: 'slack', name: 'bot token', ok: false, detail: `auth.test failed (${reason})`, fix: 'Check SLACK_BOT_TOKEN (xoxb-…, app installed in the workspace) and SLACK_API_URL.' }];
+    return [
+      {
+        system: 'slack',
+        name: 'bot token',
+        ok: false,
+        detail: `auth.test failed (${reason})`,
+        fix: 'Check SLACK_BOT_TOKEN (xoxb-…, app installed in the workspace) and SLACK_API_URL.',
+      },
+    ];
   }
 };

@@ -1,6 +1,12 @@
 /** Console naming: employee number only when redacted (GitHub Actions or --redact). */
-export const who = (employeeNumber: string | null, luccaId: string | null, name: string, redact: boolean): string => {
-  const id = employeeNumber ?? (luccaId === null ? '(no number)' : `(no number, Lucca id ${luccaId})`);
+export const who = (
+  employeeNumber: string | null,
+  luccaId: string | null,
+  name: string,
+  redact: boolean,
+): string => {
+  const id =
+    employeeNumber ?? (luccaId === null ? '(no number)' : `(no number, Lucca id ${luccaId})`);
   return redact || name === '' ? id : `${id} ${name}`;
 };
 

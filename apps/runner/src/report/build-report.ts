@@ -30,7 +30,12 @@ export const buildReport = (context: ReportContext): Report => {
     file:
       plan === null || context.fileName === null
         ? null
-        : { name: context.fileName, rows: plan.file.rows, bytes: plan.file.bytes.byteLength, sha256: plan.file.sha256 },
+        : {
+            name: context.fileName,
+            rows: plan.file.rows,
+            bytes: plan.file.bytes.byteLength,
+            sha256: plan.file.sha256,
+          },
     destination: context.destination,
     counts:
       plan === null
@@ -50,6 +55,10 @@ export const buildReport = (context: ReportContext): Report => {
     failure:
       context.failure === null
         ? null
-        : { code: context.failure.code, message: context.failure.message, hint: context.failure.hint },
+        : {
+            code: context.failure.code,
+            message: context.failure.message,
+            hint: context.failure.hint,
+          },
   };
 };

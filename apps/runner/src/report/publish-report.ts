@@ -26,9 +26,14 @@ export const publishReport = async (
   const final = { ...report, warnings: [...report.warnings, ...warnings] };
   if (reportPath !== null) {
     try {
-      await writeFileAtomic(reportPath, new TextEncoder().encode(`${JSON.stringify(final, null, 2)}\n`));
+      await writeFileAtomic(
+        reportPath,
+        new TextEncoder().encode(`${JSON.stringify(final, null, 2)}\n`),
+      );
     } catch (error) {
-      final.warnings.push(`could not write the report to ${reportPath} (${error instanceof Error ? error.message : String(error)})`);
+      final.warnings.push(
+        `could not write the report to ${reportPath} (${error instanceof Error ? error.message : String(error)})`,
+      );
     }
   }
   return final;

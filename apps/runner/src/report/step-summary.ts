@@ -18,16 +18,31 @@ export const stepSummaryMarkdown = (report: Report): string => {
   if (report.changes === null) lines.push('Changes: no-baseline (first delivery)', '');
   else {
     const c = report.changes;
-    lines.push('| Created | Updated | Deactivated | Reactivated | Dropped | Unchanged |', '|---|---|---|---|---|---|', `| ${c.created} | ${c.updated} | ${c.deactivated} | ${c.reactivated} | ${c.dropped} | ${c.unchanged} |`, '');
+    lines.push(
+      '| Created | Updated | Deactivated | Reactivated | Dropped | Unchanged |',
+      '|---|---|---|---|---|---|',
+      `| ${c.created} | ${c.updated} | ${c.deactivated} | ${c.reactivated} | ${c.dropped} | ${c.unchanged} |`,
+      '',
+    );
   }
-  if (report.guard.tripped) lines.push(`**Safety guard tripped:** ${report.guard.reasons.join(', ')}`, '');
-  if (report.failure !== null) lines.push(`**Failed:** ${cell(report.failure.message)}`, '', `What to do: ${cell(report.failure.hint)}`, '');
+  if (report.guard.tripped)
+    lines.push(`**Safety guard tripped:** ${report.guard.reasons.join(', ')}`, '');
+  if (report.failure !== null)
+    lines.push(
+      `**Failed:** ${cell(report.failure.message)}`,
+      '',
+      `What to do: ${cell(report.failure.hint)}`,
+      '',
+    );
   if (report.problems.length > 0) {
     lines.push('| Severity | Employee | Code | Field |', '|---|---|---|---|');
     for (const problem of report.problems.slice(0, 50)) {
-      lines.push(`| ${problem.severity} | ${cell(problem.employeeNumber ?? '—')} | ${problem.code} | ${problem.field ?? ''} |`);
+      lines.push(
+        `| ${problem.severity} | ${cell(problem.employeeNumber ?? '—')} | ${problem.code} | ${problem.field ?? ''} |`,
+      );
     }
-    if (report.problems.length > 50) lines.push(`\n… and ${report.problems.length - 50} more in the report artifact.`);
+    if (report.problems.length > 50)
+      lines.push(`\n… and ${report.problems.length - 50} more in the report artifact.`);
     lines.push('');
   }
   for (const warning of report.warnings) lines.push(`> ${cell(warning)}`);

@@ -31,7 +31,11 @@ export const loadSource = async (
 ): Promise<LoadedSource> => {
   const kind = sourceKindFor(config, flags);
   if (kind === 'file' && flags.input !== null) {
-    return { kind, records: await readLuccaFiles(flags.input, flags.definitions, config.statusField), warnings: [] };
+    return {
+      kind,
+      records: await readLuccaFiles(flags.input, flags.definitions, config.statusField),
+      warnings: [],
+    };
   }
   if (kind === 'lucca-api' && config.lucca !== null) {
     const fetched = await fetchLuccaRecords(

@@ -12,9 +12,16 @@ export const readLuccaFiles = async (
   const users = await readJsonFile(input, '--input');
   let definitions = null;
   if (definitionsPath !== null) {
-    const parsed = parseDefinitionsPayload(await readJsonFile(definitionsPath, '--definitions'), 'definitions');
+    const parsed = parseDefinitionsPayload(
+      await readJsonFile(definitionsPath, '--definitions'),
+      'definitions',
+    );
     if (!parsed.ok) {
-      throw new ConfigError('definitions-invalid', `--definitions ${definitionsPath}: ${parsed.reason}.`, 'Give --definitions a response body of GET /api/v3/extensionuserdefinitions.');
+      throw new ConfigError(
+        'definitions-invalid',
+        `--definitions ${definitionsPath}: ${parsed.reason}.`,
+        'Give --definitions a response body of GET /api/v3/extensionuserdefinitions.',
+      );
     }
     definitions = indexDefinitions(parsed.definitions, statusField);
   }
@@ -23,10 +30,22 @@ export const readLuccaFiles = async (
   const { issue } = result;
   switch (issue.kind) {
     case 'needs-definitions':
-      throw new ConfigError('definitions-needed', `${label}: ${issue.message}.`, 'Add --definitions FILE (a response body of GET /api/v3/extensionuserdefinitions) so entry ids become Active/Inactive labels.');
+      throw new ConfigError(
+        'definitions-needed',
+        `${label}: ${issue.message}.`,
+        'Add --definitions FILE (a response body of GET /api/v3/extensionuserdefinitions) so entry ids become Active/Inactive labels.',
+      );
     case 'status-field-missing':
-      throw new ConfigError('status-field-missing', `${label}: ${issue.message}.`, 'Set LUCCA_STATUS_FIELD to the key of the 360 status field (see the list above), or create the Active/Inactive list field in Lucca.');
+      throw new ConfigError(
+        'status-field-missing',
+        `${label}: ${issue.message}.`,
+        'Set LUCCA_STATUS_FIELD to the key of the 360 status field (see the list above), or create the Active/Inactive list field in Lucca.',
+      );
     case 'shape':
-      throw new ConfigError('input-invalid', `${label}: ${issue.message}.`, 'Fix the file: it must be a Lucca users response body {"data":{"items":[...]}} or an array of users (see README, "Input files").');
+      throw new ConfigError(
+        'input-invalid',
+        `${label}: ${issue.message}.`,
+        'Fix the file: it must be a Lucca users response body {"data":{"items":[...]}} or an array of users (see README, "Input files").',
+      );
   }
 };

@@ -9,7 +9,10 @@ import { basename, dirname, join } from 'node:path';
 export const writeFileAtomic = async (path: string, bytes: Uint8Array): Promise<void> => {
   const folder = dirname(path);
   await mkdir(folder, { recursive: true });
-  const temporary = join(folder, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temporary = join(
+    folder,
+    `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+  );
   try {
     const handle = await open(temporary, 'wx');
     try {

@@ -46,7 +46,11 @@ export const acquireRunLock = async (
       continue;
     }
     if (Date.now() >= deadline) {
-      throw new ConfigError('state-locked', `Another sync360 run (pid ${holder.pid}, since ${holder.since}) is using ${stateDir}.`, `Wait for it to finish; if no sync360 is running, delete ${path}.`);
+      throw new ConfigError(
+        'state-locked',
+        `Another sync360 run (pid ${holder.pid}, since ${holder.since}) is using ${stateDir}.`,
+        `Wait for it to finish; if no sync360 is running, delete ${path}.`,
+      );
     }
     await sleep(100);
   }
