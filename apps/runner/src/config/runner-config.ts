@@ -1,3 +1,4 @@
+import { planOptionsFromEnv } from '@sync360/config';
 import { defaultPlanOptions, type PlanOptions } from '@sync360/core';
 import type { SftpSettings } from '@sync360/sftp';
 import { runnerEnvSchema, type RunnerEnv } from './env-schema.js';
@@ -120,15 +121,10 @@ const githubOf = (env: RunnerEnv): GithubConfig | null =>
       };
 
 const planOf = (env: RunnerEnv): PlanOptions => ({
-  legalEntities: env.SYNC360_LEGAL_ENTITIES.length > 0 ? env.SYNC360_LEGAL_ENTITIES : null,
-  uniqueId: env.SYNC360_UNIQUE_ID ?? defaultPlanOptions.uniqueId,
-  extraActiveLabels: env.SYNC360_ACTIVE_LABELS,
-  extraInactiveLabels: env.SYNC360_INACTIVE_LABELS,
+  ...planOptionsFromEnv(env),
   delimiter: env.SYNC360_CSV_DELIMITER ?? defaultPlanOptions.delimiter,
   header: env.SYNC360_HEADER.length === 8 ? env.SYNC360_HEADER : defaultPlanOptions.header,
-  defaultLanguage: env.SYNC360_DEFAULT_LANGUAGE ?? defaultPlanOptions.defaultLanguage,
   maxDeactivations: env.SYNC360_MAX_DEACTIVATIONS ?? null,
-  onboardingLeadDays: env.SYNC360_ONBOARDING_LEAD_DAYS ?? defaultPlanOptions.onboardingLeadDays,
 });
 
 const runUrlOf = (env: RunnerEnv): string | null =>

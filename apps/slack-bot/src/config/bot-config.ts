@@ -1,6 +1,7 @@
-import { defaultPlanOptions, type PlanOptions } from '@sync360/core';
+import { planOptionsFromEnv } from '@sync360/config';
+import type { PlanOptions } from '@sync360/core';
 import type { GithubSettings } from '@sync360/github';
-import { botEnvSchema, type BotEnv } from './env-schema.js';
+import { botEnvSchema } from './env-schema.js';
 
 export interface LuccaBotSettings {
   readonly baseUrl: string;
@@ -38,16 +39,6 @@ export interface BotConfig {
 export type BotConfigResult =
   | { readonly ok: true; readonly config: BotConfig }
   | { readonly ok: false; readonly problems: ReadonlyArray<string> };
-
-const planOf = (env: BotEnv): PlanOptions => ({
-  ...defaultPlanOptions,
-  legalEntities: env.SYNC360_LEGAL_ENTITIES.length > 0 ? env.SYNC360_LEGAL_ENTITIES : null,
-  uniqueId: env.SYNC360_UNIQUE_ID ?? defaultPlanOptions.uniqueId,
-  extraActiveLabels: env.SYNC360_ACTIVE_LABELS,
-  extraInactiveLabels: env.SYNC360_INACTIVE_LABELS,
-  defaultLanguage: env.SYNC360_DEFAULT_LANGUAGE ?? defaultPlanOptions.defaultLanguage,
-  onboardingLeadDays: env.SYNC360_ONBOARDING_LEAD_DAYS ?? defaultPlanOptions.onboardingLeadDays,
-});
 
 const isSet = (source: NodeJS.ProcessEnv, name: string): boolean =>
   (source[name] ?? '').trim() !== '';
@@ -110,7 +101,7 @@ export const parseBotConfig = (source: NodeJS.ProcessEnv): BotConfigResult => {
     githubWebUrl: (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, ''),
     port: env.PORT ?? 3000,
     lucca,
-    plan: planOf(env),
+    plan: planOptionsFromEnv(env),
     timeZone: env.SYNC360_TIMEZONE ?? 'Europe/Paris',
     todayOverride: env.SYNC360_TODAY ?? null,
     secrets: [

@@ -1,13 +1,12 @@
-import { isCalendarDate } from '@sync360/core';
-import { z } from 'zod';
 import {
   commaList,
   integerFrom,
-  isTimeZone,
   optionalText,
   optionalUrl,
+  planEnvShape,
   required,
-} from './env-helpers.js';
+} from '@sync360/config';
+import { z } from 'zod';
 
 const slackUserId = /^[UW][A-Z0-9]{2,}$/;
 
@@ -57,36 +56,7 @@ export const botEnvSchema = z.object({
   PORT: integerFrom('PORT', 0, 65535),
   LUCCA_BASE_URL: optionalUrl('LUCCA_BASE_URL', 'https://acme.ilucca.net'),
   LUCCA_API_KEY: optionalText,
-  LUCCA_STATUS_FIELD: optionalText.transform((value) => value ?? 'e_360_status'),
-  SYNC360_LEGAL_ENTITIES: commaList,
-  SYNC360_UNIQUE_ID: optionalText.pipe(
-    z
-      .enum(['employeeNumber', 'entity-employeeNumber'], {
-        message: 'SYNC360_UNIQUE_ID must be employeeNumber or entity-employeeNumber',
-      })
-      .optional(),
-  ),
-  SYNC360_ACTIVE_LABELS: commaList,
-  SYNC360_INACTIVE_LABELS: commaList,
-  SYNC360_DEFAULT_LANGUAGE: optionalText.pipe(
-    z
-      .string()
-      .regex(/^[a-z]{2}$/, 'SYNC360_DEFAULT_LANGUAGE must be a two-letter code such as fr')
-      .optional(),
-  ),
-  SYNC360_TIMEZONE: optionalText.pipe(
-    z
-      .string()
-      .refine(isTimeZone, 'SYNC360_TIMEZONE must be an IANA time zone such as Europe/Paris')
-      .optional(),
-  ),
-  SYNC360_TODAY: optionalText.pipe(
-    z
-      .string()
-      .refine(isCalendarDate, 'SYNC360_TODAY must be a real date written YYYY-MM-DD')
-      .optional(),
-  ),
-  SYNC360_ONBOARDING_LEAD_DAYS: integerFrom('SYNC360_ONBOARDING_LEAD_DAYS', 0, 365),
+  ...planEnvShape,
 });
 
 export type BotEnv = z.infer<typeof botEnvSchema>;

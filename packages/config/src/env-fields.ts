@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Empty strings count as unset: hosting platforms often export empty variables. */
+/** Empty strings count as unset: CI systems and hosts often export empty variables. */
 export const optionalText = z
   .string()
   .optional()
@@ -18,7 +18,7 @@ export const commaList = optionalText.transform((value) =>
 export const required = (name: string, fix: string) =>
   optionalText.pipe(z.string({ message: `${name} is not set: ${fix}` }));
 
-export const integerFrom = (name: string, min: number, max: number) =>
+export const integerFrom = (name: string, min: number, max = Number.MAX_SAFE_INTEGER) =>
   optionalText.pipe(
     z
       .string()
@@ -26,7 +26,9 @@ export const integerFrom = (name: string, min: number, max: number) =>
       .transform(Number)
       .refine(
         (value) => value >= min && value <= max,
-        `${name} must be between ${String(min)} and ${String(max)}`,
+        max === Number.MAX_SAFE_INTEGER
+          ? `${name} must be at least ${String(min)}`
+          : `${name} must be between ${String(min)} and ${String(max)}`,
       )
       .optional(),
   );

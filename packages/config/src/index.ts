@@ -1,0 +1,2 @@
+export * from './env-fields.js';
+export * from './plan-env.js';
