@@ -27,25 +27,37 @@ const kindOf = (previous: UserRow | undefined, next: UserRow, fields: ReadonlyAr
   return fields.length > 0 ? 'updated' : 'unchanged';
 };
 
+const noFields: ReadonlyArray<ColumnKey> = [];
+
+const changedFields = (old: UserRow, row: UserRow): ReadonlyArray<ColumnKey> => {
+  let fields: ColumnKey[] | null = null;
+  for (const key of columnKeys) {
+    if (old[key] === row[key]) continue;
+    fields ??= [];
+    fields.push(key);
+  }
+  return fields ?? noFields;
+};
+
 /** SPEC §6: each id of the new file falls in exactly one category, first match wins. */
 export const diffFiles = (previous: ReadonlyArray<UserRow>, next: ReadonlyArray<UserRow>): FileDiff => {
-  const before = new Map(previous.map((row) => [row.uniqueId, row]));
-  const nextIds = new Set(next.map((row) => row.uniqueId));
+  const before = new Map<string, UserRow>();
+  let previouslyActive = 0;
+  for (const row of previous) {
+    before.set(row.uniqueId, row);
+    if (row.status === 'Active') previouslyActive += 1;
+  }
+  const nextIds = new Set<string>();
+  for (const row of next) nextIds.add(row.uniqueId);
   const counts = { created: 0, updated: 0, deactivated: 0, reactivated: 0, dropped: 0, unchanged: 0 };
   const changes = next.map((row): RowChange => {
     const old = before.get(row.uniqueId);
-    const fields = old === undefined ? [] : columnKeys.filter((key) => old[key] !== row[key]);
+    const fields = old === undefined ? noFields : changedFields(old, row);
     const kind = kindOf(old, row, fields);
     counts[kind] += 1;
     return { uniqueId: row.uniqueId, kind, fields };
   });
   const droppedIds = previous.map((row) => row.uniqueId).filter((id) => !nextIds.has(id));
   counts.dropped = droppedIds.length;
-  return {
-    changes,
-    droppedIds,
-    counts,
-    previouslyActive: previous.filter((row) => row.status === 'Active').length,
-    previousRows: previous.length,
-  };
+  return { changes, droppedIds, counts, previouslyActive, previousRows: previous.length };
 };

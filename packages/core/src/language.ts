@@ -9,12 +9,15 @@ const languageByLcid: ReadonlyMap<number, string> = new Map([
   [1045, 'pl'],
 ]);
 
+const lcidText = /^\d+$/;
+const cultureName = /^([a-z]{2})(?:[-_][a-z0-9]+)*$/i;
+
 /** SPEC §4 rule 7: an ISO 639-1 code from an LCID or a culture name, or null when unknown. */
 export const languageFromCulture = (culture: number | string | null): string | null => {
   if (culture === null) return null;
   if (typeof culture === 'number') return languageByLcid.get(culture) ?? null;
   const trimmed = culture.trim();
-  if (/^\d+$/.test(trimmed)) return languageByLcid.get(Number(trimmed)) ?? null;
-  const match = /^([a-z]{2})(?:[-_][a-z0-9]+)*$/i.exec(trimmed);
+  if (lcidText.test(trimmed)) return languageByLcid.get(Number(trimmed)) ?? null;
+  const match = cultureName.exec(trimmed);
   return match?.[1]?.toLowerCase() ?? null;
 };

@@ -11,7 +11,7 @@ import { linkManager, managerNotExported } from './rules/manager-rule.js';
 import { mapNames } from './rules/names-rule.js';
 import { problem } from './rules/problem.js';
 import { compareUniqueIds } from './sort.js';
-import { readStatus, type StatusReading } from './status.js';
+import { statusReader, type StatusReading } from './status.js';
 import { normalizeText } from './text.js';
 
 /** One in-scope employee after mapping: what reminders and reports need to know. */
@@ -36,25 +36,32 @@ interface Draft extends DuplicateCandidate {
   readonly reading: StatusReading;
   readonly row: UserRow | null;
   readonly manager: EmployeeRecord | null;
+  readonly name: string;
   problems: Problem[];
+  exported: boolean;
 }
+
+const fullName = (firstName: string, lastName: string): string => `${firstName} ${lastName}`.trim();
 
 const inScope = (record: EmployeeRecord, entities: ReadonlyArray<string> | null): boolean =>
   entities === null || entities.includes(normalizeText(record.legalEntityId));
+
+type ReadStatus = (label: string | null) => StatusReading;
 
 const draftOf = (
   record: EmployeeRecord,
   everyone: ReadonlyMap<string, EmployeeRecord>,
   options: PlanOptions,
+  readStatus: ReadStatus,
 ): Draft => {
   const employeeNumber = employeeNumberOf(record);
   const luccaId = record.luccaId === null ? null : normalizeText(record.luccaId);
   const subject = { employeeNumber, luccaId };
-  const reading = readStatus(record.statusLabel, options.extraActiveLabels, options.extraInactiveLabels);
+  const reading = readStatus(record.statusLabel);
   const uniqueId = uniqueIdOf(record, options.uniqueId);
-  const base = { ...subject, record, reading, uniqueId: uniqueId ?? '', manager: null };
   if (reading.kind === 'missing') {
-    return { ...base, email: '', status: 'Inactive', row: null, problems: [] };
+    const name = fullName(normalizeText(record.firstName), normalizeText(record.lastName));
+    return { employeeNumber, luccaId, record, reading, uniqueId: uniqueId ?? '', manager: null, name, email: '', status: 'Inactive', row: null, problems: [], exported: false };
   }
   const problems: Problem[] = [];
   if (reading.kind === 'unknown') {
@@ -78,12 +85,17 @@ const draftOf = (
     managerId: link.managerId,
     status,
   };
-  problems.push(...email.problems, ...names.problems, ...language.problems, ...link.problems, ...formulaWarnings(subject, row));
-  return { ...base, email: email.email, status, row, manager: link.manager, problems };
+  for (const found of [email.problems, names.problems, language.problems, link.problems, formulaWarnings(subject, row)]) {
+    for (const item of found) problems.push(item);
+  }
+  const name = fullName(names.firstName, names.lastName);
+  return { employeeNumber, luccaId, record, reading, uniqueId: uniqueId ?? '', manager: link.manager, name, email: email.email, status, row, problems, exported: false };
 };
 
 const hasError = (problems: ReadonlyArray<Problem>): boolean =>
   problems.some((item) => item.severity === 'error');
+
+const isDuplicate = (item: Problem): boolean => item.code.startsWith('duplicate-');
 
 /** SPEC §4: every mapping rule with its precedence; per-employee problems never throw. */
 export const mapEmployees = (
@@ -95,33 +107,40 @@ export const mapEmployees = (
     const id = normalizeText(record.luccaId);
     if (id !== '' && !everyone.has(id)) everyone.set(id, record);
   }
-  const drafts = records
-    .filter((record) => inScope(record, options.legalEntities))
-    .map((record) => draftOf(record, everyone, options));
+  const readStatus = statusReader(options.extraActiveLabels, options.extraInactiveLabels);
+  const drafts: Draft[] = [];
+  for (const record of records) {
+    if (inScope(record, options.legalEntities)) drafts.push(draftOf(record, everyone, options, readStatus));
+  }
 
   const candidates = drafts.filter((draft) => draft.row !== null && !hasError(draft.problems));
   for (const [draft, found] of duplicateProblems(candidates)) draft.problems.push(found);
-  const exported = new Set(
-    candidates.filter((draft) => !draft.problems.some((item) => item.code.startsWith('duplicate-'))),
-  );
-  const exportedRecords = new Set([...exported].map((draft) => draft.record));
+  const exportedRecords = new Set<EmployeeRecord>();
+  const exportedRows: UserRow[] = [];
+  for (const draft of candidates) {
+    if (draft.row === null || draft.problems.some(isDuplicate)) continue;
+    draft.exported = true;
+    exportedRecords.add(draft.record);
+    exportedRows.push(draft.row);
+  }
   for (const draft of drafts) {
     if (draft.row === null || draft.manager === null || exportedRecords.has(draft.manager)) continue;
     draft.problems.push(managerNotExported(draft, draft.row.managerId));
   }
 
-  const rows = [...exported]
-    .map((draft) => draft.row)
-    .filter((row): row is UserRow => row !== null)
-    .sort((a, b) => compareUniqueIds(a.uniqueId, b.uniqueId));
-  const employees = drafts.map((draft) => ({
-    record: draft.record,
-    luccaId: draft.luccaId,
-    employeeNumber: draft.employeeNumber,
-    name: `${normalizeText(draft.record.firstName)} ${normalizeText(draft.record.lastName)}`.trim(),
-    status: draft.reading,
-    exported: exported.has(draft),
-    problems: draft.problems,
-  }));
-  return { rows, problems: drafts.flatMap((draft) => draft.problems), employees };
+  const rows = exportedRows.sort((a, b) => compareUniqueIds(a.uniqueId, b.uniqueId));
+  const problems: Problem[] = [];
+  const employees = drafts.map((draft): MappedEmployee => {
+    for (const item of draft.problems) problems.push(item);
+    return {
+      record: draft.record,
+      luccaId: draft.luccaId,
+      employeeNumber: draft.employeeNumber,
+      name: draft.name,
+      status: draft.reading,
+      exported: draft.exported,
+      problems: draft.problems,
+    };
+  });
+  return { rows, problems, employees };
 };

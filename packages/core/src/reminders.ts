@@ -19,12 +19,12 @@ const reminderOf = (
   action,
 });
 
-const remindersOf = (employee: MappedEmployee, today: string, leadDays: number): Reminder[] => {
+const remindersOf = (employee: MappedEmployee, today: string, horizon: string): Reminder[] => {
   const { contractStart: start, contractEnd: end } = employee.record;
   const found: Reminder[] = [];
   if (
     employee.status.kind === 'missing' &&
-    (start === null || start <= addDays(today, leadDays)) &&
+    (start === null || start <= horizon) &&
     (end === null || end >= today)
   ) {
     found.push(reminderOf(employee, 'onboarding', start ?? today, today, 'Set the 360 status to Active in Lucca.'));
@@ -53,4 +53,7 @@ export const buildReminders = (
   employees: ReadonlyArray<MappedEmployee>,
   today: string,
   leadDays: number,
-): Reminder[] => employees.flatMap((employee) => remindersOf(employee, today, leadDays)).sort(compareReminders);
+): Reminder[] => {
+  const horizon = addDays(today, leadDays);
+  return employees.flatMap((employee) => remindersOf(employee, today, horizon)).sort(compareReminders);
+};

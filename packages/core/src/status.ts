@@ -8,19 +8,29 @@ export type StatusReading =
 
 const key = (label: string): string => normalizeText(label).toLowerCase();
 
+const missing: StatusReading = { kind: 'missing' };
+const active: StatusReading = { kind: 'known', status: 'Active' };
+const inactive: StatusReading = { kind: 'known', status: 'Inactive' };
+
+/** SPEC §4 rule 2 with the label lists prepared once, for reading many statuses. */
+export const statusReader = (
+  extraActive: ReadonlyArray<string>,
+  extraInactive: ReadonlyArray<string>,
+): ((label: string | null) => StatusReading) => {
+  const activeKeys = new Set(['active', 'actif', ...extraActive.map(key)]);
+  const inactiveKeys = new Set(['inactive', 'inactif', ...extraInactive.map(key)]);
+  return (label) => {
+    const normalized = key(label ?? '');
+    if (normalized === '') return missing;
+    if (activeKeys.has(normalized)) return active;
+    if (inactiveKeys.has(normalized)) return inactive;
+    return { kind: 'unknown', label: normalizeText(label) };
+  };
+};
+
 /** SPEC §4 rule 2: labels are compared case-insensitively after trimming. */
 export const readStatus = (
   label: string | null,
   extraActive: ReadonlyArray<string>,
   extraInactive: ReadonlyArray<string>,
-): StatusReading => {
-  const normalized = key(label ?? '');
-  if (normalized === '') return { kind: 'missing' };
-  if (['active', 'actif', ...extraActive.map(key)].includes(normalized)) {
-    return { kind: 'known', status: 'Active' };
-  }
-  if (['inactive', 'inactif', ...extraInactive.map(key)].includes(normalized)) {
-    return { kind: 'known', status: 'Inactive' };
-  }
-  return { kind: 'unknown', label: normalizeText(label) };
-};
+): StatusReading => statusReader(extraActive, extraInactive)(label);

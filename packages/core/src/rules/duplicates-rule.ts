@@ -8,12 +8,20 @@ export interface DuplicateCandidate extends Subject {
   readonly status: UserStatus;
 }
 
-const groupBy = <T>(items: ReadonlyArray<T>, key: (item: T) => string): Map<string, T[]> => {
+/** Groups of two or more items sharing a key; a key seen once costs no array. */
+const duplicateGroups = <T extends object>(items: ReadonlyArray<T>, key: (item: T) => string): Map<string, T[]> => {
+  const first = new Map<string, T>();
   const groups = new Map<string, T[]>();
   for (const item of items) {
-    const group = groups.get(key(item));
-    if (group === undefined) groups.set(key(item), [item]);
-    else group.push(item);
+    const value = key(item);
+    const group = groups.get(value);
+    if (group !== undefined) {
+      group.push(item);
+      continue;
+    }
+    const earlier = first.get(value);
+    if (earlier === undefined) first.set(value, item);
+    else groups.set(value, [earlier, item]);
   }
   return groups;
 };
@@ -26,14 +34,14 @@ export const duplicateProblems = <T extends DuplicateCandidate>(
   candidates: ReadonlyArray<T>,
 ): Map<T, Problem> => {
   const found = new Map<T, Problem>();
-  for (const [uniqueId, group] of groupBy(candidates, (candidate) => candidate.uniqueId)) {
+  for (const [uniqueId, group] of duplicateGroups(candidates, (candidate) => candidate.uniqueId)) {
     if (group.length < 2) continue;
     for (const candidate of group) {
       found.set(candidate, problem(candidate, 'duplicate-employee-number', 'uniqueId', `Employee number ${uniqueId} is used by ${group.length} employees: give each a unique number in Lucca.`));
     }
   }
   const remaining = candidates.filter((candidate) => !found.has(candidate));
-  for (const [email, group] of groupBy(remaining, (candidate) => candidate.email.toLowerCase())) {
+  for (const [email, group] of duplicateGroups(remaining, (candidate) => candidate.email.toLowerCase())) {
     if (group.length < 2) continue;
     const active = group.filter((candidate) => candidate.status === 'Active');
     const [keeper] = active;

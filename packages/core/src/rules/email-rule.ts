@@ -1,12 +1,12 @@
 import { isValidEmail } from '../email.js';
 import type { Problem } from '../problems.js';
 import { normalizeText } from '../text.js';
-import { problem, type Subject } from './problem.js';
+import { noProblems, problem, type Subject } from './problem.js';
 
 export const mapEmail = (
   subject: Subject,
   raw: string | null,
-): { email: string; problems: Problem[] } => {
+): { email: string; problems: ReadonlyArray<Problem> } => {
   const email = normalizeText(raw).toLowerCase();
   if (email === '') {
     return {
@@ -24,5 +24,5 @@ export const mapEmail = (
       ],
     };
   }
-  return { email, problems: [] };
+  return { email, problems: noProblems };
 };

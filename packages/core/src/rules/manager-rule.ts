@@ -3,13 +3,13 @@ import type { UniqueIdStrategy } from '../options.js';
 import type { Problem } from '../problems.js';
 import { normalizeText } from '../text.js';
 import { uniqueIdOf } from './employee-number.js';
-import { problem, type Subject } from './problem.js';
+import { noProblems, problem, type Subject } from './problem.js';
 
 export interface ManagerLink {
   readonly managerId: string;
   /** The manager's record, when the id points at one that has a number (for rule 8's last case). */
   readonly manager: EmployeeRecord | null;
-  readonly problems: Problem[];
+  readonly problems: ReadonlyArray<Problem>;
 }
 
 /** SPEC §4 rule 8, except "known but not exported", which needs the final export set. */
@@ -21,7 +21,7 @@ export const linkManager = (
   strategy: UniqueIdStrategy,
 ): ManagerLink => {
   const managerLuccaId = normalizeText(record.managerLuccaId);
-  if (managerLuccaId === '') return { managerId: '', manager: null, problems: [] };
+  if (managerLuccaId === '') return { managerId: '', manager: null, problems: noProblems };
   const self = (): ManagerLink => ({
     managerId: '',
     manager: null,
@@ -45,7 +45,7 @@ export const linkManager = (
     };
   }
   if (ownUniqueId !== null && managerId === ownUniqueId) return self();
-  return { managerId, manager, problems: [] };
+  return { managerId, manager, problems: noProblems };
 };
 
 export const managerNotExported = (subject: Subject, managerId: string): Problem =>

@@ -5,6 +5,9 @@ export interface Subject {
   readonly luccaId: string | null;
 }
 
+/** Shared by rules that found nothing, so a clean employee costs no array allocation. */
+export const noProblems: ReadonlyArray<Problem> = [];
+
 export const problem = (
   subject: Subject,
   code: ProblemCode,
