@@ -1,17 +1,9 @@
 import { fakeRun } from '@sync360/testkit/github-api';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GithubError, dispatchWorkflow } from '../src/index.js';
-import { rejection, startHarness, TOKEN, type Harness } from './helpers.js';
+import { rejection, TOKEN, useHarness, type Harness } from './helpers.js';
 
-let harness: Harness | null = null;
-const start = async (...args: Parameters<typeof startHarness>): Promise<Harness> => {
-  harness = await startHarness(...args);
-  return harness;
-};
-afterEach(async () => {
-  await harness?.fake.close();
-  harness = null;
-});
+const start = useHarness();
 
 const posts = (h: Harness): number => h.fake.requests.filter((r) => r.method === 'POST').length;
 

@@ -1,17 +1,9 @@
 import { fakeRun } from '@sync360/testkit/github-api';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkGithub } from '../src/index.js';
-import { startHarness, TOKEN, type Harness } from './helpers.js';
+import { TOKEN, useHarness } from './helpers.js';
 
-let harness: Harness | null = null;
-const start = async (...args: Parameters<typeof startHarness>): Promise<Harness> => {
-  harness = await startHarness(...args);
-  return harness;
-};
-afterEach(async () => {
-  await harness?.fake.close();
-  harness = null;
-});
+const start = useHarness();
 
 describe('checkGithub', () => {
   it('passes: token, repository, workflow and runs', async () => {

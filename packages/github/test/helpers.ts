@@ -3,6 +3,7 @@ import {
   type FakeGithub,
   type FakeGithubOptions,
 } from '@sync360/testkit/github-api';
+import { afterEach } from 'vitest';
 import type { GithubSettings } from '../src/index.js';
 
 export const TOKEN = 'ghp_test_Secret_Token_1234567890';
@@ -24,6 +25,19 @@ export const startHarness = async (options: FakeGithubOptions = {}): Promise<Har
       workflow: fake.workflow,
       ref: 'main',
     },
+  };
+};
+
+/** A `start` function whose fake is closed after each test of the calling file. */
+export const useHarness = (): ((options?: FakeGithubOptions) => Promise<Harness>) => {
+  let harness: Harness | null = null;
+  afterEach(async () => {
+    await harness?.fake.close();
+    harness = null;
+  });
+  return async (options) => {
+    harness = await startHarness(options);
+    return harness;
   };
 };
 

@@ -1,17 +1,9 @@
 import { fakeRun } from '@sync360/testkit/github-api';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findLastDelivery, runWatchdog } from '../src/index.js';
-import { startHarness, type Harness } from './helpers.js';
+import { useHarness } from './helpers.js';
 
-let harness: Harness | null = null;
-const start = async (...args: Parameters<typeof startHarness>): Promise<Harness> => {
-  harness = await startHarness(...args);
-  return harness;
-};
-afterEach(async () => {
-  await harness?.fake.close();
-  harness = null;
-});
+const start = useHarness();
 
 const NOW = new Date('2026-03-10T09:00:00Z');
 const at = (hoursAgo: number): Date => new Date(NOW.getTime() - hoursAgo * 3_600_000);

@@ -1,19 +1,11 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fakeRun } from '@sync360/testkit/github-api';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GithubError, findActiveRun, listRecentRuns } from '../src/index.js';
-import { rejection, startHarness, type Harness } from './helpers.js';
+import { rejection, useHarness } from './helpers.js';
 
-let harness: Harness | null = null;
-const start = async (...args: Parameters<typeof startHarness>): Promise<Harness> => {
-  harness = await startHarness(...args);
-  return harness;
-};
-afterEach(async () => {
-  await harness?.fake.close();
-  harness = null;
-});
+const start = useHarness();
 
 describe('listRecentRuns', () => {
   it('maps GitHub runs to WorkflowRun, newest first', async () => {
