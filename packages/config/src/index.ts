@@ -1,2 +1,3 @@
 export * from './env-fields.js';
 export * from './plan-env.js';
+export * from './today.js';

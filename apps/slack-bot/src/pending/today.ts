@@ -1,8 +1,0 @@
-/** Today's calendar date (YYYY-MM-DD) in the given time zone. */
-export const todayIn = (timeZone: string, now: Date): string =>
-  new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
