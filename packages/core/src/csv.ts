@@ -88,11 +88,30 @@ const detectDelimiter = (text: string): CsvDelimiter => {
   return headerLine.split(';').length > headerLine.split(',').length ? ';' : ',';
 };
 
+/**
+ * A file as sync360 writes it (no quote, no CR, no BOM, eight fields on every line) split on its
+ * separators, which reads 100,000 rows several times faster than csv-parse; null for anything
+ * else, which csv-parse then reads (or rejects) as before.
+ */
+const splitPlainFile = (text: string, delimiter: CsvDelimiter): string[][] | null => {
+  if (text.includes('"') || text.includes('\r') || text.startsWith('\uFEFF')) return null;
+  const lines = text.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  const records: string[][] = [];
+  for (const line of lines) {
+    const values = line.split(delimiter);
+    if (values.length !== columnKeys.length) return null;
+    records.push(values);
+  }
+  return records;
+};
+
 /** Reads a previously delivered file by column position (header names may have been renamed). */
 export const parsePreviousFile = (text: string): PreviousFileResult => {
-  let records: string[][];
+  const delimiter = detectDelimiter(text);
+  let records = splitPlainFile(text, delimiter);
   try {
-    records = parse(text, { delimiter: detectDelimiter(text), relax_column_count: false, bom: true });
+    records ??= parse(text, { delimiter, relax_column_count: false, bom: true });
   } catch (error) {
     return { ok: false, reason: error instanceof Error ? error.message : String(error) };
   }
