@@ -25,6 +25,7 @@ interface Progress {
   source: LoadedSource;
   plan: Plan | null;
   destination: Report['destination'];
+  readonly warnings: string[];
 }
 
 interface Ending {
@@ -75,7 +76,14 @@ const execute = async (
         { name: fileName, bytes: plan.file.bytes },
         io.err,
       );
-      await saveLastDelivered(config.stateDir, plan.file.bytes);
+      try {
+        await saveLastDelivered(config.stateDir, plan.file.bytes);
+      } catch (error) {
+        // The file is delivered; only the baseline is stale. Say so loudly rather than fail.
+        progress.warnings.push(
+          `delivered, but the state could not be saved (${error instanceof Error ? error.message : String(error)}): the next run compares with the previous file; check SYNC360_STATE_DIR`,
+        );
+      }
     }
     return decision;
   } finally {
@@ -96,6 +104,7 @@ export const runCommand = async (
     source: { kind: sourceKindFor(config, flags), records: [], warnings: [] },
     plan: null,
     destination: null,
+    warnings: [],
   };
   let ending: Ending;
   try {
@@ -114,7 +123,7 @@ export const runCommand = async (
     plan: progress.plan,
     fileName,
     destination: progress.destination,
-    warnings: progress.source.warnings,
+    warnings: [...progress.source.warnings, ...progress.warnings],
     failure: ending.failure,
   });
   printRunOutput(
