@@ -1,0 +1,58 @@
+import { cpus } from 'node:os';
+import { benchBuild, type BuildBench } from './build.js';
+import { runScenario } from './child.js';
+import { benchEndToEnd } from './e2e.js';
+import { fetchResultSchema } from './fetch-scenario.js';
+import { mb, ms, renderTable, times, type BenchRow } from './table.js';
+
+const say = (line: string): void => {
+  process.stderr.write(`${line}\n`);
+};
+
+const buildRow = (result: BuildBench): BenchRow => ({
+  benchmark: `build ${result.employees.toLocaleString('en-US')} employees (buildPlan, ${result.order === 'lucca' ? "Lucca's order" : 'shuffled'})`,
+  measured: ms(result.buildMs),
+  baseline: `${ms(result.baselineMs)} csv-stringify`,
+  ratio: times(result.ratio),
+  target: result.order === 'lucca' ? '<= 1.5x, < 300 MB' : '-',
+  notes: `peak RSS ${mb(result.peakRssMb)} (${mb(result.fixtureRssMb)} before the build: Node, tsx, records, yesterday's rows); reading last-delivered.csv ${ms(result.parsePreviousMs)}; file ${(result.bytes / 1e6).toFixed(1)} MB`,
+});
+
+/** `pnpm bench`: every benchmark in one run, each scenario in its own child process. */
+const main = async (): Promise<void> => {
+  say(
+    `sync360 benchmarks on ${cpus().length} CPUs, Node ${process.version}, ${new Date().toISOString()}`,
+  );
+  say('build 100,000 employees (Lucca order)...');
+  const lucca = await benchBuild(100_000, 'lucca');
+  say('build 100,000 employees (shuffled)...');
+  const shuffled = await benchBuild(100_000, 'shuffled');
+  say('sync360 run end to end, 10,000 employees, fake Lucca -> OpenSSH sshd...');
+  const e2e = await benchEndToEnd(10_000);
+  say('Lucca fetch, 20,000 employees...');
+  const fetch = await runScenario('fetch-scenario.ts', ['run'], fetchResultSchema);
+  const parts = e2e.fetchMs + e2e.buildMs + e2e.uploadMs;
+  const rows: BenchRow[] = [
+    buildRow(lucca),
+    buildRow(shuffled),
+    {
+      benchmark: `sync360 run, ${e2e.employees.toLocaleString('en-US')} employees, fake Lucca -> sshd (real CLI)`,
+      measured: ms(e2e.runMs),
+      baseline: `${ms(parts)} sum of parts`,
+      ratio: times(e2e.runMs / parts),
+      target: '-',
+      notes: `fetch ${ms(e2e.fetchMs)} + build ${ms(e2e.buildMs)} + upload ${ms(e2e.uploadMs)}, each alone in a fresh process; process start-up (sync360 --help) ${ms(e2e.startupMs)}; medians of ${e2e.rounds}`,
+    },
+    {
+      benchmark: fetch.label,
+      measured: ms(fetch.seconds * 1000),
+      baseline: `${ms(fetch.baselineSeconds * 1000)} ideal`,
+      ratio: times(fetch.ratio),
+      target: '-',
+      notes: `ideal = requests x 100 ms latency; peak RSS ${mb(fetch.peakRssMb)} (fake server in the same process)`,
+    },
+  ];
+  process.stdout.write(`${renderTable(rows)}\n`);
+};
+
+await main();
