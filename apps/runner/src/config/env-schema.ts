@@ -7,6 +7,9 @@ export const runnerEnvSchema = z.object({
   ...planEnvShape,
   LUCCA_BASE_URL: optionalUrl('LUCCA_BASE_URL', 'https://acme.ilucca.net'),
   LUCCA_API_KEY: optionalText,
+  LUCCA_TIMEOUT_MS: integerFrom('LUCCA_TIMEOUT_MS', 1, 600_000),
+  LUCCA_RETRIES: integerFrom('LUCCA_RETRIES', 0, 20),
+  LUCCA_RETRY_DELAY_MS: integerFrom('LUCCA_RETRY_DELAY_MS', 0, 600_000),
   SFTP_HOST: optionalText,
   SFTP_PORT: integerFrom('SFTP_PORT', 1, 65535),
   SFTP_USERNAME: optionalText,
@@ -24,6 +27,10 @@ export const runnerEnvSchema = z.object({
     return z.NEVER;
   }),
   SFTP_REMOTE_DIR: optionalText.transform((value) => value ?? '.'),
+  SFTP_CONNECT_TIMEOUT_MS: integerFrom('SFTP_CONNECT_TIMEOUT_MS', 1, 600_000),
+  SFTP_TIMEOUT_MS: integerFrom('SFTP_TIMEOUT_MS', 1, 600_000),
+  SFTP_ATTEMPTS: integerFrom('SFTP_ATTEMPTS', 1, 10),
+  SFTP_RETRY_DELAY_MS: integerFrom('SFTP_RETRY_DELAY_MS', 1, 600_000),
   SYNC360_FILE_NAME: optionalText.pipe(
     z
       .string()

@@ -7,6 +7,10 @@ export interface LuccaConfig {
   readonly baseUrl: string;
   readonly apiKey: string;
   readonly statusField: string;
+  /** LUCCA_TIMEOUT_MS, LUCCA_RETRIES, LUCCA_RETRY_DELAY_MS; the client's defaults when unset. */
+  readonly timeoutMs?: number;
+  readonly maxRetries?: number;
+  readonly retryBaseDelayMs?: number;
 }
 
 export interface SlackConfig {
@@ -89,6 +93,14 @@ const sftpOf = (env: RunnerEnv): SftpSettings | null =>
         ...(env.SFTP_PASSPHRASE === undefined ? {} : { passphrase: env.SFTP_PASSPHRASE }),
         hostKeyPins: env.SFTP_HOST_KEY_SHA256 ?? [],
         remoteDir: env.SFTP_REMOTE_DIR,
+        ...(env.SFTP_CONNECT_TIMEOUT_MS === undefined
+          ? {}
+          : { connectTimeoutMs: env.SFTP_CONNECT_TIMEOUT_MS }),
+        ...(env.SFTP_TIMEOUT_MS === undefined ? {} : { operationTimeoutMs: env.SFTP_TIMEOUT_MS }),
+        ...(env.SFTP_ATTEMPTS === undefined ? {} : { attempts: env.SFTP_ATTEMPTS }),
+        ...(env.SFTP_RETRY_DELAY_MS === undefined
+          ? {}
+          : { retryBaseDelayMs: env.SFTP_RETRY_DELAY_MS }),
       };
 
 const luccaOf = (env: RunnerEnv): LuccaConfig | null =>
@@ -98,6 +110,11 @@ const luccaOf = (env: RunnerEnv): LuccaConfig | null =>
         baseUrl: env.LUCCA_BASE_URL.replace(/\/+$/, ''),
         apiKey: env.LUCCA_API_KEY,
         statusField: env.LUCCA_STATUS_FIELD,
+        ...(env.LUCCA_TIMEOUT_MS === undefined ? {} : { timeoutMs: env.LUCCA_TIMEOUT_MS }),
+        ...(env.LUCCA_RETRIES === undefined ? {} : { maxRetries: env.LUCCA_RETRIES }),
+        ...(env.LUCCA_RETRY_DELAY_MS === undefined
+          ? {}
+          : { retryBaseDelayMs: env.LUCCA_RETRY_DELAY_MS }),
       };
 
 const slackOf = (env: RunnerEnv): SlackConfig | null =>
