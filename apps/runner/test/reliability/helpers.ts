@@ -1,0 +1,135 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildPlan, defaultPlanOptions, reportSchema, type Report } from '@sync360/core';
+import { indexDefinitions, parseDefinitionsPayload, parseUsersPayload } from '@sync360/lucca';
+import {
+  makeLuccaDefinitions,
+  makeLuccaUsers,
+  type LuccaUserItem,
+} from '@sync360/testkit/lucca-server';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
+const tsx = join(root, 'node_modules/.bin/tsx');
+const main = join(root, 'apps/runner/src/main.ts');
+
+/** The generator's reference date: contract dates and former employees are relative to it. */
+export const today = '2026-01-15';
+
+export interface CliRun {
+  readonly child: ChildProcess;
+  /** Exit code (null when killed), signal, and everything printed. */
+  readonly done: Promise<{
+    code: number | null;
+    signal: NodeJS.Signals | null;
+    stdout: string;
+    stderr: string;
+  }>;
+}
+
+const running = new Set<ChildProcess>();
+
+/** Starts the real CLI with only the given environment (plus PATH, HOME and today). */
+export const startCli = (
+  args: ReadonlyArray<string>,
+  cwd: string,
+  env: Record<string, string> = {},
+): CliRun => {
+  const child = spawn(tsx, [main, ...args], {
+    cwd,
+    env: { PATH: process.env['PATH'] ?? '', HOME: cwd, SYNC360_TODAY: today, ...env },
+  });
+  running.add(child);
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const done = new Promise<Awaited<CliRun['done']>>((resolvePromise, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      running.delete(child);
+      resolvePromise({ code, signal, stdout, stderr });
+    });
+  });
+  return { child, done };
+};
+
+export const runCli = (
+  args: ReadonlyArray<string>,
+  cwd: string,
+  env: Record<string, string> = {},
+) => startCli(args, cwd, env).done;
+
+/** Kills (SIGKILL) every CLI a test started and that is still running: none outlives its test. */
+export const killStrays = async (): Promise<void> => {
+  const waits = [...running].map(
+    (child) =>
+      new Promise<void>((resolvePromise) => {
+        child.once('close', () => resolvePromise());
+        child.kill('SIGKILL');
+      }),
+  );
+  await Promise.all(waits);
+};
+
+/** Lucca users whose status is a label, so an `--input` file needs no `--definitions`. */
+export const labelUsers = (n: number, options: { firstId?: number } = {}): LuccaUserItem[] =>
+  makeLuccaUsers(n, { today, statusStyle: 'label', ...options });
+
+export const writeInput = async (path: string, items: ReadonlyArray<unknown>): Promise<string> => {
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, JSON.stringify({ data: { items } }));
+  return path;
+};
+
+/** The exact bytes `sync360 run` delivers for these users with the default settings. */
+export const expectedFile = (items: ReadonlyArray<unknown>): Uint8Array => {
+  const definitions = parseDefinitionsPayload(
+    { data: { items: makeLuccaDefinitions() } },
+    'definitions',
+  );
+  if (!definitions.ok) throw new Error(definitions.reason);
+  const parsed = parseUsersPayload(items, {
+    statusField: 'e_360_status',
+    definitions: indexDefinitions(definitions.definitions, 'e_360_status'),
+  });
+  if (!parsed.ok) throw new Error(parsed.issue.message);
+  return buildPlan({
+    records: parsed.records,
+    previousRows: null,
+    today,
+    options: defaultPlanOptions,
+  }).file.bytes;
+};
+
+export const sha256 = (bytes: Uint8Array): string =>
+  createHash('sha256').update(bytes).digest('hex');
+
+/** The file's digest, or null when it does not exist. */
+export const digestOf = async (path: string): Promise<string | null> =>
+  existsSync(path) ? sha256(await readFile(path)) : null;
+
+export const readReport = async (path: string): Promise<Report> =>
+  reportSchema.parse(JSON.parse(await readFile(path, 'utf8')));
+
+/** A loopback port with nothing listening on it (connection refused). */
+export const closedPort = (): Promise<number> =>
+  new Promise((resolvePromise, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = address !== null && typeof address !== 'string' ? address.port : 0;
+      probe.close(() => resolvePromise(port));
+    });
+  });
+
+/** A Node stack trace line, which a user must never see. */
+export const stackLine = /^\s+at .+/m;
+
+export const sleep = (ms: number): Promise<void> =>
+  new Promise((resolvePromise) => setTimeout(resolvePromise, ms));
