@@ -3,8 +3,9 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildPlan, defaultPlanOptions, reportSchema, type Report } from '@sync360/core';
 import { indexDefinitions, parseDefinitionsPayload, parseUsersPayload } from '@sync360/lucca';
 import {
@@ -14,8 +15,10 @@ import {
 } from '@sync360/testkit/lucca-server';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
-const tsx = join(root, 'node_modules/.bin/tsx');
 const main = join(root, 'apps/runner/src/main.ts');
+// tsx's loader in this very process: the `tsx` binary would run the CLI in a grandchild that a
+// SIGKILL of its parent leaves running.
+const tsxLoader = createRequire(join(root, 'package.json')).resolve('tsx');
 
 /** The generator's reference date: contract dates and former employees are relative to it. */
 export const today = '2026-01-15';
@@ -33,16 +36,20 @@ export interface CliRun {
 
 const running = new Set<ChildProcess>();
 
-/** Starts the real CLI with only the given environment (plus PATH, HOME and today). */
+/** Starts the real CLI (one Node process) with only the given environment, plus PATH, HOME, today. */
 export const startCli = (
   args: ReadonlyArray<string>,
   cwd: string,
   env: Record<string, string> = {},
 ): CliRun => {
-  const child = spawn(tsx, [main, ...args], {
-    cwd,
-    env: { PATH: process.env['PATH'] ?? '', HOME: cwd, SYNC360_TODAY: today, ...env },
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', pathToFileURL(tsxLoader).href, main, ...args],
+    {
+      cwd,
+      env: { PATH: process.env['PATH'] ?? '', HOME: cwd, SYNC360_TODAY: today, ...env },
+    },
+  );
   running.add(child);
   let stdout = '';
   let stderr = '';
