@@ -57,7 +57,7 @@ const execute = async (
       'Set LUCCA_BASE_URL and LUCCA_API_KEY (or --input FILE), or unset SFTP_HOST to try the demo locally.',
     );
   }
-  const lock = flags.dryRun ? null : await acquireRunLock(config.stateDir);
+  const lock = flags.dryRun ? null : await acquireRunLock(config.stateDir, undefined, io.err);
   try {
     const previous = await readLastDelivered(config.stateDir);
     progress.source = await loadSource(config, flags, today, io.err);
