@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 
 /**
  * Writes to a hidden temporary file in the same folder, flushes it to disk, then renames it over
@@ -8,7 +8,9 @@ import { basename, dirname, join } from 'node:path';
  */
 export const writeFileAtomic = async (path: string, bytes: Uint8Array): Promise<void> => {
   const folder = dirname(path);
-  await mkdir(folder, { recursive: true });
+  // Absolute first: Node's recursive mkdir of a relative path such as `out/nightly` loops forever
+  // once the working folder has been deleted; resolving throws ENOENT instead.
+  await mkdir(resolve(folder), { recursive: true });
   const temporary = join(
     folder,
     `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,

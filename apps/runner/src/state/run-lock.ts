@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { link, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ConfigError } from '@sync360/core';
 
 const isAlive = (pid: number): boolean => {
@@ -75,7 +75,8 @@ export const acquireRunLock = async (
   waitMs = 5_000,
   onWait: (message: string) => void = () => undefined,
 ): Promise<{ release: () => Promise<void> }> => {
-  await mkdir(stateDir, { recursive: true });
+  // Absolute first, as in writeFileAtomic (a relative recursive mkdir spins in a deleted cwd).
+  await mkdir(resolve(stateDir), { recursive: true });
   const path = join(stateDir, 'run.lock');
   const content = `${process.pid} ${new Date().toISOString()}\n`;
   const deadline = Date.now() + waitMs;
