@@ -48,6 +48,10 @@ const inScope = (record: EmployeeRecord, entities: ReadonlyArray<string> | null)
 
 type ReadStatus = (label: string | null) => StatusReading;
 
+const append = (target: Problem[], found: ReadonlyArray<Problem>): void => {
+  for (const item of found) target.push(item);
+};
+
 const draftOf = (
   record: EmployeeRecord,
   everyone: ReadonlyMap<string, EmployeeRecord>,
@@ -85,9 +89,11 @@ const draftOf = (
     managerId: link.managerId,
     status,
   };
-  for (const found of [email.problems, names.problems, language.problems, link.problems, formulaWarnings(subject, row)]) {
-    for (const item of found) problems.push(item);
-  }
+  append(problems, email.problems);
+  append(problems, names.problems);
+  append(problems, language.problems);
+  append(problems, link.problems);
+  append(problems, formulaWarnings(subject, row));
   const name = fullName(names.firstName, names.lastName);
   return { employeeNumber, luccaId, record, reading, uniqueId: uniqueId ?? '', manager: link.manager, name, email: email.email, status, row, problems, exported: false };
 };
@@ -105,7 +111,7 @@ export const mapEmployees = (
   const everyone = new Map<string, EmployeeRecord>();
   for (const record of records) {
     const id = normalizeText(record.luccaId);
-    if (id !== '' && !everyone.has(id)) everyone.set(id, record);
+    if (id !== '' && everyone.get(id) === undefined) everyone.set(id, record);
   }
   const readStatus = statusReader(options.extraActiveLabels, options.extraInactiveLabels);
   const drafts: Draft[] = [];

@@ -12,6 +12,12 @@ export interface ManagerLink {
   readonly problems: ReadonlyArray<Problem>;
 }
 
+const self = (subject: Subject): ManagerLink => ({
+  managerId: '',
+  manager: null,
+  problems: [problem(subject, 'manager-self', 'managerId', 'The employee is set as their own manager: set the right manager in Lucca.')],
+});
+
 /** SPEC §4 rule 8, except "known but not exported", which needs the final export set. */
 export const linkManager = (
   subject: Subject,
@@ -22,12 +28,7 @@ export const linkManager = (
 ): ManagerLink => {
   const managerLuccaId = normalizeText(record.managerLuccaId);
   if (managerLuccaId === '') return { managerId: '', manager: null, problems: noProblems };
-  const self = (): ManagerLink => ({
-    managerId: '',
-    manager: null,
-    problems: [problem(subject, 'manager-self', 'managerId', 'The employee is set as their own manager: set the right manager in Lucca.')],
-  });
-  if (record.luccaId !== null && managerLuccaId === normalizeText(record.luccaId)) return self();
+  if (record.luccaId !== null && managerLuccaId === normalizeText(record.luccaId)) return self(subject);
   const manager = everyone.get(managerLuccaId);
   if (manager === undefined) {
     return {
@@ -44,7 +45,7 @@ export const linkManager = (
       problems: [problem(subject, 'manager-without-number', 'managerId', `Manager ${normalizeText(manager.firstName)} ${normalizeText(manager.lastName)} (Lucca id ${managerLuccaId}) has no employee number: managerId left empty; add the number in Lucca.`)],
     };
   }
-  if (ownUniqueId !== null && managerId === ownUniqueId) return self();
+  if (ownUniqueId !== null && managerId === ownUniqueId) return self(subject);
   return { managerId, manager, problems: noProblems };
 };
 
