@@ -10,7 +10,7 @@ import { mapLanguage } from './rules/language-rule.js';
 import { linkManager, managerNotExported } from './rules/manager-rule.js';
 import { mapNames } from './rules/names-rule.js';
 import { problem } from './rules/problem.js';
-import { compareUniqueIds } from './sort.js';
+import { sortByUniqueId } from './sort.js';
 import { statusReader, type StatusReading } from './status.js';
 import { normalizeText } from './text.js';
 
@@ -134,7 +134,7 @@ export const mapEmployees = (
     draft.problems.push(managerNotExported(draft, draft.row.managerId));
   }
 
-  const rows = exportedRows.sort((a, b) => compareUniqueIds(a.uniqueId, b.uniqueId));
+  const rows = sortByUniqueId(exportedRows, (row) => row.uniqueId);
   const problems: Problem[] = [];
   const employees = drafts.map((draft): MappedEmployee => {
     for (const item of draft.problems) problems.push(item);

@@ -61,3 +61,51 @@ export const compareUniqueIds = (a: string, b: string): number => {
   if (i < a.length || j < b.length) return runCount(a, i) - runCount(b, j);
   return a < b ? -1 : a > b ? 1 : 0;
 };
+
+/**
+ * The same order as a plain string, for ids without U+0000 (normalised ids have no control
+ * character): each non-digit run followed by U+0000; each digit run as '0', the length of its
+ * digits without leading zeros (two code units), then those digits; then U+0000 and the whole id
+ * for the tie-break. Comparing two keys by code units compares the ids as compareUniqueIds does.
+ */
+const flatKey = (id: string): string => {
+  let key = '';
+  for (let start = 0; start < id.length; ) {
+    const digits = isDigit(id.charCodeAt(start));
+    const end = runEnd(id, start, digits);
+    if (digits) {
+      let from = start;
+      while (from < end && id.charCodeAt(from) === 48) from += 1;
+      const length = end - from;
+      key += `0${String.fromCharCode(length >>> 16, length & 0xffff)}${id.slice(from, end)}`;
+    } else {
+      key += `${id.slice(start, end)}\u0000`;
+    }
+    start = end;
+  }
+  return `${key}\u0000${id}`;
+};
+
+/**
+ * Sorts by uniqueId, stable. Input already in order (Lucca serves users by id, which mostly
+ * follows employee numbers) costs one pass; otherwise each id is turned once into a key that
+ * sorts as a plain string, instead of being re-read at each of the ~n log n comparisons.
+ */
+export const sortByUniqueId = <T>(items: ReadonlyArray<T>, idOf: (item: T) => string): T[] => {
+  const ids = items.map(idOf);
+  let sorted = true;
+  for (let index = 1; index < ids.length && sorted; index += 1) {
+    sorted = compareUniqueIds(ids[index - 1] ?? '', ids[index] ?? '') <= 0;
+  }
+  if (sorted) return [...items];
+  if (ids.some((id) => id.includes('\u0000'))) {
+    return items
+      .map((item, index) => ({ item, id: ids[index] ?? '' }))
+      .sort((a, b) => compareUniqueIds(a.id, b.id))
+      .map((entry) => entry.item);
+  }
+  return items
+    .map((item, index) => ({ item, key: flatKey(ids[index] ?? '') }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map((entry) => entry.item);
+};
