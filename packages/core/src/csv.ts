@@ -123,7 +123,10 @@ export const parsePreviousFile = (text: string): PreviousFileResult => {
   for (const [index, values] of body.entries()) {
     const status = values[7];
     if (status !== 'Active' && status !== 'Inactive') {
-      return { ok: false, reason: `line ${index + 2}: status "${status ?? ''}" is not Active or Inactive` };
+      return {
+        ok: false,
+        reason: `line ${index + 2}: status "${status ?? ''}" is not Active or Inactive`,
+      };
     }
     rows.push({
       uniqueId: values[0] ?? '',

@@ -8,7 +8,8 @@ const toUtcMs = (date: string): number => {
 const fromUtcMs = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
 /** Calendar arithmetic on `YYYY-MM-DD` strings, with no time zone involved. */
-export const addDays = (date: string, days: number): string => fromUtcMs(toUtcMs(date) + days * dayMs);
+export const addDays = (date: string, days: number): string =>
+  fromUtcMs(toUtcMs(date) + days * dayMs);
 
 export const daysBetween = (from: string, to: string): number =>
   Math.round((toUtcMs(to) - toUtcMs(from)) / dayMs);

@@ -19,7 +19,11 @@ export interface FileDiff {
   readonly previousRows: number;
 }
 
-const kindOf = (previous: UserRow | undefined, next: UserRow, fields: ReadonlyArray<ColumnKey>): ChangeKind => {
+const kindOf = (
+  previous: UserRow | undefined,
+  next: UserRow,
+  fields: ReadonlyArray<ColumnKey>,
+): ChangeKind => {
   if (next.status === 'Inactive' && (previous === undefined || previous.status === 'Active')) {
     return 'deactivated';
   }
@@ -44,7 +48,12 @@ const strictlySorted = (rows: ReadonlyArray<UserRow>): boolean => {
   for (let index = 1; index < rows.length; index += 1) {
     const before = rows[index - 1];
     const row = rows[index];
-    if (before === undefined || row === undefined || compareUniqueIds(before.uniqueId, row.uniqueId) >= 0) return false;
+    if (
+      before === undefined ||
+      row === undefined ||
+      compareUniqueIds(before.uniqueId, row.uniqueId) >= 0
+    )
+      return false;
   }
   return true;
 };
@@ -95,10 +104,22 @@ const matchSorted = (previous: ReadonlyArray<UserRow>, next: ReadonlyArray<UserR
 };
 
 /** SPEC §6: each id of the new file falls in exactly one category, first match wins. */
-export const diffFiles = (previous: ReadonlyArray<UserRow>, next: ReadonlyArray<UserRow>): FileDiff => {
+export const diffFiles = (
+  previous: ReadonlyArray<UserRow>,
+  next: ReadonlyArray<UserRow>,
+): FileDiff => {
   const { olds, droppedIds } =
-    strictlySorted(previous) && strictlySorted(next) ? matchSorted(previous, next) : matchByHash(previous, next);
-  const counts = { created: 0, updated: 0, deactivated: 0, reactivated: 0, dropped: droppedIds.length, unchanged: 0 };
+    strictlySorted(previous) && strictlySorted(next)
+      ? matchSorted(previous, next)
+      : matchByHash(previous, next);
+  const counts = {
+    created: 0,
+    updated: 0,
+    deactivated: 0,
+    reactivated: 0,
+    dropped: droppedIds.length,
+    unchanged: 0,
+  };
   const changes = next.map((row, index): RowChange => {
     const old = olds[index];
     const fields = old === undefined ? noFields : changedFields(old, row);

@@ -10,8 +10,10 @@ export interface GuardVerdict {
   readonly deactivationCap: number | null;
 }
 
-export const deactivationCap = (maxDeactivations: number | null, previouslyActive: number): number =>
-  maxDeactivations ?? Math.max(5, Math.floor(0.1 * previouslyActive));
+export const deactivationCap = (
+  maxDeactivations: number | null,
+  previouslyActive: number,
+): number => maxDeactivations ?? Math.max(5, Math.floor(0.1 * previouslyActive));
 
 /** SPEC §6 safety guard: refuses files that would archive or drop too many users at once. */
 export const evaluateGuard = (
@@ -21,7 +23,8 @@ export const evaluateGuard = (
 ): GuardVerdict => {
   const reasons: GuardReason[] = [];
   if (rows === 0) reasons.push('no-rows');
-  if (diff === null) return { tripped: reasons.length > 0, reasons, noBaseline: true, deactivationCap: null };
+  if (diff === null)
+    return { tripped: reasons.length > 0, reasons, noBaseline: true, deactivationCap: null };
   const cap = deactivationCap(maxDeactivations, diff.previouslyActive);
   if (diff.counts.deactivated > cap) reasons.push('too-many-deactivations');
   if (2 * rows < diff.previousRows) reasons.push('too-few-rows');

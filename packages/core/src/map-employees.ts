@@ -65,14 +65,41 @@ const draftOf = (
   const uniqueId = uniqueIdOf(record, options.uniqueId);
   if (reading.kind === 'missing') {
     const name = fullName(normalizeText(record.firstName), normalizeText(record.lastName));
-    return { employeeNumber, luccaId, record, reading, uniqueId: uniqueId ?? '', manager: null, name, email: '', status: 'Inactive', row: null, problems: [], exported: false };
+    return {
+      employeeNumber,
+      luccaId,
+      record,
+      reading,
+      uniqueId: uniqueId ?? '',
+      manager: null,
+      name,
+      email: '',
+      status: 'Inactive',
+      row: null,
+      problems: [],
+      exported: false,
+    };
   }
   const problems: Problem[] = [];
   if (reading.kind === 'unknown') {
-    problems.push(problem(subject, 'unknown-status', 'status', `360 status "${reading.label}" is neither Active nor Inactive: pick Active or Inactive in Lucca (or add the label to SYNC360_ACTIVE_LABELS / SYNC360_INACTIVE_LABELS).`));
+    problems.push(
+      problem(
+        subject,
+        'unknown-status',
+        'status',
+        `360 status "${reading.label}" is neither Active nor Inactive: pick Active or Inactive in Lucca (or add the label to SYNC360_ACTIVE_LABELS / SYNC360_INACTIVE_LABELS).`,
+      ),
+    );
   }
   if (uniqueId === null) {
-    problems.push(problem(subject, 'missing-employee-number', 'uniqueId', 'No employee number: add it in Lucca (it is the 360 unique id).'));
+    problems.push(
+      problem(
+        subject,
+        'missing-employee-number',
+        'uniqueId',
+        'No employee number: add it in Lucca (it is the 360 unique id).',
+      ),
+    );
   }
   const email = mapEmail(subject, record.email);
   const names = mapNames(subject, record);
@@ -95,7 +122,20 @@ const draftOf = (
   append(problems, link.problems);
   append(problems, formulaWarnings(subject, row));
   const name = fullName(names.firstName, names.lastName);
-  return { employeeNumber, luccaId, record, reading, uniqueId: uniqueId ?? '', manager: link.manager, name, email: email.email, status, row, problems, exported: false };
+  return {
+    employeeNumber,
+    luccaId,
+    record,
+    reading,
+    uniqueId: uniqueId ?? '',
+    manager: link.manager,
+    name,
+    email: email.email,
+    status,
+    row,
+    problems,
+    exported: false,
+  };
 };
 
 const hasError = (problems: ReadonlyArray<Problem>): boolean =>
@@ -116,7 +156,8 @@ export const mapEmployees = (
   const readStatus = statusReader(options.extraActiveLabels, options.extraInactiveLabels);
   const drafts: Draft[] = [];
   for (const record of records) {
-    if (inScope(record, options.legalEntities)) drafts.push(draftOf(record, everyone, options, readStatus));
+    if (inScope(record, options.legalEntities))
+      drafts.push(draftOf(record, everyone, options, readStatus));
   }
 
   const candidates = drafts.filter((draft) => draft.row !== null && !hasError(draft.problems));
@@ -130,7 +171,8 @@ export const mapEmployees = (
     exportedRows.push(draft.row);
   }
   for (const draft of drafts) {
-    if (draft.row === null || draft.manager === null || exportedRecords.has(draft.manager)) continue;
+    if (draft.row === null || draft.manager === null || exportedRecords.has(draft.manager))
+      continue;
     draft.problems.push(managerNotExported(draft, draft.row.managerId));
   }
 

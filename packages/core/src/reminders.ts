@@ -27,15 +27,44 @@ const remindersOf = (employee: MappedEmployee, today: string, horizon: string): 
     (start === null || start <= horizon) &&
     (end === null || end >= today)
   ) {
-    found.push(reminderOf(employee, 'onboarding', start ?? today, today, 'Set the 360 status to Active in Lucca.'));
+    found.push(
+      reminderOf(
+        employee,
+        'onboarding',
+        start ?? today,
+        today,
+        'Set the 360 status to Active in Lucca.',
+      ),
+    );
   }
-  if (employee.status.kind === 'known' && employee.status.status === 'Active' && end !== null && end < today) {
-    found.push(reminderOf(employee, 'offboarding', addDays(end, 1), today, `Contract ended on ${end}: set the 360 status to Inactive in Lucca.`));
+  if (
+    employee.status.kind === 'known' &&
+    employee.status.status === 'Active' &&
+    end !== null &&
+    end < today
+  ) {
+    found.push(
+      reminderOf(
+        employee,
+        'offboarding',
+        addDays(end, 1),
+        today,
+        `Contract ended on ${end}: set the 360 status to Inactive in Lucca.`,
+      ),
+    );
   }
   const errors = employee.problems.filter((item) => item.severity === 'error');
   if (errors.length > 0) {
     const codes = [...new Set(errors.map((item) => item.code))].join(', ');
-    found.push(reminderOf(employee, 'fix-data', today, today, `Fix in Lucca so the employee can be exported (${codes}).`));
+    found.push(
+      reminderOf(
+        employee,
+        'fix-data',
+        today,
+        today,
+        `Fix in Lucca so the employee can be exported (${codes}).`,
+      ),
+    );
   }
   return found;
 };
@@ -55,5 +84,7 @@ export const buildReminders = (
   leadDays: number,
 ): Reminder[] => {
   const horizon = addDays(today, leadDays);
-  return employees.flatMap((employee) => remindersOf(employee, today, horizon)).sort(compareReminders);
+  return employees
+    .flatMap((employee) => remindersOf(employee, today, horizon))
+    .sort(compareReminders);
 };

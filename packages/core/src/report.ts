@@ -11,9 +11,7 @@ export const reportSchema = z.object({
   today: z.string(),
   forced: z.boolean(),
   source: z.object({ kind: z.enum(['lucca-api', 'file', 'demo']), employees: count }),
-  file: z
-    .object({ name: z.string(), rows: count, bytes: count, sha256: z.string() })
-    .nullable(),
+  file: z.object({ name: z.string(), rows: count, bytes: count, sha256: z.string() }).nullable(),
   destination: z.object({ kind: z.enum(['sftp', 'local']), path: z.string() }).nullable(),
   counts: z.object({
     active: count,

@@ -9,12 +9,24 @@ const runEnd = (id: string, from: number, digits: boolean): number => {
 
 const runCount = (id: string, from: number): number => {
   let count = 0;
-  for (let index = from; index < id.length; index = runEnd(id, index, isDigit(id.charCodeAt(index)))) count += 1;
+  for (
+    let index = from;
+    index < id.length;
+    index = runEnd(id, index, isDigit(id.charCodeAt(index)))
+  )
+    count += 1;
   return count;
 };
 
 /** Two digit runs by numeric value: without leading zeros, the longer is larger, else by digits. */
-const compareDigitRuns = (a: string, aFrom: number, aEnd: number, b: string, bFrom: number, bEnd: number): number => {
+const compareDigitRuns = (
+  a: string,
+  aFrom: number,
+  aEnd: number,
+  b: string,
+  bFrom: number,
+  bEnd: number,
+): number => {
   let i = aFrom;
   let j = bFrom;
   while (i < aEnd && a.charCodeAt(i) === 48) i += 1;
@@ -28,7 +40,14 @@ const compareDigitRuns = (a: string, aFrom: number, aEnd: number, b: string, bFr
 };
 
 /** Two runs by code units, a run that is a prefix of the other first. */
-const compareTextRuns = (a: string, aFrom: number, aEnd: number, b: string, bFrom: number, bEnd: number): number => {
+const compareTextRuns = (
+  a: string,
+  aFrom: number,
+  aEnd: number,
+  b: string,
+  bFrom: number,
+  bEnd: number,
+): number => {
   for (let i = aFrom, j = bFrom; i < aEnd && j < bEnd; i += 1, j += 1) {
     const order = a.charCodeAt(i) - b.charCodeAt(j);
     if (order !== 0) return order < 0 ? -1 : 1;
@@ -53,7 +72,9 @@ export const compareUniqueIds = (a: string, b: string): number => {
     if (aDigits !== bDigits) return a.charCodeAt(i) < b.charCodeAt(j) ? -1 : 1;
     const aEnd = runEnd(a, i, aDigits);
     const bEnd = runEnd(b, j, bDigits);
-    const order = aDigits ? compareDigitRuns(a, i, aEnd, b, j, bEnd) : compareTextRuns(a, i, aEnd, b, j, bEnd);
+    const order = aDigits
+      ? compareDigitRuns(a, i, aEnd, b, j, bEnd)
+      : compareTextRuns(a, i, aEnd, b, j, bEnd);
     if (order !== 0) return order;
     i = aEnd;
     j = bEnd;
@@ -70,7 +91,7 @@ export const compareUniqueIds = (a: string, b: string): number => {
  */
 const flatKey = (id: string): string => {
   let key = '';
-  for (let start = 0; start < id.length; ) {
+  for (let start = 0; start < id.length;) {
     const digits = isDigit(id.charCodeAt(start));
     const end = runEnd(id, start, digits);
     if (digits) {

@@ -4,7 +4,12 @@ import { employee } from './records.js';
 
 const today = '2026-11-25';
 const remindersOf = (records: EmployeeRecord[], leadDays = 7) =>
-  buildPlan({ records, previousRows: null, today, options: { ...defaultPlanOptions, onboardingLeadDays: leadDays } }).reminders;
+  buildPlan({
+    records,
+    previousRows: null,
+    today,
+    options: { ...defaultPlanOptions, onboardingLeadDays: leadDays },
+  }).reminders;
 
 describe('reminders (SPEC §5)', () => {
   it('reminds onboarding from lead days before the start, inclusive, with negative overdue for future starts', () => {
@@ -32,9 +37,15 @@ describe('reminders (SPEC §5)', () => {
       employee({ employeeNumber: '1', contractEnd: '2026-11-24' }),
       employee({ employeeNumber: '2', contractEnd: today }),
       employee({ employeeNumber: '3', contractEnd: '2026-10-31', statusLabel: 'Inactif' }),
-      employee({ employeeNumber: '4', contractEnd: '2026-10-31T00:00:00'.slice(0, 10), firstName: 'Zoé' }),
+      employee({
+        employeeNumber: '4',
+        contractEnd: '2026-10-31T00:00:00'.slice(0, 10),
+        firstName: 'Zoé',
+      }),
     ]);
-    expect(reminders.map((r) => [r.employeeNumber, r.kind, r.dueSince, r.daysOverdue, r.name])).toEqual([
+    expect(
+      reminders.map((r) => [r.employeeNumber, r.kind, r.dueSince, r.daysOverdue, r.name]),
+    ).toEqual([
       ['4', 'offboarding', '2026-11-01', 24, 'Zoé Martin'],
       ['1', 'offboarding', today, 0, 'Jeanne Martin'],
     ]);

@@ -12,7 +12,12 @@ export const mapEmail = (
     return {
       email,
       problems: [
-        problem(subject, 'missing-email', 'email', 'No professional email: add it in Lucca (it is the 360 username).'),
+        problem(
+          subject,
+          'missing-email',
+          'email',
+          'No professional email: add it in Lucca (it is the 360 username).',
+        ),
       ],
     };
   }
@@ -20,7 +25,12 @@ export const mapEmail = (
     return {
       email,
       problems: [
-        problem(subject, 'invalid-email', 'email', `Professional email "${email}" is not a valid address: correct it in Lucca.`),
+        problem(
+          subject,
+          'invalid-email',
+          'email',
+          `Professional email "${email}" is not a valid address: correct it in Lucca.`,
+        ),
       ],
     };
   }

@@ -16,7 +16,14 @@ export const formulaWarnings = (subject: Subject, row: UserRow): ReadonlyArray<P
   for (const field of checkedFields) {
     if (!startsLikeFormula(row[field])) continue;
     found ??= [];
-    found.push(problem(subject, 'formula-like-value', field, `${field} "${row[field]}" starts like a spreadsheet formula: check it in Lucca; never open the file in a spreadsheet without care.`));
+    found.push(
+      problem(
+        subject,
+        'formula-like-value',
+        field,
+        `${field} "${row[field]}" starts like a spreadsheet formula: check it in Lucca; never open the file in a spreadsheet without care.`,
+      ),
+    );
   }
   return found ?? noProblems;
 };

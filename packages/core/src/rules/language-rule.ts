@@ -9,11 +9,17 @@ export const mapLanguage = (
 ): { language: string; problems: ReadonlyArray<Problem> } => {
   const language = languageFromCulture(culture);
   if (language !== null) return { language, problems: noProblems };
-  const seen = culture === null || culture === '' ? 'no language' : `unknown culture "${String(culture)}"`;
+  const seen =
+    culture === null || culture === '' ? 'no language' : `unknown culture "${String(culture)}"`;
   return {
     language: defaultLanguage,
     problems: [
-      problem(subject, 'unknown-language', 'language', `${seen}: exported as "${defaultLanguage}"; set the language in Lucca.`),
+      problem(
+        subject,
+        'unknown-language',
+        'language',
+        `${seen}: exported as "${defaultLanguage}"; set the language in Lucca.`,
+      ),
     ],
   };
 };

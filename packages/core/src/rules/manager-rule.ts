@@ -15,7 +15,14 @@ export interface ManagerLink {
 const self = (subject: Subject): ManagerLink => ({
   managerId: '',
   manager: null,
-  problems: [problem(subject, 'manager-self', 'managerId', 'The employee is set as their own manager: set the right manager in Lucca.')],
+  problems: [
+    problem(
+      subject,
+      'manager-self',
+      'managerId',
+      'The employee is set as their own manager: set the right manager in Lucca.',
+    ),
+  ],
 });
 
 /** SPEC §4 rule 8, except "known but not exported", which needs the final export set. */
@@ -28,13 +35,21 @@ export const linkManager = (
 ): ManagerLink => {
   const managerLuccaId = normalizeText(record.managerLuccaId);
   if (managerLuccaId === '') return { managerId: '', manager: null, problems: noProblems };
-  if (record.luccaId !== null && managerLuccaId === normalizeText(record.luccaId)) return self(subject);
+  if (record.luccaId !== null && managerLuccaId === normalizeText(record.luccaId))
+    return self(subject);
   const manager = everyone.get(managerLuccaId);
   if (manager === undefined) {
     return {
       managerId: '',
       manager: null,
-      problems: [problem(subject, 'manager-not-found', 'managerId', `Manager (Lucca id ${managerLuccaId}) is not among the users read: managerId left empty; check the manager in Lucca or the API key's rights.`)],
+      problems: [
+        problem(
+          subject,
+          'manager-not-found',
+          'managerId',
+          `Manager (Lucca id ${managerLuccaId}) is not among the users read: managerId left empty; check the manager in Lucca or the API key's rights.`,
+        ),
+      ],
     };
   }
   const managerId = uniqueIdOf(manager, strategy);
@@ -42,7 +57,14 @@ export const linkManager = (
     return {
       managerId: '',
       manager: null,
-      problems: [problem(subject, 'manager-without-number', 'managerId', `Manager ${normalizeText(manager.firstName)} ${normalizeText(manager.lastName)} (Lucca id ${managerLuccaId}) has no employee number: managerId left empty; add the number in Lucca.`)],
+      problems: [
+        problem(
+          subject,
+          'manager-without-number',
+          'managerId',
+          `Manager ${normalizeText(manager.firstName)} ${normalizeText(manager.lastName)} (Lucca id ${managerLuccaId}) has no employee number: managerId left empty; add the number in Lucca.`,
+        ),
+      ],
     };
   }
   if (ownUniqueId !== null && managerId === ownUniqueId) return self(subject);
@@ -50,4 +72,9 @@ export const linkManager = (
 };
 
 export const managerNotExported = (subject: Subject, managerId: string): Problem =>
-  problem(subject, 'manager-not-exported', 'managerId', `Manager ${managerId} is not in the file (no status, an error, or outside the exported entities): 360 may not link them; set the manager's 360 status.`);
+  problem(
+    subject,
+    'manager-not-exported',
+    'managerId',
+    `Manager ${managerId} is not in the file (no status, an error, or outside the exported entities): 360 may not link them; set the manager's 360 status.`,
+  );

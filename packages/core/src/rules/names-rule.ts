@@ -11,10 +11,14 @@ export const mapNames = (
   const lastName = normalizeText(record.lastName);
   const problems: Problem[] = [];
   if (firstName === '') {
-    problems.push(problem(subject, 'missing-name', 'firstName', 'First name is empty: fill it in Lucca.'));
+    problems.push(
+      problem(subject, 'missing-name', 'firstName', 'First name is empty: fill it in Lucca.'),
+    );
   }
   if (lastName === '') {
-    problems.push(problem(subject, 'missing-name', 'lastName', 'Last name is empty: fill it in Lucca.'));
+    problems.push(
+      problem(subject, 'missing-name', 'lastName', 'Last name is empty: fill it in Lucca.'),
+    );
   }
   return { firstName, lastName, title: normalizeText(record.title), problems };
 };
