@@ -1,4 +1,5 @@
 import type { Reminder, Report } from '@sync360/core';
+import { makeReport } from '@sync360/testkit/report-fixtures';
 import { startFakeSlack, type FakeSlack } from '@sync360/testkit/slack-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -8,25 +9,15 @@ import {
   notifyWatchdogToSlack,
 } from '../../src/notify/index.js';
 
-const report = (overrides: Partial<Report> = {}): Report => ({
-  version: 1,
-  outcome: 'delivered',
-  startedAt: '2026-03-02T02:07:00.000Z',
-  finishedAt: '2026-03-02T02:07:09.000Z',
-  today: '2026-03-02',
-  forced: false,
-  source: { kind: 'lucca-api', employees: 3 },
-  file: { name: 'users.csv', rows: 3, bytes: 200, sha256: 'ab'.repeat(32) },
-  destination: { kind: 'sftp', path: 'users.csv' },
-  counts: { active: 3, inactive: 0, notExported: 0, errors: 0, warnings: 0 },
-  changes: null,
-  guard: { tripped: false, reasons: [] },
-  problems: [],
-  reminders: [],
-  warnings: [],
-  failure: null,
-  ...overrides,
-});
+const report = (overrides: Partial<Report> = {}): Report =>
+  makeReport({
+    source: { kind: 'lucca-api', employees: 3 },
+    file: { name: 'users.csv', rows: 3, bytes: 200, sha256: 'ab'.repeat(32) },
+    destination: { kind: 'sftp', path: 'users.csv' },
+    counts: { active: 3, inactive: 0, notExported: 0, errors: 0, warnings: 0 },
+    changes: null,
+    ...overrides,
+  });
 
 const token = 'xoxb-test-secret-token';
 
