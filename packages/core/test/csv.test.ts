@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
+import { employee } from './records.js';
 import {
   buildPlan,
   compareUniqueIds,
@@ -44,20 +45,13 @@ const arbitraryRecord = fc.record({
 describe('CSV file (SPEC §4)', () => {
   it('writes the header, quotes only where needed, ends lines with \\n and has no BOM', () => {
     const { file } = plan([
-      {
-        luccaId: '1',
+      employee({
         employeeNumber: '2',
+        email: 'a@b.fr',
         firstName: 'Anne, "Nan"',
         lastName: 'Zoé',
-        email: 'a@b.fr',
         title: null,
-        culture: 1036,
-        managerLuccaId: null,
-        legalEntityId: null,
-        contractStart: null,
-        contractEnd: null,
-        statusLabel: 'Actif',
-      },
+      }),
     ]);
     expect(file.text).toBe(
       'uniqueId,email,firstName,lastName,title,language,managerId,status\n2,a@b.fr,"Anne, ""Nan""",Zoé,,fr,,Active\n',
@@ -67,20 +61,13 @@ describe('CSV file (SPEC §4)', () => {
   it('uses the configured delimiter', () => {
     const { file } = plan(
       [
-        {
-          luccaId: '1',
+        employee({
           employeeNumber: '2',
+          email: 'a@b.fr',
           firstName: 'A;B',
           lastName: 'C,D',
-          email: 'a@b.fr',
           title: null,
-          culture: 1036,
-          managerLuccaId: null,
-          legalEntityId: null,
-          contractStart: null,
-          contractEnd: null,
-          statusLabel: 'Actif',
-        },
+        }),
       ],
       ';',
     );

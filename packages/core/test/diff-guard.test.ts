@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { diffFiles, evaluateGuard, type UserRow } from '../src/index.js';
+import fc from 'fast-check';
+import { compareUniqueIds, diffFiles, evaluateGuard, type UserRow } from '../src/index.js';
 
 const row = (uniqueId: string, status: UserRow['status'] = 'Active', title = 'Dev'): UserRow => ({
   uniqueId,
@@ -101,5 +102,35 @@ describe('safety guard (SPEC §6)', () => {
     expect(evaluateGuard(4, diffFiles(previous, previous.slice(0, 4)), null).reasons).toEqual([
       'too-few-rows',
     ]);
+  });
+});
+
+describe('diff paths', () => {
+  const arbitraryRow = fc.record({
+    uniqueId: fc.stringMatching(/^[A-C]?[0-9]{1,3}$/),
+    status: fc.constantFrom<UserRow['status']>('Active', 'Inactive'),
+    title: fc.constantFrom('Dev', 'Ops'),
+  });
+  const file = (items: Array<{ uniqueId: string; status: UserRow['status']; title: string }>) => {
+    const unique = new Map(
+      items.map((item) => [item.uniqueId, row(item.uniqueId, item.status, item.title)]),
+    );
+    return [...unique.values()].sort((a, b) => compareUniqueIds(a.uniqueId, b.uniqueId));
+  };
+  it('the merge of two sorted files matches the hash path taken for unsorted input', () => {
+    fc.assert(
+      fc.property(fc.array(arbitraryRow), fc.array(arbitraryRow), (before, after) => {
+        const previous = file(before);
+        const next = file(after);
+        const merged = diffFiles(previous, next);
+        const hashed = diffFiles([...previous].reverse(), [...next].reverse());
+        expect(merged.counts).toEqual(hashed.counts);
+        expect([...merged.droppedIds].sort()).toEqual([...hashed.droppedIds].sort());
+        const byId = (diff: typeof merged) =>
+          new Map(diff.changes.map((change) => [change.uniqueId, change]));
+        expect(byId(merged)).toEqual(byId(hashed));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
