@@ -21,6 +21,12 @@ export const employeeRecordSchema = z.object({
   contractEnd: calendarDate.nullable(),
   /** The 360 status label as resolved from the custom field, or null when unset. */
   statusLabel: z.string().nullable(),
+  /**
+   * Lucca fields this file uses (`jobTitle`, `extendedData.<field>`...) whose value had an
+   * unexpected type for this user; the matching field above is null. Rule 10: error
+   * `invalid-lucca-value` on this employee only.
+   */
+  invalidFields: z.array(z.string()).optional(),
 });
 
 export type EmployeeRecord = z.infer<typeof employeeRecordSchema>;
