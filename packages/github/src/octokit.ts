@@ -12,7 +12,8 @@ const waitOnce = (retryAfter: number, _options: unknown, _octokit: unknown, retr
 
 /**
  * One octokit per operation, with octokit's own plugins doing the waiting:
- * - retry: 5xx and network errors (a timeout included) twice, after 1 s then 4 s; never 4xx;
+ * - retry: 5xx and network errors (a timeout included) twice, after 0.5 s then 2 s (octokit
+ *   waits base × retry²); never 4xx;
  *   callers turn it off for a request that must not be sent twice (a dispatch);
  * - throttling: writes spaced as GitHub asks, and one retry after a rate limit of at most a
  *   minute (`Retry-After`, or `x-ratelimit-reset`).
@@ -35,7 +36,7 @@ export const createOctokit = (settings: GithubSettings): Octokit => {
     log: { debug: quiet, info: quiet, warn: quiet, error: quiet },
     retry: {
       retries: 2,
-      retryAfterBaseValue: secondMs,
+      retryAfterBaseValue: secondMs / 2,
       // 429 is the throttling plugin's: it knows how long GitHub asked to wait.
       doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
     },
