@@ -65,7 +65,7 @@ describe('sync360-nightly.yml: configuration', () => {
 
   it('never hands the run the Lucca write key', () => {
     const text = readWorkflow('sync360-nightly.yml');
-    expect(text).not.toMatch(/LUCCA_WRITE_API_KEY\s*:|\.LUCCA_WRITE_API_KEY\b/);
+    expect(text).not.toMatch(/^\s+LUCCA_WRITE_API_KEY\s*:|\.LUCCA_WRITE_API_KEY\b/m);
     for (const current of Object.values(workflow.jobs)) {
       expect(Object.keys(current.env ?? {})).not.toContain('LUCCA_WRITE_API_KEY');
     }
