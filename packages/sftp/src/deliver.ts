@@ -18,7 +18,7 @@ import {
   type SftpSettings,
 } from './settings.js';
 
-export interface SftpDeliveryResult {
+interface SftpDeliveryResult {
   /** `<remoteDir>/<uploaded name>` as given (not resolved against the server's home). */
   remotePath: string;
   /** Attempts used, 1 when the first one succeeded. */

@@ -5,7 +5,7 @@ import type { ResolvedSettings } from './settings.js';
 export type Stage = 'connect' | 'remote-dir' | 'upload' | 'verify' | 'rename' | 'probe';
 
 /** Where a failure happened, to name it in the message. */
-export interface FailureContext {
+interface FailureContext {
   readonly stage: Stage;
   readonly host: string;
   readonly port: number;
@@ -35,7 +35,7 @@ export const contextFor = (
 });
 
 /** What one connection showed, as seen from ssh2's events (filled by the session). */
-export interface ConnectionFacts {
+interface ConnectionFacts {
   /** The fingerprint the server presented, once key exchange got that far. */
   readonly presented: string | null;
   readonly hostKeyTrusted: boolean;

@@ -2,7 +2,7 @@ import { createMessage, encrypt, readKey, type Key } from 'openpgp';
 import { ConfigError } from '@sync360/core';
 
 /** What `doctor` shows about the PGP key the file is encrypted to. */
-export interface PgpKeyFacts {
+interface PgpKeyFacts {
   /** Primary key fingerprint, upper-case hex, as `gpg --list-keys` prints it. */
   readonly fingerprint: string;
   /** ISO time the key expires, or null when it never does. */

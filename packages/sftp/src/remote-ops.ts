@@ -121,7 +121,7 @@ export const recoverPrevious = async (
   return `restored ${finalPath} from ${prevPath} left by an earlier run`;
 };
 
-export type RenameMethod = 'posix-rename' | 'rename' | 'rename via .prev';
+type RenameMethod = 'posix-rename' | 'rename' | 'rename via .prev';
 
 /**
  * Moves `from` over `to`, replacing an existing `to`.
