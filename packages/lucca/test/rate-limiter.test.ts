@@ -1,6 +1,7 @@
 import { makeLuccaUsers, startFakeLucca } from '@sync360/testkit/lucca-server';
 import { describe, expect, it } from 'vitest';
-import { createRateLimiter, fetchLuccaRecords } from '../src/index.js';
+import { fetchLuccaRecords } from '../src/index.js';
+import { createRateLimiter } from '../src/rate-limiter.js';
 import { settingsFor, today } from './helpers.js';
 
 /** A fake clock whose sleep advances time instantly. */

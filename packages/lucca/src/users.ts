@@ -1,0 +1,257 @@
+import type { EmployeeRecord } from '@sync360/core';
+import { z } from 'zod';
+import { kindOf, type StatusDefinitions } from './definitions.js';
+
+/** The `fields=` list sync360 asks for: the only fields it reads, and so the only ones checked. */
+export const userFields = [
+  'id',
+  'employeeNumber',
+  'firstName',
+  'lastName',
+  'mail',
+  'jobTitle',
+  'culture',
+  'manager',
+  'managerId',
+  'legalEntity',
+  'dtContractStart',
+  'dtContractEnd',
+  'extendedData',
+] as const;
+
+const id = z.union([z.number(), z.string()]);
+const text = z.string().nullish();
+/** `12`, `"12"` or `{ "id": 12, ...anything }`. */
+const ref = z.union([id, z.object({ id })]).nullish();
+
+const isValidDate = (date: string): boolean => {
+  const [year = 0, month = 0, day = 0] = date.split('-').map(Number);
+  const parsed = new Date(Date.UTC(year, month - 1, day));
+  return parsed.getUTCFullYear() === year && parsed.getUTCMonth() === month - 1;
+};
+
+/** The calendar part of an ISO date or date-time, without time-zone conversion. */
+const calendarDate = z
+  .string()
+  .nullish()
+  .transform((value, context) => {
+    if (value === null || value === undefined || value.trim() === '') return null;
+    const date = /^(\d{4}-\d{2}-\d{2})(?:$|[T ])/.exec(value.trim())?.[1];
+    if (date !== undefined && isValidDate(date)) return date;
+    context.addIssue({ code: 'custom', message: 'not a date' });
+    return z.NEVER;
+  });
+
+const refId = (value: z.infer<typeof ref>): string | null =>
+  value === null || value === undefined
+    ? null
+    : typeof value === 'object'
+      ? String(value.id)
+      : String(value);
+
+/** Each used field, with the record value it gives; a value of another type is rule 10. */
+const fieldSchemas = {
+  id: id
+    .nullish()
+    .transform((value) => (value === null || value === undefined ? null : String(value))),
+  employeeNumber: z
+    .union([z.string(), z.number()])
+    .nullish()
+    .transform((value) => (value === null || value === undefined ? null : String(value))),
+  firstName: text.transform((value) => value ?? null),
+  lastName: text.transform((value) => value ?? null),
+  mail: text.transform((value) => value ?? null),
+  jobTitle: text.transform((value) => value ?? null),
+  culture: z
+    .union([
+      z
+        .object({ id: z.number().nullish(), name: z.string().nullish() })
+        .transform((culture) => culture.id ?? culture.name ?? null),
+      z.number(),
+      z.string(),
+    ])
+    .nullish()
+    .transform((value) => value ?? null),
+  dtContractStart: calendarDate,
+  dtContractEnd: calendarDate,
+  extendedData: z.record(z.string(), z.unknown()).nullish(),
+};
+
+/** `legalEntityId` only comes from `--input` files. */
+type FieldName = (typeof userFields)[number] | 'legalEntityId';
+const reference = ref.transform(refId);
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** How a user's status field was given, before entry ids are turned into labels. */
+type StatusValue =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'label'; readonly label: string }
+  | { readonly kind: 'entry'; readonly entryId: string };
+
+/**
+ * `{ id, value: <entry id> }` as Lucca documents it, or a label in place of the id (`"Active"`,
+ * `{ value: "Active" }`, `{ value: { id, name: "Active" } }`). Null when unreadable.
+ */
+export const readStatusValue = (raw: unknown): StatusValue | null => {
+  if (raw === null || raw === undefined || raw === '') return { kind: 'none' };
+  if (typeof raw === 'string') return { kind: 'label', label: raw };
+  if (!isObject(raw)) return null;
+  const value = 'value' in raw ? raw['value'] : raw;
+  if (value === null || value === undefined || value === '') return { kind: 'none' };
+  if (typeof value === 'number') return { kind: 'entry', entryId: String(value) };
+  if (typeof value === 'string')
+    return /^\d+$/.test(value)
+      ? { kind: 'entry', entryId: value }
+      : { kind: 'label', label: value };
+  if (isObject(value)) {
+    const name = value['name'] ?? value['translation'];
+    if (typeof name === 'string') return { kind: 'label', label: name };
+    const entryId = value['id'];
+    if (typeof entryId === 'number' || typeof entryId === 'string')
+      return { kind: 'entry', entryId: String(entryId) };
+  }
+  return null;
+};
+
+/** The `extendedData` key of the status field: the configured key, or `e_` + a definition code. */
+export const statusKeyIn = (extended: Readonly<Record<string, unknown>>, field: string): string =>
+  field in extended || field.startsWith('e_') ? field : `e_${field}`;
+
+export interface UsersOptions {
+  readonly statusField: string;
+  /** Needed when statuses are list-entry ids; null when unavailable. */
+  readonly definitions: StatusDefinitions | null;
+}
+
+export type UsersIssue =
+  | { readonly kind: 'shape'; readonly message: string }
+  | { readonly kind: 'needs-definitions'; readonly message: string }
+  | {
+      readonly kind: 'status-field-missing';
+      readonly message: string;
+      readonly existingFields: ReadonlyArray<string>;
+    };
+
+export type UsersParse =
+  | { readonly ok: true; readonly records: EmployeeRecord[] }
+  | { readonly ok: false; readonly issue: UsersIssue };
+
+const envelopeSchema = z.union([
+  z.object({ data: z.object({ items: z.array(z.unknown()) }) }),
+  z.object({ items: z.array(z.unknown()) }),
+  z.array(z.unknown()),
+]);
+
+/** Items of one users response body (or of an array of items); each must be an object. */
+export const itemsOfUsersPayload = (
+  json: unknown,
+  rootName: string,
+): { ok: true; items: Array<Record<string, unknown>> } | { ok: false; message: string } => {
+  const body = envelopeSchema.safeParse(json);
+  if (!body.success) {
+    return {
+      ok: false,
+      message: `${rootName}: expected {"data":{"items":[...]}} or an array of users; saw ${kindOf(json)}`,
+    };
+  }
+  const data = body.data;
+  const items = Array.isArray(data) ? data : 'data' in data ? data.data.items : data.items;
+  const objects: Array<Record<string, unknown>> = [];
+  for (const [offset, item] of items.entries()) {
+    if (!isObject(item))
+      return {
+        ok: false,
+        message: `${rootName}: item at offset ${offset} is not a user object (saw ${kindOf(item)})`,
+      };
+    objects.push(item);
+  }
+  return { ok: true, items: objects };
+};
+
+/**
+ * Lucca users to core records, the one place of this mapping (`/api/v3/users` is deprecated in
+ * favour of `/lucca-api/employees`). A used field with a value of an unexpected type is named in
+ * the record's `invalidFields` and read as null: one odd user never fails the whole list. Fields
+ * sync360 does not use are never looked at.
+ */
+export const parseUsersPayload = (
+  json: unknown,
+  options: UsersOptions,
+  rootName = 'users',
+): UsersParse => {
+  const items = itemsOfUsersPayload(json, rootName);
+  if (!items.ok) return { ok: false, issue: { kind: 'shape', message: items.message } };
+  const records: EmployeeRecord[] = [];
+  const fieldsSeen = new Set<string>();
+  let fieldPresent = false;
+  for (const item of items.items) {
+    const invalid: string[] = [];
+    const read = <T>(field: FieldName, schema: z.ZodType<T>): T | null => {
+      const parsed = schema.safeParse(item[field]);
+      if (parsed.success) return parsed.data;
+      invalid.push(field);
+      return null;
+    };
+    const luccaId = read('id', fieldSchemas.id);
+    const employeeNumber = read('employeeNumber', fieldSchemas.employeeNumber);
+    const extended = read('extendedData', fieldSchemas.extendedData) ?? {};
+    for (const key of Object.keys(extended)) fieldsSeen.add(key);
+    const key = statusKeyIn(extended, options.statusField);
+    if (key in extended) fieldPresent = true;
+    const status = readStatusValue(extended[key]);
+    let statusLabel: string | null = null;
+    if (status === null) invalid.push(`extendedData.${key}`);
+    else if (status.kind === 'label') statusLabel = status.label;
+    else if (status.kind === 'entry') {
+      if (options.definitions === null) {
+        return {
+          ok: false,
+          issue: {
+            kind: 'needs-definitions',
+            message: `user ${luccaId ?? '?'} (employee number ${employeeNumber ?? 'none'}): extendedData.${key} holds list-entry id ${status.entryId}, which needs the field's definitions to become a label`,
+          },
+        };
+      }
+      statusLabel =
+        options.definitions.labels.get(status.entryId) ?? `unknown list entry ${status.entryId}`;
+    }
+    // Either of a pair being odd makes the record field unknown, not the other one's value.
+    const either = (first: FieldName, second: FieldName): string | null => {
+      const one = read(first, reference);
+      const other = read(second, reference);
+      return invalid.includes(first) || invalid.includes(second) ? null : (one ?? other);
+    };
+    const record: EmployeeRecord = {
+      luccaId,
+      employeeNumber,
+      firstName: read('firstName', fieldSchemas.firstName),
+      lastName: read('lastName', fieldSchemas.lastName),
+      email: read('mail', fieldSchemas.mail),
+      title: read('jobTitle', fieldSchemas.jobTitle),
+      culture: read('culture', fieldSchemas.culture),
+      managerLuccaId: either('manager', 'managerId'),
+      legalEntityId: either('legalEntity', 'legalEntityId'),
+      contractStart: read('dtContractStart', fieldSchemas.dtContractStart),
+      contractEnd: read('dtContractEnd', fieldSchemas.dtContractEnd),
+      statusLabel,
+    };
+    records.push(invalid.length > 0 ? { ...record, invalidFields: invalid } : record);
+  }
+  const fieldKnown = fieldPresent || options.definitions?.hasField === true;
+  if (!fieldKnown && records.length > 0) {
+    const existing = [
+      ...new Set([...fieldsSeen, ...(options.definitions?.fieldKeys ?? [])]),
+    ].sort();
+    return {
+      ok: false,
+      issue: {
+        kind: 'status-field-missing',
+        existingFields: existing,
+        message: `status field "${options.statusField}" exists on no user; custom fields seen: ${existing.length > 0 ? existing.join(', ') : 'none'}`,
+      },
+    };
+  }
+  return { ok: true, records };
+};
