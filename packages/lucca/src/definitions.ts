@@ -2,6 +2,7 @@ import { isSync360Error, statusReader } from '@sync360/core';
 import { z } from 'zod';
 import type { LuccaContext, StatusLabels } from './context.js';
 import { callLucca } from './request.js';
+import { isObject, objectItems } from './shapes.js';
 
 /** One list entry of the status field, with every label it is known by (name, translations). */
 export interface StatusEntry {
@@ -23,29 +24,16 @@ export type DefinitionsRead =
   | { readonly ok: true; readonly definitions: StatusDefinitions }
   | { readonly ok: false; readonly reason: string };
 
-const envelopeSchema = z.union([
-  z.object({ data: z.object({ items: z.array(z.unknown()) }) }),
-  z.object({ items: z.array(z.unknown()) }),
-  z.array(z.unknown()),
-]);
-
 const entriesSchema = z
   .array(
     z.object({
       id: z.union([z.number(), z.string()]),
       name: z.string().nullish(),
       // Documented only as "the text translated into all available languages": any JSON.
-      translation: z.unknown(),
+      translation: z.unknown().optional(),
     }),
   )
   .nullish();
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** The JSON type of a value, never the value itself (it may be personal data). */
-export const kindOf = (value: unknown): string =>
-  value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
 
 const textOf = (value: unknown): string | null =>
   typeof value === 'string' && value.trim() !== '' ? value : null;
@@ -89,27 +77,9 @@ export const readDefinitions = (
   labels: StatusLabels = { extraActiveLabels: [], extraInactiveLabels: [] },
   rootName = 'definitions',
 ): DefinitionsRead => {
-  const body = envelopeSchema.safeParse(json);
-  if (!body.success) {
-    return {
-      ok: false,
-      reason: `${rootName}: expected {"data":{"items":[...]}} or an array of definitions; saw ${kindOf(json)}`,
-    };
-  }
-  const items = Array.isArray(body.data)
-    ? body.data
-    : 'data' in body.data
-      ? body.data.data.items
-      : body.data.items;
-  const definitions: Definition[] = [];
-  for (const [offset, item] of items.entries()) {
-    if (!isObject(item))
-      return {
-        ok: false,
-        reason: `${rootName}: item at offset ${offset} is not a definition object (saw ${kindOf(item)})`,
-      };
-    definitions.push(definitionOf(item));
-  }
+  const items = objectItems(json, 'definition');
+  if (!items.ok) return { ok: false, reason: `${rootName}: ${items.reason}` };
+  const definitions = items.items.map(definitionOf);
   const own = definitions.filter((definition) => definition.keys.includes(statusField));
   const read = statusReader(labels.extraActiveLabels, labels.extraInactiveLabels);
   const entries: StatusEntry[] = [];

@@ -2,7 +2,8 @@ import { ConfigError, type EmployeeRecord } from '@sync360/core';
 import { createLuccaContext, type LuccaContext, type LuccaSettings } from './context.js';
 import { fetchDefinitions, type StatusDefinitions } from './definitions.js';
 import { callLucca } from './request.js';
-import { itemsOfUsersPayload, parseUsersPayload, userFields } from './users.js';
+import { objectItems } from './shapes.js';
+import { parseUsersPayload, userFields } from './users.js';
 
 const badShape = 'the Lucca API may have changed; report this message';
 
@@ -38,11 +39,11 @@ export const fetchUserItems = async (
       what,
       onSlow: shrink,
     });
-    const parsed = itemsOfUsersPayload(body, 'users');
+    const parsed = objectItems(body, 'user');
     if (!parsed.ok) {
       throw context.sourceError(
         'lucca-bad-response',
-        `Lucca sent an unexpected shape: ${what()}: ${parsed.message}`,
+        `Lucca sent an unexpected shape: ${what()}: users: ${parsed.reason}`,
         badShape,
       );
     }

@@ -23,8 +23,8 @@ export interface SetStatusResult {
 
 const userSchema = z.object({
   data: z.object({
-    firstName: z.unknown(),
-    lastName: z.unknown(),
+    firstName: z.unknown().optional(),
+    lastName: z.unknown().optional(),
     extendedData: z.record(z.string(), z.unknown()).nullish(),
   }),
 });

@@ -1,6 +1,7 @@
 import type { EmployeeRecord } from '@sync360/core';
 import { z } from 'zod';
-import { kindOf, type StatusDefinitions } from './definitions.js';
+import type { StatusDefinitions } from './definitions.js';
+import { isObject, objectItems } from './shapes.js';
 
 /** The `fields=` list sync360 asks for: the only fields it reads, and so the only ones checked. */
 export const userFields = [
@@ -81,9 +82,6 @@ const fieldSchemas = {
 type FieldName = (typeof userFields)[number] | 'legalEntityId';
 const reference = ref.transform(refId);
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** How a user's status field was given, before entry ids are turned into labels. */
 type StatusValue =
   | { readonly kind: 'none' }
@@ -138,38 +136,6 @@ export type UsersParse =
   | { readonly ok: true; readonly records: EmployeeRecord[] }
   | { readonly ok: false; readonly issue: UsersIssue };
 
-const envelopeSchema = z.union([
-  z.object({ data: z.object({ items: z.array(z.unknown()) }) }),
-  z.object({ items: z.array(z.unknown()) }),
-  z.array(z.unknown()),
-]);
-
-/** Items of one users response body (or of an array of items); each must be an object. */
-export const itemsOfUsersPayload = (
-  json: unknown,
-  rootName: string,
-): { ok: true; items: Array<Record<string, unknown>> } | { ok: false; message: string } => {
-  const body = envelopeSchema.safeParse(json);
-  if (!body.success) {
-    return {
-      ok: false,
-      message: `${rootName}: expected {"data":{"items":[...]}} or an array of users; saw ${kindOf(json)}`,
-    };
-  }
-  const data = body.data;
-  const items = Array.isArray(data) ? data : 'data' in data ? data.data.items : data.items;
-  const objects: Array<Record<string, unknown>> = [];
-  for (const [offset, item] of items.entries()) {
-    if (!isObject(item))
-      return {
-        ok: false,
-        message: `${rootName}: item at offset ${offset} is not a user object (saw ${kindOf(item)})`,
-      };
-    objects.push(item);
-  }
-  return { ok: true, items: objects };
-};
-
 /**
  * Lucca users to core records, the one place of this mapping (`/api/v3/users` is deprecated in
  * favour of `/lucca-api/employees`). A used field with a value of an unexpected type is named in
@@ -181,8 +147,9 @@ export const parseUsersPayload = (
   options: UsersOptions,
   rootName = 'users',
 ): UsersParse => {
-  const items = itemsOfUsersPayload(json, rootName);
-  if (!items.ok) return { ok: false, issue: { kind: 'shape', message: items.message } };
+  const items = objectItems(json, 'user');
+  if (!items.ok)
+    return { ok: false, issue: { kind: 'shape', message: `${rootName}: ${items.reason}` } };
   const records: EmployeeRecord[] = [];
   const fieldsSeen = new Set<string>();
   let fieldPresent = false;

@@ -214,7 +214,7 @@ export const luccaOddValues: Readonly<Record<string, unknown>> = {
   mail: { address: 'a@b.example' },
   jobTitle: { fr: 'Comptable', en: 'Accountant' },
   culture: true,
-  manager: 'the boss',
+  manager: { name: 'the boss' },
   legalEntity: [1],
   dtContractStart: 'next monday',
   dtContractEnd: '2026-02-30T00:00:00',
