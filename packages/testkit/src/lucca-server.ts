@@ -34,6 +34,8 @@ export interface FakeLuccaOptions {
   readonly ignorePaging?: boolean;
   /** Users never end: any page is full of new users (`makeLuccaUser` at each offset). */
   readonly endless?: boolean;
+  /** Answer writes 200 but keep nothing (a read-back must notice). */
+  readonly ignoreWrites?: boolean;
   /** `Retry-After` sent with 429: seconds, or a raw header value such as an HTTP date. Default 1. */
   readonly retryAfter?: number | string;
   /** Delay before every answer, in ms. */
@@ -207,7 +209,8 @@ export const startFakeLucca = async (options: FakeLuccaOptions = {}): Promise<Fa
         definitions: state.definitions ?? makeLuccaDefinitions(),
         body: entry.body,
       });
-      if (answer.users !== undefined) state = { ...state, users: answer.users };
+      if (answer.users !== undefined && state.ignoreWrites !== true)
+        state = { ...state, users: answer.users };
       entry.answer = String(answer.status);
       return send(response, answer.status, JSON.stringify(answer.body));
     }
