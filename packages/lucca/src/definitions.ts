@@ -20,7 +20,7 @@ export interface StatusDefinitions {
   readonly labels: ReadonlyMap<string, string>;
 }
 
-export type DefinitionsRead =
+type DefinitionsRead =
   | { readonly ok: true; readonly definitions: StatusDefinitions }
   | { readonly ok: false; readonly reason: string };
 

@@ -130,7 +130,7 @@ export const countFormerEmployees = (
 export const noFormerEmployeeWarning =
   'no former employee came back: the API key may lack the right to see them';
 
-export interface LuccaFetchResult {
+interface LuccaFetchResult {
   readonly records: EmployeeRecord[];
   /** The custom field definitions endpoint answered (list-entry ids can be resolved). */
   readonly definitionsFound: boolean;

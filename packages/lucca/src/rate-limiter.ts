@@ -6,7 +6,7 @@ export interface RateLimiter {
   acquire(): Promise<number>;
 }
 
-export interface SlidingWindowOptions {
+interface SlidingWindowOptions {
   /** At most this many request starts in any window. */
   readonly requests: number;
   readonly windowMs: number;

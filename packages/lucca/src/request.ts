@@ -1,7 +1,7 @@
 import { parseRetryAfterMs, withRetries } from '@sync360/retry';
 import { luccaDefaults, type LuccaContext } from './context.js';
 
-export interface LuccaCall {
+interface LuccaCall {
   readonly method?: 'GET' | 'PUT';
   /** Path and query after `/api/v3`; re-evaluated on each attempt (the page may shrink). */
   readonly path: () => string;

@@ -117,13 +117,13 @@ export const readStatusValue = (raw: unknown): StatusValue | null => {
 export const statusKeyIn = (extended: Readonly<Record<string, unknown>>, field: string): string =>
   field in extended || field.startsWith('e_') ? field : `e_${field}`;
 
-export interface UsersOptions {
+interface UsersOptions {
   readonly statusField: string;
   /** Needed when statuses are list-entry ids; null when unavailable. */
   readonly definitions: StatusDefinitions | null;
 }
 
-export type UsersIssue =
+type UsersIssue =
   | { readonly kind: 'shape'; readonly message: string }
   | { readonly kind: 'needs-definitions'; readonly message: string }
   | {
@@ -132,7 +132,7 @@ export type UsersIssue =
       readonly existingFields: ReadonlyArray<string>;
     };
 
-export type UsersParse =
+type UsersParse =
   | { readonly ok: true; readonly records: EmployeeRecord[] }
   | { readonly ok: false; readonly issue: UsersIssue };
 

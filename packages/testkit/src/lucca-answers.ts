@@ -20,7 +20,7 @@ export type LuccaFault =
   | 'shape'
   | 'drop';
 
-export interface Reply {
+interface Reply {
   readonly status: number;
   readonly body: string;
   readonly headers: Record<string, string>;
@@ -56,7 +56,7 @@ export const faultReply = (
   return errorReply(Number(fault), fault === '408' ? 'Request timeout' : 'Internal server error');
 };
 
-export interface SingleUserRequest {
+interface SingleUserRequest {
   readonly luccaId: string;
   readonly method: string;
   readonly fields: string | null;
@@ -69,7 +69,7 @@ export interface SingleUserRequest {
   readonly body: string;
 }
 
-export interface SingleUserAnswer {
+interface SingleUserAnswer {
   readonly status: number;
   readonly body: unknown;
   /** The users after a write. */

@@ -1,9 +1,9 @@
 import { makeLuccaUser, type LuccaUserItem } from './lucca-users.js';
 
 /** Lucca's cap on `paging=<offset>,<limit>`. */
-export const luccaMaxPageSize = 1000;
+const luccaMaxPageSize = 1000;
 
-export type PagingRead =
+type PagingRead =
   | { readonly ok: true; readonly offset: number; readonly limit: number }
   | { readonly ok: false; readonly message: string };
 

@@ -4,7 +4,6 @@ import { answerSingleUser, faultReply, type LuccaFault } from './lucca-answers.j
 import { isFormerEmployee, pageOf, projectFields, readPaging } from './lucca-paging.js';
 import { makeLuccaDefinitions } from './lucca-users.js';
 
-export { luccaMaxPageSize } from './lucca-paging.js';
 export * from './lucca-users.js';
 
 export type { LuccaFault } from './lucca-answers.js';
