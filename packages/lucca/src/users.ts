@@ -20,10 +20,22 @@ export const userFields = [
   'extendedData',
 ] as const;
 
-const id = z.union([z.number(), z.string()]);
-const text = z.string().nullish();
+/** A number or a string, read as text (ids, employee numbers). */
+const idText = z
+  .union([z.number(), z.string()])
+  .nullish()
+  .transform((value) => (value === null || value === undefined ? null : String(value)));
+const text = z
+  .string()
+  .nullish()
+  .transform((value) => value ?? null);
 /** `12`, `"12"` or `{ "id": 12, ...anything }`. */
-const ref = z.union([id, z.object({ id })]).nullish();
+const reference = z
+  .union([
+    idText,
+    z.object({ id: z.union([z.number(), z.string()]) }).transform((ref) => String(ref.id)),
+  ])
+  .transform((value) => value ?? null);
 
 const isValidDate = (date: string): boolean => {
   const [year = 0, month = 0, day = 0] = date.split('-').map(Number);
@@ -43,44 +55,22 @@ const calendarDate = z
     return z.NEVER;
   });
 
-const refId = (value: z.infer<typeof ref>): string | null =>
-  value === null || value === undefined
-    ? null
-    : typeof value === 'object'
-      ? String(value.id)
-      : String(value);
+/** LCID as `{ id, name }` or a bare number, or a culture name such as `fr-FR`. */
+const culture = z
+  .union([
+    z
+      .object({ id: z.number().nullish(), name: z.string().nullish() })
+      .transform((value) => value.id ?? value.name ?? null),
+    z.number(),
+    z.string(),
+  ])
+  .nullish()
+  .transform((value) => value ?? null);
 
-/** Each used field, with the record value it gives; a value of another type is rule 10. */
-const fieldSchemas = {
-  id: id
-    .nullish()
-    .transform((value) => (value === null || value === undefined ? null : String(value))),
-  employeeNumber: z
-    .union([z.string(), z.number()])
-    .nullish()
-    .transform((value) => (value === null || value === undefined ? null : String(value))),
-  firstName: text.transform((value) => value ?? null),
-  lastName: text.transform((value) => value ?? null),
-  mail: text.transform((value) => value ?? null),
-  jobTitle: text.transform((value) => value ?? null),
-  culture: z
-    .union([
-      z
-        .object({ id: z.number().nullish(), name: z.string().nullish() })
-        .transform((culture) => culture.id ?? culture.name ?? null),
-      z.number(),
-      z.string(),
-    ])
-    .nullish()
-    .transform((value) => value ?? null),
-  dtContractStart: calendarDate,
-  dtContractEnd: calendarDate,
-  extendedData: z.record(z.string(), z.unknown()).nullish(),
-};
+const extendedDataSchema = z.record(z.string(), z.unknown()).nullish();
 
 /** `legalEntityId` only comes from `--input` files. */
 type FieldName = (typeof userFields)[number] | 'legalEntityId';
-const reference = ref.transform(refId);
 
 /** How a user's status field was given, before entry ids are turned into labels. */
 type StatusValue =
@@ -155,15 +145,16 @@ export const parseUsersPayload = (
   let fieldPresent = false;
   for (const item of items.items) {
     const invalid: string[] = [];
+    // A used field with a value of another type is named and read as null (rule 10).
     const read = <T>(field: FieldName, schema: z.ZodType<T>): T | null => {
       const parsed = schema.safeParse(item[field]);
       if (parsed.success) return parsed.data;
       invalid.push(field);
       return null;
     };
-    const luccaId = read('id', fieldSchemas.id);
-    const employeeNumber = read('employeeNumber', fieldSchemas.employeeNumber);
-    const extended = read('extendedData', fieldSchemas.extendedData) ?? {};
+    const luccaId = read('id', idText);
+    const employeeNumber = read('employeeNumber', idText);
+    const extended = read('extendedData', extendedDataSchema) ?? {};
     for (const key of Object.keys(extended)) fieldsSeen.add(key);
     const key = statusKeyIn(extended, options.statusField);
     if (key in extended) fieldPresent = true;
@@ -193,15 +184,15 @@ export const parseUsersPayload = (
     const record: EmployeeRecord = {
       luccaId,
       employeeNumber,
-      firstName: read('firstName', fieldSchemas.firstName),
-      lastName: read('lastName', fieldSchemas.lastName),
-      email: read('mail', fieldSchemas.mail),
-      title: read('jobTitle', fieldSchemas.jobTitle),
-      culture: read('culture', fieldSchemas.culture),
+      firstName: read('firstName', text),
+      lastName: read('lastName', text),
+      email: read('mail', text),
+      title: read('jobTitle', text),
+      culture: read('culture', culture),
       managerLuccaId: either('manager', 'managerId'),
       legalEntityId: either('legalEntity', 'legalEntityId'),
-      contractStart: read('dtContractStart', fieldSchemas.dtContractStart),
-      contractEnd: read('dtContractEnd', fieldSchemas.dtContractEnd),
+      contractStart: read('dtContractStart', calendarDate),
+      contractEnd: read('dtContractEnd', calendarDate),
       statusLabel,
     };
     records.push(invalid.length > 0 ? { ...record, invalidFields: invalid } : record);
