@@ -6,6 +6,7 @@ export type GithubErrorCode =
   | 'github-not-found'
   | 'github-rejected'
   | 'github-unreachable'
+  | 'github-dispatch-unconfirmed'
   | 'github-api';
 
 /**
