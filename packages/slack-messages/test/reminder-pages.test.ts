@@ -125,6 +125,11 @@ describe('reminderPages', () => {
     expect(pages[0]?.text).toContain('none');
   });
 
+  it('clips a long title to a header Slack accepts', () => {
+    const pages = reminderPages(makeReminders(3), { title: 'T'.repeat(400) });
+    pages.forEach(expectWithinLimits);
+  });
+
   it('puts the note on every page', () => {
     const pages = reminderPages(makeReminders(300), { note: 'Only you can see this.' });
     pages.forEach((page) => expect(blockText(page)).toContain('Only you can see this.'));

@@ -53,8 +53,7 @@ export interface FakeSlackCall {
  * method) with no Slack body, or a Slack `{ ok: false, error }` answer.
  */
 export type FakeSlackFailure =
-  | { readonly status: number; readonly retryAfterSeconds?: number }
-  | { readonly error: string };
+  { readonly status: number; readonly retryAfterSeconds?: number } | { readonly error: string };
 
 export interface FakeSlackFailureOptions {
   /** Only this method fails; default every method. */
