@@ -10,7 +10,7 @@ export const approveActionId = 'sync360_approve';
 type Approvable = Pick<Report, 'outcome' | 'file' | 'changes' | 'counts'>;
 
 /** `deliver: 12 created, 48 deactivated`: what pressing Approve does, stated in its dialog. */
-export const approveSummary = (report: Approvable): string =>
+const approveSummary = (report: Approvable): string =>
   `deliver: ${changeCountsText(report)}`;
 
 /**

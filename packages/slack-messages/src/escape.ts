@@ -14,7 +14,7 @@ const looksLikeEmail = (token: string): boolean => {
  * No email address ever reaches Slack: any word of free text (a message, a name) that looks like
  * one is hidden. Word by word, so a long text costs linear time.
  */
-export const withoutEmails = (text: string): string =>
+const withoutEmails = (text: string): string =>
   text.includes('@')
     ? text
         .split(/(\s+)/)

@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 
 /** Characters of one block's texts (header, section text and fields, context elements). */
-export const blockChars = (block: KnownBlock): number => {
+const blockChars = (block: KnownBlock): number => {
   switch (block.type) {
     case 'header':
       return block.text.text.length;

@@ -49,7 +49,7 @@ export const changesText = (changes: Report['changes']): string => {
  * What delivering this file changes in 360Learning. Without a baseline every Active row is
  * created and every Inactive row deactivated.
  */
-export const effectiveChanges = (report: Pick<Report, 'changes' | 'counts'>): ChangeCounts =>
+const effectiveChanges = (report: Pick<Report, 'changes' | 'counts'>): ChangeCounts =>
   report.changes ?? {
     created: report.counts.active,
     updated: 0,

@@ -51,7 +51,7 @@ interface RunKind {
 }
 
 /** A delivery or a preview, and who asked, read from the run name. */
-export const runKind = (run: Pick<WorkflowRunInfo, 'displayTitle' | 'event'>): RunKind => {
+const runKind = (run: Pick<WorkflowRunInfo, 'displayTitle' | 'event'>): RunKind => {
   const match = requestedRun.exec(run.displayTitle.trim());
   if (match !== null) {
     const who = match[2]?.trim() ?? '';

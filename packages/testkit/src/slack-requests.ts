@@ -17,7 +17,7 @@ export interface SlashCommandInit extends SignedRequestInit {
 let triggerCounter = 0;
 
 /** A fresh trigger id, unique within the test process. */
-export const nextTriggerId = (): string => {
+const nextTriggerId = (): string => {
   triggerCounter += 1;
   return `${String(Date.now())}.${String(triggerCounter)}.trigger`;
 };
