@@ -1,7 +1,5 @@
-import { z } from 'zod';
-import { createOctokit } from './client.js';
-import { GithubError } from './github-error.js';
-import { badResponse, callGithub, type CallContext } from './map-error.js';
+import { callGithub, GithubError, type CallContext } from './errors.js';
+import { createOctokit } from './octokit.js';
 import { findActiveRun, type WorkflowRun } from './runs.js';
 import { repoCoordinates, type GithubSettings } from './settings.js';
 
@@ -23,19 +21,17 @@ export interface DispatchOptions {
 
 export type DispatchResult = { dispatched: true } | { dispatched: false; activeRun: WorkflowRun };
 
-/** 204 is GitHub's classic answer; 200 comes back when run details are requested. */
-const dispatchAnswer = z.object({ status: z.union([z.literal(204), z.literal(200)]) });
-
 /**
  * Starts the workflow on `settings.ref`, unless a run is already queued or in progress: then
- * nothing is sent and that run is returned, so the caller can link it instead.
+ * nothing is sent and that run is returned, so the caller can link it instead. The dispatch is
+ * sent once, never retried: when GitHub does not answer, the run may have started all the same
+ * (`github-dispatch-unconfirmed`).
  */
 export const dispatchWorkflow = async (
   settings: GithubSettings,
   inputs: DispatchInputs,
   options: DispatchOptions = {},
 ): Promise<DispatchResult> => {
-  const { owner, repo } = repoCoordinates(settings);
   if (options.evenIfActive !== true) {
     const activeRun = await findActiveRun(settings);
     if (activeRun !== null) return { dispatched: false, activeRun };
@@ -45,28 +41,26 @@ export const dispatchWorkflow = async (
     operation: `dispatching ${settings.workflow} on ${settings.ref}`,
   };
   const octokit = createOctokit(settings);
-  const response = await callGithub(context, () =>
-    octokit.rest.actions.createWorkflowDispatch({
-      owner,
-      repo,
-      workflow_id: settings.workflow,
-      ref: settings.ref,
-      inputs: { ...inputs },
-    }),
-  ).catch((error: unknown) => {
+  try {
+    await callGithub(context, () =>
+      octokit.rest.actions.createWorkflowDispatch({
+        ...repoCoordinates(settings),
+        workflow_id: settings.workflow,
+        ref: settings.ref,
+        inputs: { ...inputs },
+        request: { retries: 0 },
+      }),
+    );
+  } catch (error: unknown) {
     if (error instanceof GithubError && error.code === 'github-unreachable') {
       throw new GithubError(
         'github-dispatch-unconfirmed',
-        `GitHub did not answer while ${context.operation}: the run may have started.`,
+        `GitHub did not answer while ${context.operation}: the run may have started (${String(error.details['githubMessage'])}).`,
         'Look at the last runs (`/sync360 status` or the Actions page) before dispatching again.',
         error.details,
       );
     }
     throw error;
-  });
-  const answer = dispatchAnswer.safeParse(response);
-  if (!answer.success) {
-    throw badResponse(context, `status ${String(response.status)} instead of 204`);
   }
   return { dispatched: true };
 };
