@@ -21,7 +21,7 @@ import { parseBotConfig, type BotConfig } from '../src/config.js';
 import { createBotApp, type BotApp } from '../src/create-bot-app.js';
 
 export const signingSecret = 'test-signing-secret-0123456789';
-export const botToken = 'xoxb-test-bot-token';
+const botToken = 'xoxb-test-bot-token';
 export const githubToken = 'ghp_testtoken0123456789';
 export const allowedUser = 'U0ALLOWED';
 

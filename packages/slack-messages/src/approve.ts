@@ -10,8 +10,7 @@ export const approveActionId = 'sync360_approve';
 type Approvable = Pick<Report, 'outcome' | 'file' | 'changes' | 'counts'>;
 
 /** `deliver: 12 created, 48 deactivated`: what pressing Approve does, stated in its dialog. */
-const approveSummary = (report: Approvable): string =>
-  `deliver: ${changeCountsText(report)}`;
+const approveSummary = (report: Approvable): string => `deliver: ${changeCountsText(report)}`;
 
 /**
  * The approve button of a preview or a blocked run: its value is the sha256 of the reviewed file,

@@ -22,7 +22,7 @@ interface TextObject {
 }
 
 /** Every text object of a block, with its type (buttons and their confirm dialogs included). */
-export const textObjectsOf = (block: KnownBlock): TextObject[] => {
+const textObjectsOf = (block: KnownBlock): TextObject[] => {
   if (block.type === 'header') return [block.text];
   if (block.type === 'section')
     return [...(block.text ? [block.text] : []), ...(block.fields ?? [])];
@@ -47,12 +47,6 @@ export const textObjectsOf = (block: KnownBlock): TextObject[] => {
 };
 
 const textsOf = (block: KnownBlock): string[] => textObjectsOf(block).map((t) => t.text);
-
-/** Every text of the message, fallback first. */
-export const allTexts = (message: SlackMessage): string[] => [
-  message.text,
-  ...message.blocks.flatMap(textsOf),
-];
 
 export const blockText = (message: SlackMessage): string =>
   message.blocks.flatMap(textsOf).join('\n');

@@ -130,7 +130,7 @@ export const runCommand = async (
   printRunOutput(
     await publishReport(built, config, flags.report, true, {
       names: employeeNames(progress.plan?.rows ?? []),
-      approved: false,
+      approved: built.approvedSha256 !== null,
     }),
     progress.plan,
     flags,
