@@ -1,7 +1,7 @@
+import { todayIn } from '@sync360/config';
 import { buildPlan, type Reminder } from '@sync360/core';
 import { fetchLuccaRecords, luccaRateLimiter } from '@sync360/lucca';
-import type { BotConfig, LuccaBotSettings } from '../config/bot-config.js';
-import { todayIn } from '@sync360/config';
+import type { BotConfig, LuccaBotSettings } from './config.js';
 
 /**
  * Live reminders for `/sync360 pending` and the Home tab: Lucca -> core plan (no previous file
