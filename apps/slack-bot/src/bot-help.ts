@@ -5,7 +5,7 @@ interface BotVariable {
 }
 
 /** Every variable the bot reads (the configuration schema's keys), for `pnpm bot --help`. */
-export const botVariables: ReadonlyArray<BotVariable> = [
+const botVariables: ReadonlyArray<BotVariable> = [
   { name: 'SLACK_BOT_TOKEN', defaultValue: 'required', meaning: 'Bot User OAuth Token (xoxb-…)' },
   {
     name: 'SLACK_SIGNING_SECRET',

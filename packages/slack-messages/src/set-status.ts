@@ -10,7 +10,7 @@ const wantedStatus = (reminder: Reminder): UserStatus | null =>
   reminder.kind === 'onboarding' ? 'Active' : reminder.kind === 'offboarding' ? 'Inactive' : null;
 
 /** The button's value: `{"luccaId":"<id>","status":"Active"|"Inactive"}`. */
-export const setStatusValue = (luccaId: string, status: UserStatus): string =>
+const setStatusValue = (luccaId: string, status: UserStatus): string =>
   JSON.stringify({ luccaId, status });
 
 /**
