@@ -56,7 +56,7 @@ export const runAlertMessage = (input: Report | RunFailure, runUrl?: string): Sl
     ? reportBlocks(input)
     : { title: 'sync360 FAILED: nothing delivered', blocks: failureBlocks(input) };
   const all: KnownBlock[] = [headerBlock(`:rotating_light: ${title}`)];
-  if (isReport(input) && input.source.kind === 'demo') all.push(contextBlock(demoNotice));
+  if (isReport(input) && input.source?.kind === 'demo') all.push(contextBlock(demoNotice));
   all.push(...blocks);
   if (runUrl !== undefined) all.push(contextBlock(mrkdwnLink(runUrl, 'Open the run on GitHub')));
   const reason = isReport(input)

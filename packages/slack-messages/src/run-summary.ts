@@ -11,7 +11,7 @@ import { reportWarningsText, topProblemsText } from './run-problems.js';
 
 const fallbackText = (report: Report): string => {
   const label = outcomeLabel(report.outcome);
-  const demo = report.source.kind === 'demo' ? ' [DEMO DATA]' : '';
+  const demo = report.source?.kind === 'demo' ? ' [DEMO DATA]' : '';
   const rows = report.file === null ? '' : `, ${plural(report.file.rows, 'row')}`;
   const changes =
     report.changes === null
@@ -40,7 +40,7 @@ const failureText = (report: Report): string | null =>
 export const runSummaryMessage = (report: Report, runUrl?: string): SlackMessage => {
   const label = outcomeLabel(report.outcome);
   const blocks: KnownBlock[] = [headerBlock(`sync360: ${label.title}`)];
-  if (report.source.kind === 'demo') blocks.push(contextBlock(demoNotice));
+  if (report.source?.kind === 'demo') blocks.push(contextBlock(demoNotice));
   blocks.push(fieldsBlock(countFields(report)), sectionBlock(changesText(report.changes)));
   const optional = [
     guardText(report),
