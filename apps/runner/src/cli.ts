@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, redactSecrets, type ErrorKind } from '@sync360/core';
 import { z } from 'zod';
 
-export type CommandName = 'run' | 'build' | 'reminders' | 'watchdog' | 'doctor';
+type CommandName = 'run' | 'build' | 'reminders' | 'watchdog' | 'doctor';
 
 export interface CliFlags {
   readonly help: boolean;
@@ -22,7 +22,7 @@ export interface CliFlags {
   readonly approve: string | null;
 }
 
-export interface CommandLine {
+interface CommandLine {
   readonly command: CommandName | null;
   readonly flags: CliFlags;
 }

@@ -4,7 +4,7 @@ import { deliverBySftp } from '@sync360/sftp';
 import type { RunnerConfig } from './config/runner-config.js';
 import { codeOf, writeFileAtomic } from './state/local-files.js';
 
-export type DestinationKind = 'sftp' | '360-api' | 'local';
+type DestinationKind = 'sftp' | '360-api' | 'local';
 
 /** The configured destination, named so that a state can tell whose baseline it holds. */
 export const configuredDestination = (

@@ -14,7 +14,7 @@ export interface Decision {
   readonly approvalMismatch: boolean;
 }
 
-export interface DecisionFlags {
+interface DecisionFlags {
   readonly strict: boolean;
   readonly force: boolean;
   readonly dryRun: boolean;

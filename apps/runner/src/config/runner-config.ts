@@ -70,7 +70,7 @@ export interface RunnerConfig extends AlertConfig {
   readonly stateDir: string;
 }
 
-export type ConfigResult =
+type ConfigResult =
   | { readonly ok: true; readonly config: RunnerConfig }
   | {
       readonly ok: false;

@@ -1,7 +1,7 @@
 import type { Plan, Report, RunOutcome, Sync360Error } from '@sync360/core';
 import type { SourceKind } from '../source.js';
 
-export interface ReportContext {
+interface ReportContext {
   readonly outcome: RunOutcome;
   readonly startedAt: Date;
   readonly today: string;

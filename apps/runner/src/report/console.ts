@@ -76,16 +76,16 @@ const changesLine = (report: Report): string => {
   return `Changes: ${String(changes.created)} created, ${String(changes.updated)} updated, ${String(changes.deactivated)} deactivated, ${String(changes.reactivated)} reactivated, ${String(changes.dropped)} dropped, ${String(changes.unchanged)} unchanged`;
 };
 
-const sourceLine = (report: Report): string => {
+const sourceLine = (report: Report, read: boolean): string => {
   if (report.source === null) return 'Source: not read';
   const { kind, employees } = report.source;
-  if (kind === 'demo')
-    return `Source: DEMO DATA (bundled sample, not your Lucca) — ${String(employees)} employees`;
-  return `Source: ${kind === 'lucca-api' ? 'Lucca API' : 'file'} — ${String(employees)} employees`;
+  const count = read ? `${String(employees)} employees` : 'not read';
+  if (kind === 'demo') return `Source: DEMO DATA (bundled sample, not your Lucca) — ${count}`;
+  return `Source: ${kind === 'lucca-api' ? 'Lucca API' : 'file'} — ${count}`;
 };
 
 const summaryLines = (report: Report, plan: Plan | null): string[] => {
-  const lines = [sourceLine(report)];
+  const lines = [sourceLine(report, plan !== null)];
   if (report.file !== null)
     lines.push(
       `File: ${report.file.name} — ${String(report.file.rows)} rows, ${String(report.file.bytes)} bytes, sha256 ${report.file.sha256}`,

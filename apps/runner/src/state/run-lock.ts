@@ -58,7 +58,7 @@ const removeStale = async (path: string, staleText: string): Promise<void> => {
   await rm(moved, { force: true });
 };
 
-export interface LockOptions {
+interface LockOptions {
   /** How long to wait for a live holder before refusing. */
   readonly waitMs?: number;
   /** The holder touches the lock this often. */

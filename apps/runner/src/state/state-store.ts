@@ -19,7 +19,7 @@ const destinationOf = (text: string): string => {
   }
 };
 
-export interface Baseline {
+interface Baseline {
   /** The rows of the last file delivered to this destination, or null (no baseline). */
   readonly rows: ReadonlyArray<UserRow> | null;
   /** Set when the state holds another destination's file, which counts as no baseline. */
