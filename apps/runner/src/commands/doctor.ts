@@ -29,13 +29,13 @@ const failed = (system: DoctorCheck['system'], name: string, error: unknown): Do
 });
 
 /** Read-only: doctor changes nothing locally. */
-const checkState = async (config: RunnerConfig): Promise<DoctorCheck> => {
+const checkState = async (config: RunnerConfig, redact: boolean): Promise<DoctorCheck> => {
   const { identity } = configuredDestination(config);
   try {
     const found = await stat(config.stateDir).catch(() => null);
     if (found !== null && !found.isDirectory())
       throw notAFolder('SYNC360_STATE_DIR', config.stateDir);
-    const baseline = await readBaseline(config.stateDir, identity);
+    const baseline = await readBaseline(config.stateDir, identity, redact);
     const detail =
       baseline.otherDestination !== null
         ? `last-delivered.csv belongs to another destination (${baseline.otherDestination}): the next delivery counts as a first one`
@@ -91,7 +91,7 @@ export const doctorCommand = async (
   const redact = flags.redact || config.inGithubActions;
   const checks: DoctorCheck[] = [
     { system: 'config', name: 'environment', ok: true, detail: 'every variable parsed', fix: null },
-    await checkState(config),
+    await checkState(config, redact),
     ...(await sourceChecks(flags, config, redact)),
   ];
   if (config.sftp !== null) checks.push(...(await checkSftp(config.sftp)));

@@ -83,7 +83,7 @@ const execute = async (
             `Removed ${String(removed.length)} temporary files left by an interrupted run in ${folder}.`,
           );
       }
-    const baseline = await readBaseline(config.stateDir, destination.identity);
+    const baseline = await readBaseline(config.stateDir, destination.identity, redact);
     if (baseline.otherDestination !== null)
       progress.warnings.push(
         `the state in ${config.stateDir} is the last file delivered to another destination (${baseline.otherDestination}): compared with an empty file (no-baseline)`,

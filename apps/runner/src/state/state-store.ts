@@ -41,9 +41,14 @@ const readText = async (path: string): Promise<string | null> => {
 
 /**
  * The last delivered file, when it was delivered to `destination`. A state written before the
- * destination was recorded is taken as this destination's.
+ * destination was recorded is taken as this destination's. With `redact`, a corrupt file's error
+ * quotes no CSV value.
  */
-export const readBaseline = async (stateDir: string, destination: string): Promise<Baseline> => {
+export const readBaseline = async (
+  stateDir: string,
+  destination: string,
+  redact = false,
+): Promise<Baseline> => {
   const recorded = await readText(destinationPath(stateDir));
   if (recorded !== null) {
     const owner = destinationOf(recorded);
@@ -56,7 +61,7 @@ export const readBaseline = async (stateDir: string, destination: string): Promi
   if (!parsed.ok) {
     throw new ConfigError(
       'state-corrupt',
-      `${path} is not a 360 user file (${parsed.reason}).`,
+      `${path} is not a 360 user file${redact ? '' : ` (${parsed.reason})`}.`,
       'Restore it from the last file delivered to 360Learning, or delete it to start without a baseline (the next delivery is then compared with an empty file: Inactive rows count as deactivations).',
     );
   }
