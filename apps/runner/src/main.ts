@@ -14,7 +14,8 @@ import { doctorCommand } from './commands/doctor.js';
 import { remindersCommand } from './commands/reminders.js';
 import { reportEarlyRunFailure, runCommand } from './commands/run.js';
 import { watchdogCommand } from './commands/watchdog.js';
-import { parseRunnerConfig, secretsOf, type AlertConfig } from './config/runner-config.js';
+import { secretsOf } from './config/env-schema.js';
+import { parseRunnerConfig, type AlertConfig } from './config/runner-config.js';
 
 const commands = {
   run: runCommand,

@@ -1,8 +1,17 @@
-import { labelConflicts, planOptionsFromEnv, todayIn } from '@sync360/config';
+import { planOptionsFromEnv, todayIn } from '@sync360/config';
 import { defaultPlanOptions, redactSecrets, type PlanOptions } from '@sync360/core';
 import type { SftpSettings } from '@sync360/sftp';
 import { z } from 'zod';
-import { alertEnvShape, runnerEnvSchema, secretVariables, type RunnerEnv } from './env-schema.js';
+import {
+  alertEnvShape,
+  crossProblems,
+  isSet,
+  runnerEnvSchema,
+  secretsOf,
+  unescapeKey,
+  valueOf,
+  type RunnerEnv,
+} from './env-schema.js';
 
 export interface LuccaConfig {
   readonly baseUrl: string;
@@ -78,100 +87,6 @@ type ConfigResult =
       readonly problems: ReadonlyArray<string>;
       readonly alert: AlertConfig;
     };
-
-const valueOf = (source: NodeJS.ProcessEnv, name: string): string => (source[name] ?? '').trim();
-const isSet = (source: NodeJS.ProcessEnv, name: string): boolean => valueOf(source, name) !== '';
-
-/** Keys often arrive with their line breaks written as `\n` (one-line secret stores). */
-const unescapeKey = (key: string): string => key.replace(/\\n/g, '\n');
-
-/** Every secret value, plus each long line of a key, so a quoted fragment is scrubbed too. */
-export const secretsOf = (source: NodeJS.ProcessEnv): string[] => {
-  const values = secretVariables.map((name) => valueOf(source, name)).filter((v) => v !== '');
-  const lines = values
-    .flatMap((value) => unescapeKey(value).split(/\r?\n/))
-    .map((line) => line.trim())
-    .filter((line) => line.length >= 16 && !line.startsWith('-----'));
-  return [...new Set([...values, ...values.map(unescapeKey), ...lines])].sort(
-    (a, b) => b.length - a.length,
-  );
-};
-
-const publicKey =
-  /^(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-\S+|sk-\S+)\s+AAAA|-----BEGIN (?:RSA |SSH2 |PGP )?PUBLIC KEY|---- BEGIN SSH2 PUBLIC KEY/;
-
-const sftpVariables = [
-  'SFTP_PORT',
-  'SFTP_USERNAME',
-  'SFTP_PRIVATE_KEY',
-  'SFTP_PASSWORD',
-  'SFTP_PASSPHRASE',
-  'SFTP_HOST_KEY_SHA256',
-  'SFTP_REMOTE_DIR',
-  'SFTP_PGP_PUBLIC_KEY',
-];
-
-const labelLists = z.object({
-  SYNC360_ACTIVE_LABELS: runnerEnvSchema.shape.SYNC360_ACTIVE_LABELS,
-  SYNC360_INACTIVE_LABELS: runnerEnvSchema.shape.SYNC360_INACTIVE_LABELS,
-});
-
-/** Variables that only make sense together; checked on the raw values so they are always listed. */
-const crossProblems = (source: NodeJS.ProcessEnv, requirePins: boolean): string[] => {
-  const problems: string[] = [];
-  const set = (name: string): boolean => isSet(source, name);
-  const pair = (a: string, b: string, why: string): void => {
-    if (set(a) !== set(b))
-      problems.push(`${set(a) ? b : a}: set it too (${a} and ${b} go together), ${why}`);
-  };
-  pair('LUCCA_BASE_URL', 'LUCCA_API_KEY', 'or unset both to use --input or the demo.');
-  pair('SLACK_BOT_TOKEN', 'SLACK_CHANNEL_ID', 'or unset both to run without Slack.');
-  if (set('SLACK_HR_CHANNEL_ID') && !set('SLACK_BOT_TOKEN'))
-    problems.push('SLACK_HR_CHANNEL_ID: needs SLACK_BOT_TOKEN and SLACK_CHANNEL_ID too.');
-  if (set('LUCCA_WRITE_API_KEY'))
-    problems.push(
-      'LUCCA_WRITE_API_KEY: the nightly job only reads Lucca; give the write key to the bot alone and remove it here.',
-    );
-  if (set('SFTP_HOST')) {
-    if (!set('SFTP_USERNAME'))
-      problems.push('SFTP_USERNAME: required with SFTP_HOST; set the login 360Learning gave you.');
-    if (!set('SFTP_PRIVATE_KEY') && !set('SFTP_PASSWORD'))
-      problems.push(
-        'SFTP_PRIVATE_KEY / SFTP_PASSWORD: one is required with SFTP_HOST; set the key (PEM text) or the password.',
-      );
-    if (requirePins && !set('SFTP_HOST_KEY_SHA256'))
-      problems.push(
-        'SFTP_HOST_KEY_SHA256: required with SFTP_HOST (sync360 never connects to an unpinned server); run `sync360 doctor` or `ssh-keyscan <host> | ssh-keygen -lf -` and pin the SHA256:... fingerprint.',
-      );
-    if (set('API360_CLIENT_ID'))
-      problems.push(
-        'SFTP_HOST / API360_CLIENT_ID: two destinations are configured; keep SFTP (unset API360_*) or the 360Learning API (unset SFTP_*).',
-      );
-  } else {
-    const orphans = sftpVariables.filter(set);
-    if (orphans.length > 0)
-      problems.push(
-        `${orphans.join(', ')}: set without SFTP_HOST, so the file would not go by SFTP; set SFTP_HOST too, or unset them.`,
-      );
-  }
-  pair('API360_CLIENT_ID', 'API360_CLIENT_SECRET', 'or unset both to deliver otherwise.');
-  if (set('API360_CLIENT_ID') && !set('API360_DEFAULT_GROUP_ID'))
-    problems.push(
-      'API360_DEFAULT_GROUP_ID: required with API360_CLIENT_ID (created users join that group as learners); set the group id.',
-    );
-  const api360Orphans = ['API360_COMPANY_ID', 'API360_DEFAULT_GROUP_ID'].filter(set);
-  if (!set('API360_CLIENT_ID') && !set('API360_CLIENT_SECRET') && api360Orphans.length > 0)
-    problems.push(
-      `${api360Orphans.join(', ')}: set without API360_CLIENT_ID and API360_CLIENT_SECRET; set those too, or unset them.`,
-    );
-  if (publicKey.test(unescapeKey(valueOf(source, 'SFTP_PRIVATE_KEY'))))
-    problems.push(
-      'SFTP_PRIVATE_KEY: this is a public key; paste the private key (the file without .pub, starting with -----BEGIN ... PRIVATE KEY-----) and give 360Learning the public one.',
-    );
-  const labels = labelLists.safeParse(source);
-  if (labels.success) problems.push(...labelConflicts(labels.data));
-  return problems;
-};
 
 const slackOf = (env: z.infer<z.ZodObject<typeof alertEnvShape>>): SlackConfig | null =>
   env.SLACK_BOT_TOKEN === undefined || env.SLACK_CHANNEL_ID === undefined
