@@ -59,7 +59,9 @@ const outcomeLine = (report: Report): string => {
     case 'dry-run':
       return `Outcome: dry run, nothing delivered${report.guard.tripped && !report.forced ? " — tonight's run would be BLOCKED" : ''}`;
     case 'blocked':
-      return 'Outcome: BLOCKED, nothing delivered, state unchanged';
+      return report.failure?.code === 'approval-mismatch'
+        ? 'Outcome: BLOCKED, the approval names another file: nothing delivered, state unchanged'
+        : 'Outcome: BLOCKED by the safety guard, nothing delivered, state unchanged';
     case 'failed':
       return `Outcome: FAILED — ${report.failure?.message ?? 'see errors'}`;
   }
