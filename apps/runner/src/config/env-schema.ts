@@ -9,7 +9,7 @@ import {
   planEnvShape,
 } from '@sync360/config';
 import { columnKeys } from '@sync360/core';
-import { parseHostKeyPins } from '@sync360/sftp';
+import { parseHostKeyPins, privateKeyProblem } from '@sync360/sftp';
 import { z } from 'zod';
 
 const channelId = (name: string) =>
@@ -249,10 +249,15 @@ export const crossProblems = (source: NodeJS.ProcessEnv, requirePins: boolean): 
     problems.push(
       `${api360Orphans.join(', ')}: set without API360_CLIENT_ID and API360_CLIENT_SECRET; set those too, or unset them.`,
     );
-  if (publicKey.test(unescapeKey(valueOf(source, 'SFTP_PRIVATE_KEY'))))
+  const key = unescapeKey(valueOf(source, 'SFTP_PRIVATE_KEY'));
+  if (publicKey.test(key))
     problems.push(
       'SFTP_PRIVATE_KEY: this is a public key; paste the private key (the file without .pub, starting with -----BEGIN ... PRIVATE KEY-----) and give 360Learning the public one.',
     );
+  else if (key !== '') {
+    const problem = privateKeyProblem(key, valueOf(source, 'SFTP_PASSPHRASE') || undefined);
+    if (problem !== null) problems.push(`SFTP_PRIVATE_KEY: ${problem}.`);
+  }
   const labels = labelLists.safeParse(source);
   if (labels.success) problems.push(...labelConflicts(labels.data));
   return problems;
