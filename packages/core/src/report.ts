@@ -10,7 +10,8 @@ export const reportSchema = z.object({
   finishedAt: z.string(),
   today: z.string(),
   forced: z.boolean(),
-  source: z.object({ kind: z.enum(['lucca-api', 'file', 'demo']), employees: count }),
+  /** Null when the run stopped (configuration or usage error) before a source was chosen. */
+  source: z.object({ kind: z.enum(['lucca-api', 'file', 'demo']), employees: count }).nullable(),
   file: z.object({ name: z.string(), rows: count, bytes: count, sha256: z.string() }).nullable(),
   destination: z.object({ kind: z.enum(['sftp', 'local']), path: z.string() }).nullable(),
   counts: z.object({
