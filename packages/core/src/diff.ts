@@ -1,6 +1,5 @@
-import { columnKeys, type ColumnKey, type UserRow } from './columns.js';
 import type { ChangeCounts } from './report.js';
-import { sortByUniqueId } from './sort.js';
+import { columnKeys, compareUniqueIds, type ColumnKey, type UserRow } from './user-file.js';
 
 export type ChangeKind = 'created' | 'updated' | 'deactivated' | 'reactivated' | 'dropped';
 
@@ -97,7 +96,7 @@ export const compareFiles = (
   if (previous !== null && 2 * next.length < previous.length) reasons.push('too-few-rows');
   return {
     changes: previous === null ? null : counts,
-    changeList: sortByUniqueId(changes, (change) => change.uniqueId),
+    changeList: changes.sort((a, b) => compareUniqueIds(a.uniqueId, b.uniqueId)),
     guard: {
       tripped: reasons.length > 0,
       reasons,

@@ -1,18 +1,24 @@
-import type { UserRow, UserStatus } from './columns.js';
 import type { EmployeeRecord } from './employee.js';
+import {
+  columnFedBy,
+  employeeNumberOf,
+  formulaWarnings,
+  invalidValueProblems,
+  mapEmail,
+  mapLanguage,
+  nameProblems,
+  normalizeText,
+  readStatus,
+  uniqueIdOf,
+  type StatusReading,
+} from './field-rules.js';
 import type { PlanOptions } from './options.js';
-import type { Problem } from './problems.js';
-import { duplicateProblems, type DuplicateCandidate } from './rules/duplicates-rule.js';
-import { employeeNumberOf, uniqueIdOf } from './rules/employee-number.js';
-import { mapEmail } from './rules/email-rule.js';
-import { formulaWarnings } from './rules/formula-rule.js';
-import { mapLanguage } from './rules/language-rule.js';
-import { linkManager, managerNotExported } from './rules/manager-rule.js';
-import { mapNames } from './rules/names-rule.js';
-import { problem } from './rules/problem.js';
-import { sortByUniqueId } from './sort.js';
-import { statusReader, type StatusReading } from './status.js';
-import { normalizeText } from './text.js';
+import { problem, type Problem, type Subject } from './problems.js';
+import { duplicateExclusions, linkManager, managerNotExported } from './relations.js';
+import { compareUniqueIds, type UserRow } from './user-file.js';
+
+/** An employee's status: a label read by rule 2, or a status field whose value cannot be read. */
+export type EmployeeStatus = StatusReading | { readonly kind: 'unreadable' };
 
 /** One in-scope employee after mapping: what reminders and reports need to know. */
 export interface MappedEmployee {
@@ -21,130 +27,106 @@ export interface MappedEmployee {
   readonly employeeNumber: string | null;
   readonly uniqueId: string | null;
   readonly name: string;
-  readonly status: StatusReading;
+  readonly status: EmployeeStatus;
   readonly exported: boolean;
   readonly problems: ReadonlyArray<Problem>;
 }
 
 export interface MappingResult {
+  /** Exported rows in uniqueId order. */
   readonly rows: ReadonlyArray<UserRow>;
   readonly problems: ReadonlyArray<Problem>;
   readonly employees: ReadonlyArray<MappedEmployee>;
 }
 
-interface Draft extends DuplicateCandidate {
+interface Draft extends Subject {
   readonly record: EmployeeRecord;
-  readonly reading: StatusReading;
+  readonly uniqueId: string | null;
+  readonly name: string;
+  readonly status: EmployeeStatus;
+  /** Null for an employee without status: never exported, no problem. */
   readonly row: UserRow | null;
   readonly manager: EmployeeRecord | null;
-  readonly name: string;
-  problems: Problem[];
-  exported: boolean;
+  readonly problems: Problem[];
 }
 
-const fullName = (firstName: string, lastName: string): string => `${firstName} ${lastName}`.trim();
-
-const inScope = (record: EmployeeRecord, entities: ReadonlyArray<string> | null): boolean =>
-  entities === null || entities.includes(normalizeText(record.legalEntityId));
-
-type ReadStatus = (label: string | null) => StatusReading;
-
-const append = (target: Problem[], found: ReadonlyArray<Problem>): void => {
-  for (const item of found) target.push(item);
-};
+const statusProblems = (subject: Subject, status: EmployeeStatus): Problem[] =>
+  status.kind === 'unknown'
+    ? [
+        problem(
+          subject,
+          'unknown-status',
+          'status',
+          `360 status "${status.label}" is neither Active nor Inactive: pick Active or Inactive in Lucca (or add the label to SYNC360_ACTIVE_LABELS / SYNC360_INACTIVE_LABELS).`,
+        ),
+      ]
+    : [];
 
 const draftOf = (
   record: EmployeeRecord,
   everyone: ReadonlyMap<string, EmployeeRecord>,
   options: PlanOptions,
-  readStatus: ReadStatus,
 ): Draft => {
-  const employeeNumber = employeeNumberOf(record);
-  const luccaId = record.luccaId === null ? null : normalizeText(record.luccaId);
-  const subject = { employeeNumber, luccaId };
-  const reading = readStatus(record.statusLabel);
+  const subject = {
+    employeeNumber: employeeNumberOf(record),
+    luccaId: normalizeText(record.luccaId) || null,
+  };
+  const invalidFields = record.invalidFields ?? [];
+  const status: EmployeeStatus = invalidFields.some((field) => columnFedBy(field) === 'status')
+    ? { kind: 'unreadable' }
+    : readStatus(record.statusLabel, options.extraActiveLabels, options.extraInactiveLabels);
   const uniqueId = uniqueIdOf(record, options.uniqueId);
-  if (reading.kind === 'missing') {
-    const name = fullName(normalizeText(record.firstName), normalizeText(record.lastName));
-    return {
-      employeeNumber,
-      luccaId,
-      record,
-      reading,
-      uniqueId: uniqueId ?? '',
-      manager: null,
-      name,
-      email: '',
-      status: 'Inactive',
-      row: null,
-      problems: [],
-      exported: false,
-    };
-  }
-  const problems: Problem[] = [];
-  if (reading.kind === 'unknown') {
-    problems.push(
-      problem(
-        subject,
-        'unknown-status',
-        'status',
-        `360 status "${reading.label}" is neither Active nor Inactive: pick Active or Inactive in Lucca (or add the label to SYNC360_ACTIVE_LABELS / SYNC360_INACTIVE_LABELS).`,
-      ),
-    );
-  }
-  if (uniqueId === null) {
-    problems.push(
-      problem(
-        subject,
-        'missing-employee-number',
-        'uniqueId',
-        'No employee number: add it in Lucca (it is the 360 unique id).',
-      ),
-    );
-  }
+  const firstName = normalizeText(record.firstName);
+  const lastName = normalizeText(record.lastName);
+  const name = `${firstName} ${lastName}`.trim();
+  const base = { ...subject, record, uniqueId, name, status };
+  if (status.kind === 'missing') return { ...base, row: null, manager: null, problems: [] };
+
   const email = mapEmail(subject, record.email);
-  const names = mapNames(subject, record);
   const language = mapLanguage(subject, record.culture, options.defaultLanguage);
   const link = linkManager(subject, record, uniqueId, everyone, options.uniqueId);
-  const status: UserStatus = reading.kind === 'known' ? reading.status : 'Inactive';
   const row: UserRow = {
     uniqueId: uniqueId ?? '',
     email: email.email,
-    firstName: names.firstName,
-    lastName: names.lastName,
-    title: names.title,
+    firstName,
+    lastName,
+    title: normalizeText(record.title),
     language: language.language,
     managerId: link.managerId,
-    status,
+    status: status.kind === 'known' ? status.status : 'Inactive',
   };
-  append(problems, email.problems);
-  append(problems, names.problems);
-  append(problems, language.problems);
-  append(problems, link.problems);
-  append(problems, formulaWarnings(subject, row));
-  const name = fullName(names.firstName, names.lastName);
-  return {
-    employeeNumber,
-    luccaId,
-    record,
-    reading,
-    uniqueId: uniqueId ?? '',
-    manager: link.manager,
-    name,
-    email: email.email,
-    status,
-    row,
-    problems,
-    exported: false,
-  };
+  const missingNumber =
+    uniqueId === null
+      ? [
+          problem(
+            subject,
+            'missing-employee-number',
+            'uniqueId',
+            'No employee number: add it in Lucca (it is the 360 unique id).',
+          ),
+        ]
+      : [];
+  // A column fed by an odd Lucca value gets rule 10's error only, not "missing" and the like.
+  const replaced = new Set<string | null>(invalidFields.map(columnFedBy));
+  const problems = [
+    ...statusProblems(subject, status),
+    ...missingNumber,
+    ...email.problems,
+    ...nameProblems(subject, row),
+    ...language.problems,
+    ...link.problems,
+    ...formulaWarnings(subject, row),
+  ].filter((found) => found.field === null || !replaced.has(found.field));
+  problems.push(...invalidValueProblems(subject, invalidFields));
+  return { ...base, row, manager: link.manager, problems };
 };
 
-const hasError = (problems: ReadonlyArray<Problem>): boolean =>
-  problems.some((item) => item.severity === 'error');
-
-const isDuplicate = (item: Problem): boolean => item.code.startsWith('duplicate-');
-
-/** SPEC §4: every mapping rule with its precedence; per-employee problems never throw. */
+/**
+ * Every mapping rule with its precedence: an employee without a status gets no problem and is
+ * only used for manager lookup and reminders; every other one gets every applicable problem; the
+ * duplicate checks run last, among employees with a status and no other error. Employees outside
+ * the configured legal entities are only used for manager lookup. Problems never throw.
+ */
 export const mapEmployees = (
   records: ReadonlyArray<EmployeeRecord>,
   options: PlanOptions,
@@ -152,45 +134,56 @@ export const mapEmployees = (
   const everyone = new Map<string, EmployeeRecord>();
   for (const record of records) {
     const id = normalizeText(record.luccaId);
-    if (id !== '' && everyone.get(id) === undefined) everyone.set(id, record);
+    if (id !== '' && !everyone.has(id)) everyone.set(id, record);
   }
-  const readStatus = statusReader(options.extraActiveLabels, options.extraInactiveLabels);
-  const drafts: Draft[] = [];
-  for (const record of records) {
-    if (inScope(record, options.legalEntities))
-      drafts.push(draftOf(record, everyone, options, readStatus));
-  }
+  const drafts = records
+    .filter(
+      (record) =>
+        options.legalEntities === null ||
+        options.legalEntities.includes(normalizeText(record.legalEntityId)),
+    )
+    .map((record) => draftOf(record, everyone, options));
 
-  const candidates = drafts.filter((draft) => draft.row !== null && !hasError(draft.problems));
-  for (const [draft, found] of duplicateProblems(candidates)) draft.problems.push(found);
-  const exportedRecords = new Set<EmployeeRecord>();
-  const exportedRows: UserRow[] = [];
-  for (const draft of candidates) {
-    if (draft.row === null || draft.problems.some(isDuplicate)) continue;
-    draft.exported = true;
-    exportedRecords.add(draft.record);
-    exportedRows.push(draft.row);
-  }
+  const candidates = drafts.flatMap((draft) =>
+    draft.row === null || draft.problems.some((found) => found.severity === 'error')
+      ? []
+      : [
+          {
+            employeeNumber: draft.employeeNumber,
+            luccaId: draft.luccaId,
+            uniqueId: draft.row.uniqueId,
+            email: draft.row.email,
+            status: draft.row.status,
+            row: draft.row,
+            draft,
+          },
+        ],
+  );
+  const excluded = duplicateExclusions(candidates);
+  for (const [candidate, found] of excluded) candidate.draft.problems.push(found);
+  const exported = candidates.filter((candidate) => !excluded.has(candidate));
+  const exportedDrafts = new Set(exported.map((candidate) => candidate.draft));
+  const exportedRecords = new Set(exported.map((candidate) => candidate.draft.record));
   for (const draft of drafts) {
     if (draft.row === null || draft.manager === null || exportedRecords.has(draft.manager))
       continue;
     draft.problems.push(managerNotExported(draft, draft.row.managerId));
   }
 
-  const rows = sortByUniqueId(exportedRows, (row) => row.uniqueId);
-  const problems: Problem[] = [];
-  const employees = drafts.map((draft): MappedEmployee => {
-    for (const item of draft.problems) problems.push(item);
-    return {
+  return {
+    rows: exported
+      .map((candidate) => candidate.row)
+      .sort((a, b) => compareUniqueIds(a.uniqueId, b.uniqueId)),
+    problems: drafts.flatMap((draft) => draft.problems),
+    employees: drafts.map((draft) => ({
       record: draft.record,
       luccaId: draft.luccaId,
       employeeNumber: draft.employeeNumber,
-      uniqueId: draft.uniqueId === '' ? null : draft.uniqueId,
+      uniqueId: draft.uniqueId,
       name: draft.name,
-      status: draft.reading,
-      exported: draft.exported,
+      status: draft.status,
+      exported: exportedDrafts.has(draft),
       problems: draft.problems,
-    };
-  });
-  return { rows, problems, employees };
+    })),
+  };
 };

@@ -1,13 +1,11 @@
-import type { UserRow } from './columns.js';
-import { renderCsv, type RenderedFile } from './csv.js';
 import { compareFiles, type Change, type GuardVerdict } from './diff.js';
 import type { EmployeeRecord } from './employee.js';
 import { mapEmployees, type MappedEmployee } from './map-employees.js';
 import type { PlanOptions } from './options.js';
 import type { Problem } from './problems.js';
-import { buildReminders } from './reminders.js';
-import type { Reminder } from './reminders-types.js';
+import { buildReminders, type Reminder } from './reminders.js';
 import type { ChangeCounts } from './report.js';
+import { renderCsv, type RenderedFile, type UserRow } from './user-file.js';
 
 export interface PlanInput {
   readonly records: ReadonlyArray<EmployeeRecord>;

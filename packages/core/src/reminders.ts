@@ -1,68 +1,62 @@
 import { addDays, daysBetween } from './dates.js';
 import type { MappedEmployee } from './map-employees.js';
-import type { Reminder, ReminderKind } from './reminders-types.js';
-import { compareUniqueIds } from './sort.js';
+import { compareUniqueIds } from './user-file.js';
 
-const reminderOf = (
-  employee: MappedEmployee,
-  kind: ReminderKind,
-  dueSince: string,
-  today: string,
-  action: string,
-): Reminder => ({
-  luccaId: employee.luccaId,
-  employeeNumber: employee.employeeNumber,
-  name: employee.name,
-  kind,
-  dueSince,
-  daysOverdue: daysBetween(dueSince, today),
-  action,
-});
+export type ReminderKind = 'onboarding' | 'offboarding' | 'fix-data';
+
+export interface Reminder {
+  readonly luccaId: string | null;
+  readonly employeeNumber: string | null;
+  readonly name: string;
+  readonly kind: ReminderKind;
+  readonly dueSince: string;
+  readonly daysOverdue: number;
+  readonly action: string;
+}
 
 const remindersOf = (employee: MappedEmployee, today: string, horizon: string): Reminder[] => {
-  const { contractStart: start, contractEnd: end } = employee.record;
+  const reminder = (kind: ReminderKind, dueSince: string, action: string): Reminder => ({
+    luccaId: employee.luccaId,
+    employeeNumber: employee.employeeNumber,
+    name: employee.name,
+    kind,
+    dueSince,
+    daysOverdue: daysBetween(dueSince, today),
+    action,
+  });
+  const { contractStart: start, contractEnd: end, invalidFields = [] } = employee.record;
+  const { status } = employee;
   const found: Reminder[] = [];
+  // An unreadable contract date is unknown, not absent: no onboarding reminder on a guess.
+  const datesKnown = !invalidFields.some(
+    (field) => field === 'dtContractStart' || field === 'dtContractEnd',
+  );
   if (
-    employee.status.kind === 'missing' &&
+    status.kind === 'missing' &&
+    datesKnown &&
     (start === null || start <= horizon) &&
     (end === null || end >= today)
   ) {
-    found.push(
-      reminderOf(
-        employee,
-        'onboarding',
-        start ?? today,
-        today,
-        'Set the 360 status to Active in Lucca.',
-      ),
-    );
+    found.push(reminder('onboarding', start ?? today, 'Set the 360 status to Active in Lucca.'));
   }
-  if (
-    employee.status.kind === 'known' &&
-    employee.status.status === 'Active' &&
-    end !== null &&
-    end < today
-  ) {
+  if (status.kind === 'known' && status.status === 'Active' && end !== null && end < today) {
     found.push(
-      reminderOf(
-        employee,
+      reminder(
         'offboarding',
         addDays(end, 1),
-        today,
         `Contract ended on ${end}: set the 360 status to Inactive in Lucca.`,
       ),
     );
   }
-  const errors = employee.problems.filter((item) => item.severity === 'error');
-  if (errors.length > 0) {
-    const codes = [...new Set(errors.map((item) => item.code))].join(', ');
+  const errorCodes = new Set(
+    employee.problems.filter((item) => item.severity === 'error').map((item) => item.code),
+  );
+  if (errorCodes.size > 0) {
     found.push(
-      reminderOf(
-        employee,
+      reminder(
         'fix-data',
         today,
-        today,
-        `Fix in Lucca so the employee can be exported (${codes}).`,
+        `Fix in Lucca so the employee can be exported (${[...errorCodes].join(', ')}).`,
       ),
     );
   }
@@ -72,12 +66,17 @@ const remindersOf = (employee: MappedEmployee, today: string, horizon: string): 
 const compareNullableNumbers = (a: string | null, b: string | null): number =>
   a === null ? (b === null ? 0 : 1) : b === null ? -1 : compareUniqueIds(a, b);
 
+/** Most overdue first, then by kind, then by employee number (none last). */
 export const compareReminders = (a: Reminder, b: Reminder): number =>
   b.daysOverdue - a.daysOverdue ||
   (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) ||
   compareNullableNumbers(a.employeeNumber, b.employeeNumber);
 
-/** SPEC §5: onboarding, offboarding and fix-data tasks, most overdue first. */
+/**
+ * Onboarding (no status, contract started or starting within the lead days, not ended),
+ * offboarding (Active, contract ended before today) and one fix-data reminder per employee with
+ * an error. Dates are calendar days; `daysOverdue` is today minus `dueSince`.
+ */
 export const buildReminders = (
   employees: ReadonlyArray<MappedEmployee>,
   today: string,

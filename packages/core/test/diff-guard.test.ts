@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  buildPlan,
-  compareFiles,
-  defaultPlanOptions,
-  type EmployeeRecord,
-  type UserRow,
-} from '../src/index.js';
+import { compareFiles } from '../src/diff.js';
+import { buildPlan, defaultPlanOptions, type EmployeeRecord, type UserRow } from '../src/index.js';
 import { employee } from './records.js';
 
 const row = (uniqueId: string, status: UserRow['status'] = 'Active', title = 'Dev'): UserRow => ({
