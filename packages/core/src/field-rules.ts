@@ -1,23 +1,18 @@
 import type { EmployeeRecord } from './employee.js';
 import type { UniqueIdStrategy } from './options.js';
-import { problem, type Problem, type Subject } from './problems.js';
+import type { Raise } from './problems.js';
 import type { ColumnKey, UserRow, UserStatus } from './user-file.js';
 
 // Rules on one employee's own fields, numbered as in the README's mapping rules.
 
-const controlCharacters = /\p{Cc}/gu;
-const whitespaceRuns = /\s+/g;
+const spaceRuns = /[\p{Cc}\s]+/gu;
 
 /**
  * Rule 1: NFC, control characters to spaces (so a value never breaks a CSV line), whitespace
  * runs collapsed to one space, trimmed.
  */
 export const normalizeText = (value: string | null): string =>
-  (value ?? '')
-    .normalize('NFC')
-    .replace(controlCharacters, ' ')
-    .replace(whitespaceRuns, ' ')
-    .trim();
+  (value ?? '').normalize('NFC').replace(spaceRuns, ' ').trim();
 
 export type StatusReading =
   | { readonly kind: 'missing' }
@@ -25,6 +20,9 @@ export type StatusReading =
   | { readonly kind: 'unknown'; readonly label: string };
 
 const labelKey = (label: string): string => normalizeText(label).toLowerCase();
+const missing: StatusReading = { kind: 'missing' };
+const active: StatusReading = { kind: 'known', status: 'Active' };
+const inactive: StatusReading = { kind: 'known', status: 'Inactive' };
 
 /** Rule 2: the status label, case-insensitive and trimmed, plus the configured extra labels. */
 export const readStatus = (
@@ -33,11 +31,15 @@ export const readStatus = (
   extraInactive: ReadonlyArray<string>,
 ): StatusReading => {
   const key = labelKey(label ?? '');
-  if (key === '') return { kind: 'missing' };
-  if (['active', 'actif', ...extraActive.map(labelKey)].includes(key))
-    return { kind: 'known', status: 'Active' };
-  if (['inactive', 'inactif', ...extraInactive.map(labelKey)].includes(key))
-    return { kind: 'known', status: 'Inactive' };
+  if (key === '') return missing;
+  if (key === 'active' || key === 'actif' || extraActive.some((extra) => labelKey(extra) === key))
+    return active;
+  if (
+    key === 'inactive' ||
+    key === 'inactif' ||
+    extraInactive.some((extra) => labelKey(extra) === key)
+  )
+    return inactive;
   return { kind: 'unknown', label: normalizeText(label) };
 };
 
@@ -59,29 +61,30 @@ const isValidEmail = (email: string): boolean => {
 };
 
 /** Rule 4: trimmed and lowercased; missing or invalid is an error. */
-export const mapEmail = (
-  subject: Subject,
-  raw: string | null,
-): { email: string; problems: Problem[] } => {
+export const mapEmail = (raw: string | null, raise: Raise): string => {
   const email = normalizeText(raw).toLowerCase();
-  if (email === '') {
-    const message = 'No professional email: add it in Lucca (it is the 360 username).';
-    return { email, problems: [problem(subject, 'missing-email', 'email', message)] };
-  }
-  if (isValidEmail(email)) return { email, problems: [] };
-  const message = `Professional email "${email}" is not a valid address: correct it in Lucca.`;
-  return { email, problems: [problem(subject, 'invalid-email', 'email', message)] };
+  if (email === '')
+    raise(
+      'missing-email',
+      'email',
+      'No professional email: add it in Lucca (it is the 360 username).',
+    );
+  else if (!isValidEmail(email))
+    raise(
+      'invalid-email',
+      'email',
+      `Professional email "${email}" is not a valid address: correct it in Lucca.`,
+    );
+  return email;
 };
 
 /** Rule 6: both names are required; the title may be empty. */
-export const nameProblems = (subject: Subject, row: UserRow): Problem[] => [
-  ...(row.firstName === ''
-    ? [problem(subject, 'missing-name', 'firstName', 'First name is empty: fill it in Lucca.')]
-    : []),
-  ...(row.lastName === ''
-    ? [problem(subject, 'missing-name', 'lastName', 'Last name is empty: fill it in Lucca.')]
-    : []),
-];
+export const checkNames = (row: UserRow, raise: Raise): void => {
+  if (row.firstName === '')
+    raise('missing-name', 'firstName', 'First name is empty: fill it in Lucca.');
+  if (row.lastName === '')
+    raise('missing-name', 'lastName', 'Last name is empty: fill it in Lucca.');
+};
 
 const languageByLcid = new Map<number, string>();
 for (const [language, lcids] of Object.entries({
@@ -105,19 +108,20 @@ const languageFromCulture = (culture: number | string | null): string | null => 
 
 /** Rule 7: unknown or missing falls back to the default language, with a warning. */
 export const mapLanguage = (
-  subject: Subject,
   culture: number | string | null,
   defaultLanguage: string,
-): { language: string; problems: Problem[] } => {
+  raise: Raise,
+): string => {
   const language = languageFromCulture(culture);
-  if (language !== null) return { language, problems: [] };
+  if (language !== null) return language;
   const seen =
     culture === null || culture === '' ? 'no language' : `unknown culture "${String(culture)}"`;
-  const message = `${seen}: exported as "${defaultLanguage}"; set the language in Lucca.`;
-  return {
-    language: defaultLanguage,
-    problems: [problem(subject, 'unknown-language', 'language', message)],
-  };
+  raise(
+    'unknown-language',
+    'language',
+    `${seen}: exported as "${defaultLanguage}"; set the language in Lucca.`,
+  );
+  return defaultLanguage;
 };
 
 const formulaColumns = [
@@ -130,50 +134,43 @@ const formulaColumns = [
 ] as const;
 
 /** Rule 9: a value a spreadsheet would run as a formula is exported unchanged, with a warning. */
-export const formulaWarnings = (subject: Subject, row: UserRow): Problem[] =>
-  formulaColumns
-    .filter((column) => /^[=+\-@]/.test(row[column]))
-    .map((column) =>
-      problem(
-        subject,
+export const checkFormulas = (row: UserRow, raise: Raise): void => {
+  for (const column of formulaColumns) {
+    if (/^[=+\-@]/.test(row[column]))
+      raise(
         'formula-like-value',
         column,
         `${column} "${row[column]}" starts like a spreadsheet formula: check it in Lucca; never open the file in a spreadsheet without care.`,
-      ),
-    );
-
-const columnOfLuccaField: Readonly<Record<string, ColumnKey>> = {
-  employeeNumber: 'uniqueId',
-  mail: 'email',
-  firstName: 'firstName',
-  lastName: 'lastName',
-  jobTitle: 'title',
-  culture: 'language',
-  manager: 'managerId',
-  managerId: 'managerId',
+      );
+  }
 };
+
+const columnOfLuccaField: ReadonlyMap<string, ColumnKey> = new Map([
+  ['employeeNumber', 'uniqueId'],
+  ['mail', 'email'],
+  ['firstName', 'firstName'],
+  ['lastName', 'lastName'],
+  ['jobTitle', 'title'],
+  ['culture', 'language'],
+  ['manager', 'managerId'],
+  ['managerId', 'managerId'],
+]);
 
 /**
  * The file column a Lucca field feeds, if any. The only `extendedData` field read is the status
  * field, so every `extendedData.<field>` is the status.
  */
 export const columnFedBy = (luccaField: string): ColumnKey | null =>
-  luccaField.startsWith('extendedData.') ? 'status' : (columnOfLuccaField[luccaField] ?? null);
+  luccaField.startsWith('extendedData.') ? 'status' : (columnOfLuccaField.get(luccaField) ?? null);
 
-const invalidValueMessage = (field: string): string => {
+/**
+ * Rule 10's message for a Lucca field whose value had an unexpected type. The value is never
+ * coerced: the record holds null there.
+ */
+export const invalidValueMessage = (field: string): string => {
   if (columnFedBy(field) === 'status')
     return `The 360 status (Lucca field ${field}) cannot be read: choose Active or Inactive again in Lucca so the employee can be exported.`;
   if (field === 'dtContractStart' || field === 'dtContractEnd')
     return `Lucca field ${field} is not a date: correct the contract date in Lucca so the employee can be exported.`;
   return `Lucca field ${field} holds a value of an unexpected type (such as an object or a number where text is expected): correct it in Lucca so the employee can be exported.`;
 };
-
-/**
- * Rule 10: one error per Lucca field whose value had an unexpected type. The value is never
- * coerced (the record holds null there), and the field's other problems (such as "missing") are
- * not raised: this error says what to fix.
- */
-export const invalidValueProblems = (subject: Subject, fields: ReadonlyArray<string>): Problem[] =>
-  [...new Set(fields)].map((field) =>
-    problem(subject, 'invalid-lucca-value', field, invalidValueMessage(field)),
-  );

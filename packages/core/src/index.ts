@@ -1,6 +1,6 @@
 export { isCalendarDate } from './dates.js';
 export type { DoctorCheck } from './doctor.js';
-export { employeeRecordSchema, type EmployeeRecord } from './employee.js';
+export type { EmployeeRecord } from './employee.js';
 export {
   ConfigError,
   DeliveryError,

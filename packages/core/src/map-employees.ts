@@ -1,19 +1,19 @@
 import type { EmployeeRecord } from './employee.js';
 import {
+  checkFormulas,
+  checkNames,
   columnFedBy,
   employeeNumberOf,
-  formulaWarnings,
-  invalidValueProblems,
+  invalidValueMessage,
   mapEmail,
   mapLanguage,
-  nameProblems,
   normalizeText,
   readStatus,
   uniqueIdOf,
   type StatusReading,
 } from './field-rules.js';
 import type { PlanOptions } from './options.js';
-import { problem, type Problem, type Subject } from './problems.js';
+import { problem, type Problem, type Raise } from './problems.js';
 import { duplicateExclusions, linkManager, managerNotExported } from './relations.js';
 import { compareUniqueIds, type UserRow } from './user-file.js';
 
@@ -39,87 +39,84 @@ export interface MappingResult {
   readonly employees: ReadonlyArray<MappedEmployee>;
 }
 
-interface Draft extends Subject {
-  readonly record: EmployeeRecord;
-  readonly uniqueId: string | null;
-  readonly name: string;
-  readonly status: EmployeeStatus;
+interface Draft extends MappedEmployee {
   /** Null for an employee without status: never exported, no problem. */
-  readonly row: UserRow | null;
-  readonly manager: EmployeeRecord | null;
+  row: UserRow | null;
+  manager: EmployeeRecord | null;
   readonly problems: Problem[];
+  exported: boolean;
 }
 
-const statusProblems = (subject: Subject, status: EmployeeStatus): Problem[] =>
-  status.kind === 'unknown'
-    ? [
-        problem(
-          subject,
-          'unknown-status',
-          'status',
-          `360 status "${status.label}" is neither Active nor Inactive: pick Active or Inactive in Lucca (or add the label to SYNC360_ACTIVE_LABELS / SYNC360_INACTIVE_LABELS).`,
-        ),
-      ]
-    : [];
+const noFields: ReadonlyArray<string> = [];
+const unreadable: EmployeeStatus = { kind: 'unreadable' };
 
 const draftOf = (
   record: EmployeeRecord,
   everyone: ReadonlyMap<string, EmployeeRecord>,
   options: PlanOptions,
 ): Draft => {
-  const subject = {
-    employeeNumber: employeeNumberOf(record),
-    luccaId: normalizeText(record.luccaId) || null,
-  };
-  const invalidFields = record.invalidFields ?? [];
+  const invalidFields = record.invalidFields ?? noFields;
   const status: EmployeeStatus = invalidFields.some((field) => columnFedBy(field) === 'status')
-    ? { kind: 'unreadable' }
+    ? unreadable
     : readStatus(record.statusLabel, options.extraActiveLabels, options.extraInactiveLabels);
-  const uniqueId = uniqueIdOf(record, options.uniqueId);
   const firstName = normalizeText(record.firstName);
   const lastName = normalizeText(record.lastName);
-  const name = `${firstName} ${lastName}`.trim();
-  const base = { ...subject, record, uniqueId, name, status };
-  if (status.kind === 'missing') return { ...base, row: null, manager: null, problems: [] };
+  const draft: Draft = {
+    employeeNumber: employeeNumberOf(record),
+    luccaId: normalizeText(record.luccaId) || null,
+    uniqueId: uniqueIdOf(record, options.uniqueId),
+    record,
+    name: `${firstName} ${lastName}`.trim(),
+    status,
+    row: null,
+    manager: null,
+    problems: [],
+    exported: false,
+  };
+  if (status.kind === 'missing') return draft;
 
-  const email = mapEmail(subject, record.email);
-  const language = mapLanguage(subject, record.culture, options.defaultLanguage);
-  const link = linkManager(subject, record, uniqueId, everyone, options.uniqueId);
+  // A column fed by an odd Lucca value gets rule 10's error only, not "missing" and the like.
+  const replaced = invalidFields.map(columnFedBy);
+  const raise: Raise = (code, field, message) => {
+    if (!replaced.some((column) => column === field))
+      draft.problems.push(problem(draft, code, field, message));
+  };
+  if (status.kind === 'unknown')
+    raise(
+      'unknown-status',
+      'status',
+      `360 status "${status.label}" is neither Active nor Inactive: pick Active or Inactive in Lucca (or add the label to SYNC360_ACTIVE_LABELS / SYNC360_INACTIVE_LABELS).`,
+    );
+  if (draft.uniqueId === null)
+    raise(
+      'missing-employee-number',
+      'uniqueId',
+      'No employee number: add it in Lucca (it is the 360 unique id).',
+    );
+  const email = mapEmail(record.email, raise);
+  const language = mapLanguage(record.culture, options.defaultLanguage, raise);
+  const link = linkManager(draft, record, everyone, options.uniqueId, raise);
   const row: UserRow = {
-    uniqueId: uniqueId ?? '',
-    email: email.email,
+    uniqueId: draft.uniqueId ?? '',
+    email,
     firstName,
     lastName,
     title: normalizeText(record.title),
-    language: language.language,
+    language,
     managerId: link.managerId,
     status: status.kind === 'known' ? status.status : 'Inactive',
   };
-  const missingNumber =
-    uniqueId === null
-      ? [
-          problem(
-            subject,
-            'missing-employee-number',
-            'uniqueId',
-            'No employee number: add it in Lucca (it is the 360 unique id).',
-          ),
-        ]
-      : [];
-  // A column fed by an odd Lucca value gets rule 10's error only, not "missing" and the like.
-  const replaced = new Set<string | null>(invalidFields.map(columnFedBy));
-  const problems = [
-    ...statusProblems(subject, status),
-    ...missingNumber,
-    ...email.problems,
-    ...nameProblems(subject, row),
-    ...language.problems,
-    ...link.problems,
-    ...formulaWarnings(subject, row),
-  ].filter((found) => found.field === null || !replaced.has(found.field));
-  problems.push(...invalidValueProblems(subject, invalidFields));
-  return { ...base, row, manager: link.manager, problems };
+  checkNames(row, raise);
+  checkFormulas(row, raise);
+  for (const field of new Set(invalidFields))
+    draft.problems.push(problem(draft, 'invalid-lucca-value', field, invalidValueMessage(field)));
+  draft.row = row;
+  draft.manager = link.manager;
+  return draft;
 };
+
+const exportable = (draft: Draft): draft is Draft & { readonly row: UserRow } =>
+  draft.row !== null && !draft.problems.some((found) => found.severity === 'error');
 
 /**
  * Every mapping rule with its precedence: an employee without a status gets no problem and is
@@ -136,54 +133,31 @@ export const mapEmployees = (
     const id = normalizeText(record.luccaId);
     if (id !== '' && !everyone.has(id)) everyone.set(id, record);
   }
-  const drafts = records
-    .filter(
-      (record) =>
-        options.legalEntities === null ||
-        options.legalEntities.includes(normalizeText(record.legalEntityId)),
-    )
-    .map((record) => draftOf(record, everyone, options));
-
-  const candidates = drafts.flatMap((draft) =>
-    draft.row === null || draft.problems.some((found) => found.severity === 'error')
-      ? []
-      : [
-          {
-            employeeNumber: draft.employeeNumber,
-            luccaId: draft.luccaId,
-            uniqueId: draft.row.uniqueId,
-            email: draft.row.email,
-            status: draft.row.status,
-            row: draft.row,
-            draft,
-          },
-        ],
-  );
-  const excluded = duplicateExclusions(candidates);
-  for (const [candidate, found] of excluded) candidate.draft.problems.push(found);
-  const exported = candidates.filter((candidate) => !excluded.has(candidate));
-  const exportedDrafts = new Set(exported.map((candidate) => candidate.draft));
-  const exportedRecords = new Set(exported.map((candidate) => candidate.draft.record));
-  for (const draft of drafts) {
-    if (draft.row === null || draft.manager === null || exportedRecords.has(draft.manager))
-      continue;
-    draft.problems.push(managerNotExported(draft, draft.row.managerId));
+  const drafts: Draft[] = [];
+  for (const record of records) {
+    const entities = options.legalEntities;
+    if (entities === null || entities.includes(normalizeText(record.legalEntityId)))
+      drafts.push(draftOf(record, everyone, options));
   }
 
+  const candidates = drafts.filter(exportable);
+  const excluded = duplicateExclusions(candidates);
+  for (const [candidate, found] of excluded) candidate.problems.push(found);
+  const rows: UserRow[] = [];
+  const exportedRecords = new Set<EmployeeRecord>();
+  for (const candidate of candidates) {
+    if (excluded.has(candidate)) continue;
+    candidate.exported = true;
+    rows.push(candidate.row);
+    exportedRecords.add(candidate.record);
+  }
+  for (const draft of drafts) {
+    if (draft.row !== null && draft.manager !== null && !exportedRecords.has(draft.manager))
+      draft.problems.push(managerNotExported(draft, draft.row.managerId));
+  }
   return {
-    rows: exported
-      .map((candidate) => candidate.row)
-      .sort((a, b) => compareUniqueIds(a.uniqueId, b.uniqueId)),
+    rows: rows.sort((a, b) => compareUniqueIds(a.uniqueId, b.uniqueId)),
     problems: drafts.flatMap((draft) => draft.problems),
-    employees: drafts.map((draft) => ({
-      record: draft.record,
-      luccaId: draft.luccaId,
-      employeeNumber: draft.employeeNumber,
-      uniqueId: draft.uniqueId,
-      name: draft.name,
-      status: draft.status,
-      exported: exportedDrafts.has(draft),
-      problems: draft.problems,
-    })),
+    employees: drafts,
   };
 };

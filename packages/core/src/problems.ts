@@ -47,3 +47,6 @@ export const problem = (
   field,
   message,
 });
+
+/** How a rule reports a problem about the employee it is checking. */
+export type Raise = (code: ProblemCode, field: string, message: string) => void;

@@ -1,8 +1,8 @@
 import type { EmployeeRecord } from './employee.js';
 import { normalizeText, uniqueIdOf } from './field-rules.js';
 import type { UniqueIdStrategy } from './options.js';
-import { problem, type Problem, type Subject } from './problems.js';
-import type { UserStatus } from './user-file.js';
+import { problem, type Problem, type Raise, type Subject } from './problems.js';
+import type { UserRow } from './user-file.js';
 
 // Rules between employees: managers (rule 8) and duplicates (rules 3 and 5).
 
@@ -10,14 +10,9 @@ export interface ManagerLink {
   readonly managerId: string;
   /** The manager's record when the link holds, to check later that the manager is exported. */
   readonly manager: EmployeeRecord | null;
-  readonly problems: Problem[];
 }
 
-const unlinked = (subject: Subject, code: Problem['code'], message: string): ManagerLink => ({
-  managerId: '',
-  manager: null,
-  problems: [problem(subject, code, 'managerId', message)],
-});
+const noManager: ManagerLink = { managerId: '', manager: null };
 
 /**
  * Rule 8, but for "known but not exported", which needs the final export set. The manager is
@@ -25,32 +20,43 @@ const unlinked = (subject: Subject, code: Problem['code'], message: string): Man
  * match or when the manager's record carries the employee's own unique id.
  */
 export const linkManager = (
-  subject: Subject,
+  employee: Subject & { readonly uniqueId: string | null },
   record: EmployeeRecord,
-  ownUniqueId: string | null,
   everyone: ReadonlyMap<string, EmployeeRecord>,
   strategy: UniqueIdStrategy,
+  raise: Raise,
 ): ManagerLink => {
   const managerLuccaId = normalizeText(record.managerLuccaId);
-  if (managerLuccaId === '') return { managerId: '', manager: null, problems: [] };
-  const self = 'The employee is set as their own manager: set the right manager in Lucca.';
-  if (managerLuccaId === subject.luccaId) return unlinked(subject, 'manager-self', self);
+  if (managerLuccaId === '') return noManager;
+  const self = (): ManagerLink => {
+    raise(
+      'manager-self',
+      'managerId',
+      'The employee is set as their own manager: set the right manager in Lucca.',
+    );
+    return noManager;
+  };
+  if (managerLuccaId === employee.luccaId) return self();
   const manager = everyone.get(managerLuccaId);
-  if (manager === undefined)
-    return unlinked(
-      subject,
+  if (manager === undefined) {
+    raise(
       'manager-not-found',
+      'managerId',
       `Manager (Lucca id ${managerLuccaId}) is not among the users read: managerId left empty; check the manager in Lucca or the API key's rights.`,
     );
+    return noManager;
+  }
   const managerId = uniqueIdOf(manager, strategy);
-  if (managerId === null)
-    return unlinked(
-      subject,
+  if (managerId === null) {
+    raise(
       'manager-without-number',
+      'managerId',
       `Manager ${normalizeText(manager.firstName)} ${normalizeText(manager.lastName)} (Lucca id ${managerLuccaId}) has no employee number: managerId left empty; add the number in Lucca.`,
     );
-  if (managerId === ownUniqueId) return unlinked(subject, 'manager-self', self);
-  return { managerId, manager, problems: [] };
+    return noManager;
+  }
+  if (managerId === employee.uniqueId) return self();
+  return { managerId, manager };
 };
 
 export const managerNotExported = (subject: Subject, managerId: string): Problem =>
@@ -61,40 +67,40 @@ export const managerNotExported = (subject: Subject, managerId: string): Problem
     `Manager ${managerId} is not in the file (no status, an error, or outside the exported entities): 360 may not link them; set the manager's 360 status.`,
   );
 
-export interface DuplicateCandidate extends Subject {
-  readonly uniqueId: string;
-  readonly email: string;
-  readonly status: UserStatus;
-}
-
-const groupsOf = <T>(items: ReadonlyArray<T>, key: (item: T) => string): T[][] => {
+/** Groups of two or more items sharing a key, in the order the items came. */
+const sharing = <T>(items: ReadonlyArray<T>, key: (item: T) => string): T[][] => {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
   const groups = new Map<string, T[]>();
   for (const item of items) {
-    const group = groups.get(key(item));
-    if (group === undefined) groups.set(key(item), [item]);
+    const value = key(item);
+    if ((counts.get(value) ?? 0) < 2) continue;
+    const group = groups.get(value);
+    if (group === undefined) groups.set(value, [item]);
     else group.push(item);
   }
-  return [...groups.values()].filter((group) => group.length > 1);
+  return [...groups.values()];
 };
 
 /**
  * Rules 3 and 5, among employees that have a status and no other error: the employees left out
  * of the file, each with the problem saying why. A shared number excludes everyone sharing it; a
- * shared email excludes everyone unless exactly one of them is Active (a rehire), who is kept.
+ * shared email (emails are already lowercased) excludes everyone unless exactly one of them is
+ * Active (a rehire), who is kept.
  */
-export const duplicateExclusions = <T extends DuplicateCandidate>(
+export const duplicateExclusions = <T extends Subject & { readonly row: UserRow }>(
   candidates: ReadonlyArray<T>,
 ): Map<T, Problem> => {
   const excluded = new Map<T, Problem>();
-  for (const group of groupsOf(candidates, (candidate) => candidate.uniqueId)) {
-    const message = `Employee number ${group[0]?.uniqueId ?? ''} is used by ${group.length} employees: give each a unique number in Lucca.`;
+  for (const group of sharing(candidates, (candidate) => candidate.row.uniqueId)) {
+    const message = `Employee number ${group[0]?.row.uniqueId ?? ''} is used by ${group.length} employees: give each a unique number in Lucca.`;
     for (const candidate of group)
       excluded.set(candidate, problem(candidate, 'duplicate-employee-number', 'uniqueId', message));
   }
   const remaining = candidates.filter((candidate) => !excluded.has(candidate));
-  for (const group of groupsOf(remaining, (candidate) => candidate.email.toLowerCase())) {
-    const email = group[0]?.email.toLowerCase() ?? '';
-    const active = group.filter((candidate) => candidate.status === 'Active');
+  for (const group of sharing(remaining, (candidate) => candidate.row.email)) {
+    const email = group[0]?.row.email ?? '';
+    const active = group.filter((candidate) => candidate.row.status === 'Active');
     const keeper = active.length === 1 ? active[0] : undefined;
     for (const candidate of group) {
       if (candidate === keeper) continue;
@@ -111,7 +117,7 @@ export const duplicateExclusions = <T extends DuplicateCandidate>(
               candidate,
               'duplicate-email-inactive-dropped',
               'email',
-              `Email ${email} also belongs to active employee ${keeper.uniqueId}: this inactive record is left out so the rehire is not archived.`,
+              `Email ${email} also belongs to active employee ${keeper.row.uniqueId}: this inactive record is left out so the rehire is not archived.`,
             ),
       );
     }

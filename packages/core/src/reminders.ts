@@ -14,19 +14,32 @@ export interface Reminder {
   readonly action: string;
 }
 
-const remindersOf = (employee: MappedEmployee, today: string, horizon: string): Reminder[] => {
-  const reminder = (kind: ReminderKind, dueSince: string, action: string): Reminder => ({
-    luccaId: employee.luccaId,
-    employeeNumber: employee.employeeNumber,
-    name: employee.name,
-    kind,
-    dueSince,
-    daysOverdue: daysBetween(dueSince, today),
-    action,
-  });
-  const { contractStart: start, contractEnd: end, invalidFields = [] } = employee.record;
+const reminder = (
+  employee: MappedEmployee,
+  kind: ReminderKind,
+  dueSince: string,
+  today: string,
+  action: string,
+): Reminder => ({
+  luccaId: employee.luccaId,
+  employeeNumber: employee.employeeNumber,
+  name: employee.name,
+  kind,
+  dueSince,
+  daysOverdue: daysBetween(dueSince, today),
+  action,
+});
+
+const noFields: ReadonlyArray<string> = [];
+
+const addReminders = (
+  employee: MappedEmployee,
+  today: string,
+  horizon: string,
+  found: Reminder[],
+): void => {
+  const { contractStart: start, contractEnd: end, invalidFields = noFields } = employee.record;
   const { status } = employee;
-  const found: Reminder[] = [];
   // An unreadable contract date is unknown, not absent: no onboarding reminder on a guess.
   const datesKnown = !invalidFields.some(
     (field) => field === 'dtContractStart' || field === 'dtContractEnd',
@@ -37,30 +50,41 @@ const remindersOf = (employee: MappedEmployee, today: string, horizon: string): 
     (start === null || start <= horizon) &&
     (end === null || end >= today)
   ) {
-    found.push(reminder('onboarding', start ?? today, 'Set the 360 status to Active in Lucca.'));
+    found.push(
+      reminder(
+        employee,
+        'onboarding',
+        start ?? today,
+        today,
+        'Set the 360 status to Active in Lucca.',
+      ),
+    );
   }
   if (status.kind === 'known' && status.status === 'Active' && end !== null && end < today) {
     found.push(
       reminder(
+        employee,
         'offboarding',
         addDays(end, 1),
+        today,
         `Contract ended on ${end}: set the 360 status to Inactive in Lucca.`,
       ),
     );
   }
-  const errorCodes = new Set(
-    employee.problems.filter((item) => item.severity === 'error').map((item) => item.code),
-  );
-  if (errorCodes.size > 0) {
+  if (employee.problems.some((item) => item.severity === 'error')) {
+    const codes = new Set(
+      employee.problems.filter((item) => item.severity === 'error').map((item) => item.code),
+    );
     found.push(
       reminder(
+        employee,
         'fix-data',
         today,
-        `Fix in Lucca so the employee can be exported (${[...errorCodes].join(', ')}).`,
+        today,
+        `Fix in Lucca so the employee can be exported (${[...codes].join(', ')}).`,
       ),
     );
   }
-  return found;
 };
 
 const compareNullableNumbers = (a: string | null, b: string | null): number =>
@@ -83,7 +107,7 @@ export const buildReminders = (
   leadDays: number,
 ): Reminder[] => {
   const horizon = addDays(today, leadDays);
-  return employees
-    .flatMap((employee) => remindersOf(employee, today, horizon))
-    .sort(compareReminders);
+  const found: Reminder[] = [];
+  for (const employee of employees) addReminders(employee, today, horizon, found);
+  return found.sort(compareReminders);
 };

@@ -58,8 +58,12 @@ export const renderCsv = (
   header: ReadonlyArray<string>,
   delimiter: CsvDelimiter,
 ): RenderedFile => {
-  const records = [header, ...rows.map((row) => columnKeys.map((key) => row[key]))];
-  const text = stringify(records, { delimiter, record_delimiter: '\n' });
+  const text = stringify([...rows], {
+    delimiter,
+    record_delimiter: '\n',
+    header: true,
+    columns: columnKeys.map((key, index) => ({ key, header: header[index] ?? key })),
+  });
   const bytes = Buffer.from(text, 'utf8');
   return {
     text,

@@ -63,7 +63,7 @@ const arbitraryRecord = fc.record({
   statusLabel: fc.option(fc.constantFrom('Actif', 'Inactive', 'bogus', ''), { nil: null }),
 });
 
-describe('CSV file (SPEC §4)', () => {
+describe('CSV file', () => {
   it('writes the header, quotes only where needed, ends lines with \\n and has no BOM', () => {
     const { file } = plan([
       employee({

@@ -48,10 +48,7 @@ export const buildReport = (context: ReportContext): Report => {
             warnings: plan.counts.warnings,
           },
     changes: plan?.changes ?? null,
-    changeList:
-      plan === null
-        ? []
-        : plan.changeList.map((change) => ({ ...change, fields: [...change.fields] })),
+    changeList: plan === null ? [] : [...plan.changeList],
     guard: { tripped: plan?.guard.tripped ?? false, reasons: guardReasons },
     approvedSha256: null,
     problems: plan === null ? [] : plan.problems.map((problem) => ({ ...problem })),
