@@ -22,7 +22,7 @@ export interface GuardVerdict {
   readonly deactivationCap: number;
 }
 
-export interface Comparison {
+interface Comparison {
   /** Null when there is no previous file. */
   readonly changes: ChangeCounts | null;
   /** Every changed id, dropped ones included, in uniqueId order. */

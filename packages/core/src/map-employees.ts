@@ -32,7 +32,7 @@ export interface MappedEmployee {
   readonly problems: ReadonlyArray<Problem>;
 }
 
-export interface MappingResult {
+interface MappingResult {
   /** Exported rows in uniqueId order. */
   readonly rows: ReadonlyArray<UserRow>;
   readonly problems: ReadonlyArray<Problem>;

@@ -7,7 +7,7 @@ import { buildReminders, type Reminder } from './reminders.js';
 import type { ChangeCounts } from './report.js';
 import { renderCsv, type RenderedFile, type UserRow } from './user-file.js';
 
-export interface PlanInput {
+interface PlanInput {
   readonly records: ReadonlyArray<EmployeeRecord>;
   /** Rows of the last delivered file, or null when there is none (no baseline). */
   readonly previousRows: ReadonlyArray<UserRow> | null;
@@ -15,7 +15,7 @@ export interface PlanInput {
   readonly options: PlanOptions;
 }
 
-export interface PlanCounts {
+interface PlanCounts {
   readonly employees: number;
   readonly active: number;
   readonly inactive: number;

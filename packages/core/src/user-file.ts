@@ -73,7 +73,7 @@ export const renderCsv = (
   };
 };
 
-export type PreviousFileResult =
+type PreviousFileResult =
   | { readonly ok: true; readonly rows: ReadonlyArray<UserRow> }
   | { readonly ok: false; readonly reason: string };
 
