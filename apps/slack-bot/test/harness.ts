@@ -5,23 +5,26 @@ import {
   type FakeGithub,
   type FakeGithubOptions,
 } from '@sync360/testkit/github-api';
-import { startFakeSlack, type FakeSlack } from '@sync360/testkit/slack-api';
-import { sendSlackEvent, sendSlashCommand } from '@sync360/testkit/slack-requests';
+import { startFakeSlack, type FakeSlack, type FakeSlackOptions } from '@sync360/testkit/slack-api';
+import {
+  appHomeOpenedEvent,
+  sendBlockAction,
+  sendSlackEvent,
+  sendSlashCommand,
+} from '@sync360/testkit/slack-requests';
 import {
   startResponseCapture,
   type ResponseCapture,
 } from '@sync360/testkit/slack-response-capture';
 import type { SignedResponse } from '@sync360/testkit/slack-signing';
-import {
-  createBotApp,
-  createGithubPort,
-  parseBotConfig,
-  type BotApp,
-  type BotConfig,
-} from '../src/index.js';
+import { luccaRateLimiter } from '@sync360/lucca';
+import type { FakeLucca } from '@sync360/testkit/lucca-server';
+import { parseBotConfig, type BotConfig } from '../src/config.js';
+import { luccaReminderLoader } from '../src/lucca-reminders.js';
+import { createBotApp, type BotApp } from '../src/create-bot-app.js';
 
 export const signingSecret = 'test-signing-secret-0123456789';
-export const botToken = 'xoxb-test-bot-token';
+const botToken = 'xoxb-test-bot-token';
 export const githubToken = 'ghp_testtoken0123456789';
 export const allowedUser = 'U0ALLOWED';
 
@@ -29,9 +32,29 @@ export interface HarnessOptions {
   readonly allowed?: string;
   readonly channelId?: string;
   readonly github?: FakeGithubOptions;
+  readonly slack?: FakeSlackOptions;
+  /** Per-request GitHub timeout of the bot, in ms; default the client's. */
+  readonly githubTimeoutMs?: number;
   readonly loadReminders?: (() => Promise<Reminder[]>) | null;
   readonly watchdogIntervalMs?: number | null;
   readonly env?: Readonly<Record<string, string>>;
+  /** Real reminders from this Lucca fake (read key; plus the write key unless `writeKey` is null). */
+  readonly lucca?: FakeLucca;
+  /** `LUCCA_WRITE_API_KEY` given to the bot; default the fake's write key. */
+  readonly writeKey?: string | null;
+  readonly remindersTtlMs?: number;
+  readonly now?: () => Date;
+}
+
+export interface ClickInit {
+  readonly userId: string;
+  readonly value: string;
+  readonly channelId: string;
+  readonly messageTs: string;
+  readonly threadTs?: string;
+  readonly blocks?: ReadonlyArray<unknown>;
+  readonly actionId?: string;
+  readonly ephemeral?: boolean;
 }
 
 export interface Harness {
@@ -43,13 +66,30 @@ export interface Harness {
   readonly eventsUrl: string;
   readonly logs: string[];
   /** Sends `/sync360 <text>`; returns the HTTP answer and the command's response_url. */
-  command(text: string, userId?: string): Promise<SignedResponse & { responseUrl: string }>;
+  command(
+    text: string,
+    userId?: string,
+    triggerId?: string,
+  ): Promise<SignedResponse & { responseUrl: string }>;
+  /** Clicks a button (default `sync360_approve`); returns the HTTP answer and the response_url. */
+  click(init: ClickInit): Promise<SignedResponse & { responseUrl: string }>;
   homeOpened(userId: string): Promise<SignedResponse>;
   close(): Promise<void>;
 }
 
+const luccaEnv = (options: HarnessOptions): Record<string, string> => {
+  const { lucca } = options;
+  if (lucca === undefined) return {};
+  const writeKey = options.writeKey === undefined ? lucca.writeApiKey : options.writeKey;
+  return {
+    LUCCA_BASE_URL: lucca.url,
+    LUCCA_API_KEY: lucca.apiKey,
+    ...(writeKey === null ? {} : { LUCCA_WRITE_API_KEY: writeKey }),
+  };
+};
+
 export const startHarness = async (options: HarnessOptions = {}): Promise<Harness> => {
-  const slack = await startFakeSlack({ token: botToken });
+  const slack = await startFakeSlack({ token: botToken, ...options.slack });
   const github = await startFakeGithub({ token: githubToken, ...options.github });
   const responses = await startResponseCapture();
   const parsed = parseBotConfig({
@@ -57,22 +97,36 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
     SLACK_SIGNING_SECRET: signingSecret,
     SLACK_API_URL: slack.url,
     SLACK_ALLOWED_USER_IDS: options.allowed ?? `${allowedUser},U0OTHER`,
-    SLACK_CHANNEL_ID: options.channelId ?? 'C0SYNC360',
+    ...(options.channelId === '' ? {} : { SLACK_CHANNEL_ID: options.channelId ?? 'C0SYNC360' }),
     GITHUB_TOKEN: githubToken,
     GITHUB_REPOSITORY: github.repository,
     GITHUB_API_URL: github.url,
     PORT: '0',
+    ...luccaEnv(options),
     ...options.env,
   });
   if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
-  const { config } = parsed;
+  const config: BotConfig =
+    options.githubTimeoutMs === undefined
+      ? parsed.config
+      : {
+          ...parsed.config,
+          github: { ...parsed.config.github, timeoutMs: options.githubTimeoutMs },
+        };
   const logs: string[] = [];
+  const luccaLimiter = luccaRateLimiter();
+  const realLucca =
+    options.lucca === undefined || config.lucca === null
+      ? null
+      : luccaReminderLoader(config.lucca, config, luccaLimiter, options.now);
   const bot = createBotApp(config, {
-    github: createGithubPort(config.github),
-    loadReminders: options.loadReminders === undefined ? null : options.loadReminders,
+    loadReminders: realLucca ?? options.loadReminders ?? null,
+    luccaLimiter,
+    ...(options.remindersTtlMs === undefined ? {} : { remindersTtlMs: options.remindersTtlMs }),
+    ...(options.now === undefined ? {} : { now: options.now }),
     slackRetries: 0,
     logLevel: LogLevel.ERROR,
-    log: (line) => logs.push(line),
+    log: (line: string) => logs.push(line),
     watchdogIntervalMs:
       options.watchdogIntervalMs === undefined ? null : options.watchdogIntervalMs,
     watchdogFirstDelayMs: 10,
@@ -88,7 +142,7 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
     config,
     eventsUrl,
     logs,
-    command: async (text, userId = allowedUser) => {
+    command: async (text, userId = allowedUser, triggerId) => {
       const responseUrl = responses.nextUrl();
       const answer = await sendSlashCommand({
         url: eventsUrl,
@@ -96,21 +150,29 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
         text,
         userId,
         responseUrl,
+        ...(triggerId === undefined ? {} : { triggerId }),
+      });
+      return { ...answer, responseUrl };
+    },
+    click: async (init) => {
+      const responseUrl = responses.nextUrl();
+      const answer = await sendBlockAction({
+        url: eventsUrl,
+        signingSecret,
+        actionId: init.actionId ?? 'sync360_approve',
+        value: init.value,
+        userId: init.userId,
+        channelId: init.channelId,
+        messageTs: init.messageTs,
+        ...(init.threadTs === undefined ? {} : { threadTs: init.threadTs }),
+        ...(init.blocks === undefined ? {} : { blocks: init.blocks }),
+        ...(init.ephemeral === undefined ? {} : { ephemeral: init.ephemeral }),
+        responseUrl,
       });
       return { ...answer, responseUrl };
     },
     homeOpened: (userId) =>
-      sendSlackEvent({
-        url: eventsUrl,
-        signingSecret,
-        event: {
-          type: 'app_home_opened',
-          user: userId,
-          channel: 'D0HOME',
-          tab: 'home',
-          event_ts: '1.1',
-        },
-      }),
+      sendSlackEvent({ url: eventsUrl, signingSecret, event: appHomeOpenedEvent(userId) }),
     close: async () => {
       await bot.stop();
       // A test may already have closed a fake to simulate an outage.

@@ -24,23 +24,23 @@ const missing: StatusReading = { kind: 'missing' };
 const active: StatusReading = { kind: 'known', status: 'Active' };
 const inactive: StatusReading = { kind: 'known', status: 'Inactive' };
 
-/** Rule 2: the status label, case-insensitive and trimmed, plus the configured extra labels. */
-export const readStatus = (
-  label: string | null,
+/**
+ * Rule 2: reads status labels case-insensitively and trimmed, with the configured extra labels
+ * (prepared once for the many labels of a run).
+ */
+export const statusReader = (
   extraActive: ReadonlyArray<string>,
   extraInactive: ReadonlyArray<string>,
-): StatusReading => {
-  const key = labelKey(label ?? '');
-  if (key === '') return missing;
-  if (key === 'active' || key === 'actif' || extraActive.some((extra) => labelKey(extra) === key))
-    return active;
-  if (
-    key === 'inactive' ||
-    key === 'inactif' ||
-    extraInactive.some((extra) => labelKey(extra) === key)
-  )
-    return inactive;
-  return { kind: 'unknown', label: normalizeText(label) };
+): ((label: string | null) => StatusReading) => {
+  const activeKeys = new Set(['active', 'actif', ...extraActive.map(labelKey)]);
+  const inactiveKeys = new Set(['inactive', 'inactif', ...extraInactive.map(labelKey)]);
+  return (label) => {
+    const key = labelKey(label ?? '');
+    if (key === '') return missing;
+    if (activeKeys.has(key)) return active;
+    if (inactiveKeys.has(key)) return inactive;
+    return { kind: 'unknown', label: normalizeText(label) };
+  };
 };
 
 export const employeeNumberOf = (record: EmployeeRecord): string | null =>

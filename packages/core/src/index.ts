@@ -10,11 +10,11 @@ export {
   type ErrorDetails,
   type ErrorKind,
 } from './errors.js';
-export { readStatus } from './field-rules.js';
+export { normalizeText, statusReader } from './field-rules.js';
 export { mapEmployees } from './map-employees.js';
 export { defaultPlanOptions, type PlanOptions } from './options.js';
 export { buildPlan, type Plan } from './plan.js';
 export { redactSecrets } from './redact.js';
 export { compareReminders, type Reminder, type ReminderKind } from './reminders.js';
-export { reportSchema, type Report, type RunOutcome } from './report.js';
-export { compareUniqueIds, parsePreviousFile, type UserRow } from './user-file.js';
+export { reportSchema, type ChangeCounts, type Report, type RunOutcome } from './report.js';
+export { compareUniqueIds, parsePreviousFile, type UserRow, type UserStatus } from './user-file.js';

@@ -8,7 +8,7 @@ import {
   mapEmail,
   mapLanguage,
   normalizeText,
-  readStatus,
+  statusReader,
   uniqueIdOf,
   type StatusReading,
 } from './field-rules.js';
@@ -54,11 +54,12 @@ const draftOf = (
   record: EmployeeRecord,
   everyone: ReadonlyMap<string, EmployeeRecord>,
   options: PlanOptions,
+  readStatus: (label: string | null) => StatusReading,
 ): Draft => {
   const invalidFields = record.invalidFields ?? noFields;
   const status: EmployeeStatus = invalidFields.some((field) => columnFedBy(field) === 'status')
     ? unreadable
-    : readStatus(record.statusLabel, options.extraActiveLabels, options.extraInactiveLabels);
+    : readStatus(record.statusLabel);
   const firstName = normalizeText(record.firstName);
   const lastName = normalizeText(record.lastName);
   const draft: Draft = {
@@ -133,11 +134,12 @@ export const mapEmployees = (
     const id = normalizeText(record.luccaId);
     if (id !== '' && !everyone.has(id)) everyone.set(id, record);
   }
+  const readStatus = statusReader(options.extraActiveLabels, options.extraInactiveLabels);
   const drafts: Draft[] = [];
   for (const record of records) {
     const entities = options.legalEntities;
     if (entities === null || entities.includes(normalizeText(record.legalEntityId)))
-      drafts.push(draftOf(record, everyone, options));
+      drafts.push(draftOf(record, everyone, options, readStatus));
   }
 
   const candidates = drafts.filter(exportable);

@@ -8,10 +8,13 @@ export interface WatchdogVerdictInfo {
   readonly healthy: boolean;
   readonly lastSuccess: WorkflowRunInfo | null;
   readonly reason: string;
+  /** The window judged, in hours. */
+  readonly maxAgeHours: number;
 }
 
-/** Alert: the nightly workflow has had no successful run for too long (SPEC §11). */
-export const watchdogAlertMessage = (verdict: WatchdogVerdictInfo, hours = 26): SlackMessage => {
+/** Alert: the nightly workflow has had no successful run for too long. */
+export const watchdogAlertMessage = (verdict: WatchdogVerdictInfo): SlackMessage => {
+  const hours = verdict.maxAgeHours;
   const title = verdict.healthy
     ? 'sync360 watchdog: the nightly sync is healthy'
     : `sync360 watchdog: no successful nightly sync in the last ${hours} hours`;
@@ -33,6 +36,27 @@ export const watchdogAlertMessage = (verdict: WatchdogVerdictInfo, hours = 26): 
       headerBlock(`${verdict.healthy ? ':white_check_mark:' : ':rotating_light:'} ${title}`),
       sectionBlock(`*Why:* ${safeMrkdwn(verdict.reason, 800)}\n${last}`),
       sectionBlock(todo),
+      contextBlock('The bot checks this once a day.'),
+    ],
+  };
+};
+
+/**
+ * Alert: the bot could not ask GitHub whether the nightly sync runs (e.g. its token was refused),
+ * so it cannot tell a stopped sync from a healthy one. For the ops channel: no URL, no setting.
+ */
+export const watchdogUnavailableMessage = (why: string): SlackMessage => {
+  const title = 'sync360 watchdog: cannot check the nightly sync';
+  return {
+    text: `${title}: ${safeMrkdwn(why, 400)}`,
+    blocks: [
+      headerBlock(`:warning: ${title}`),
+      sectionBlock(
+        `*Why:* ${safeMrkdwn(why, 800)}\nUntil this is fixed nobody is told when the nightly sync stops running.`,
+      ),
+      sectionBlock(
+        '*What to do*\n• Whoever runs the sync360 bot: check its GitHub access (the bot’s log says what GitHub answered).\n• Meanwhile `/sync360 status` shows whether recent runs succeeded.',
+      ),
       contextBlock('The bot checks this once a day.'),
     ],
   };

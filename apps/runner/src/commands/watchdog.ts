@@ -4,7 +4,7 @@ import type { CliFlags } from '../cli/args.js';
 import { exitCodes } from '../cli/exit-codes.js';
 import type { RunnerConfig } from '../config/runner-config.js';
 import type { Io } from '../io.js';
-import { notifyWatchdogToSlack } from '../notify/index.js';
+import { notifyWatchdogToSlack } from '../notify/slack-notify.js';
 
 /** Alerts when the nightly workflow had no successful run in the last 26 hours (exit 3). */
 export const watchdogCommand = async (
@@ -20,7 +20,7 @@ export const watchdogCommand = async (
     );
   }
   // Judged on the runs whose `deliver` job succeeded: a guard-skipped firing also ends green.
-  const verdict = await runWatchdog({ ...config.github }, new Date(), 26);
+  const verdict = await runWatchdog({ ...config.github }, new Date());
   if (flags.json) io.out(JSON.stringify(verdict, null, 2));
   else io.out(`${verdict.healthy ? 'ok' : 'ALERT'}: ${verdict.reason}`);
   if (verdict.healthy) return exitCodes.ok;

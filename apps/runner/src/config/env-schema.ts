@@ -27,6 +27,7 @@ export const runnerEnvSchema = z.object({
     return z.NEVER;
   }),
   SFTP_REMOTE_DIR: optionalText.transform((value) => value ?? '.'),
+  SFTP_PGP_PUBLIC_KEY: optionalText,
   SFTP_CONNECT_TIMEOUT_MS: integerFrom('SFTP_CONNECT_TIMEOUT_MS', 1, 600_000),
   SFTP_TIMEOUT_MS: integerFrom('SFTP_TIMEOUT_MS', 1, 600_000),
   SFTP_ATTEMPTS: integerFrom('SFTP_ATTEMPTS', 1, 10),
@@ -52,6 +53,18 @@ export const runnerEnvSchema = z.object({
   SYNC360_MAX_DEACTIVATIONS: integerFrom('SYNC360_MAX_DEACTIVATIONS', 0),
   SLACK_BOT_TOKEN: optionalText,
   SLACK_CHANNEL_ID: optionalText,
+  SLACK_HR_CHANNEL_ID: optionalText.refine(
+    (value) => value === undefined || /^[CG][A-Z0-9]{2,}$/.test(value),
+    'SLACK_HR_CHANNEL_ID must be the ID of a private channel such as G012ABCDEF (channel details > About, at the bottom)',
+  ),
+  SYNC360_SLACK_THREAD: optionalText,
+  SYNC360_STATUS_BUTTONS: optionalText.pipe(
+    z
+      .enum(['true', 'false'], {
+        message: 'SYNC360_STATUS_BUTTONS must be true (the bot has LUCCA_WRITE_API_KEY) or false',
+      })
+      .optional(),
+  ),
   SLACK_API_URL: optionalUrl('SLACK_API_URL', 'https://slack.com/api/ (or unset)'),
   GITHUB_TOKEN: optionalText,
   GITHUB_REPOSITORY: optionalText.pipe(

@@ -1,6 +1,6 @@
 import { planOptionsFromEnv } from '@sync360/config';
 import { defaultPlanOptions, type PlanOptions } from '@sync360/core';
-import type { SftpSettings } from '@sync360/sftp';
+import { privateKeyProblem, type SftpSettings } from '@sync360/sftp';
 import { runnerEnvSchema, type RunnerEnv } from './env-schema.js';
 
 export interface LuccaConfig {
@@ -17,6 +17,12 @@ export interface SlackConfig {
   readonly token: string;
   readonly channel: string;
   readonly apiUrl?: string;
+  /** Private channel of HR admins (names allowed), or null. */
+  readonly hrChannel: string | null;
+  /** `<channel>:<thread ts>` of the message that asked for this run (workflow input), or null. */
+  readonly thread: string | null;
+  /** Set-status buttons on the HR reminder list (`SYNC360_STATUS_BUTTONS`; the bot acts on them). */
+  readonly statusButtons?: boolean;
 }
 
 export interface GithubConfig {
@@ -54,7 +60,7 @@ const isSet = (source: NodeJS.ProcessEnv, name: string): boolean =>
   (source[name] ?? '').trim() !== '';
 
 /** Variables that only make sense together; checked on the raw values so they are always listed. */
-const pairingProblems = (source: NodeJS.ProcessEnv): string[] => {
+const pairingProblems = (source: NodeJS.ProcessEnv, pinOptional: boolean): string[] => {
   const problems: string[] = [];
   const pair = (a: string, b: string, why: string): void => {
     if (isSet(source, a) !== isSet(source, b))
@@ -62,6 +68,11 @@ const pairingProblems = (source: NodeJS.ProcessEnv): string[] => {
   };
   pair('LUCCA_BASE_URL', 'LUCCA_API_KEY', 'or unset both to use --input or the demo.');
   pair('SLACK_BOT_TOKEN', 'SLACK_CHANNEL_ID', 'or unset both to run without Slack.');
+  if (isSet(source, 'LUCCA_WRITE_API_KEY')) {
+    problems.push(
+      'LUCCA_WRITE_API_KEY: the nightly job only reads Lucca and never takes the write key (least privilege); remove it from this environment and give it to the Slack bot only.',
+    );
+  }
   if (isSet(source, 'SFTP_HOST')) {
     if (!isSet(source, 'SFTP_USERNAME'))
       problems.push('SFTP_USERNAME: required with SFTP_HOST; set the login 360Learning gave you.');
@@ -70,7 +81,11 @@ const pairingProblems = (source: NodeJS.ProcessEnv): string[] => {
         'SFTP_PRIVATE_KEY / SFTP_PASSWORD: one is required with SFTP_HOST; set the key (PEM text) or the password.',
       );
     }
-    if (!isSet(source, 'SFTP_HOST_KEY_SHA256')) {
+    const key = source['SFTP_PRIVATE_KEY']?.trim().replace(/\\n/g, '\n') ?? '';
+    const keyProblem =
+      key === '' ? null : privateKeyProblem(key, source['SFTP_PASSPHRASE']?.trim() || undefined);
+    if (keyProblem !== null) problems.push(`SFTP_PRIVATE_KEY: ${keyProblem}.`);
+    if (!pinOptional && !isSet(source, 'SFTP_HOST_KEY_SHA256')) {
       problems.push(
         'SFTP_HOST_KEY_SHA256: required with SFTP_HOST (sync360 never connects to an unpinned server); run `sync360 doctor` or `ssh-keyscan <host> | ssh-keygen -lf -` and pin the SHA256:... fingerprint.',
       );
@@ -93,6 +108,9 @@ const sftpOf = (env: RunnerEnv): SftpSettings | null =>
         ...(env.SFTP_PASSPHRASE === undefined ? {} : { passphrase: env.SFTP_PASSPHRASE }),
         hostKeyPins: env.SFTP_HOST_KEY_SHA256 ?? [],
         remoteDir: env.SFTP_REMOTE_DIR,
+        ...(env.SFTP_PGP_PUBLIC_KEY === undefined
+          ? {}
+          : { pgpPublicKey: env.SFTP_PGP_PUBLIC_KEY.replace(/\\n/g, '\n') }),
         ...(env.SFTP_CONNECT_TIMEOUT_MS === undefined
           ? {}
           : { connectTimeoutMs: env.SFTP_CONNECT_TIMEOUT_MS }),
@@ -124,6 +142,9 @@ const slackOf = (env: RunnerEnv): SlackConfig | null =>
         token: env.SLACK_BOT_TOKEN,
         channel: env.SLACK_CHANNEL_ID,
         ...(env.SLACK_API_URL === undefined ? {} : { apiUrl: env.SLACK_API_URL }),
+        hrChannel: env.SLACK_HR_CHANNEL_ID ?? null,
+        thread: env.SYNC360_SLACK_THREAD ?? null,
+        statusButtons: env.SYNC360_STATUS_BUTTONS === 'true',
       };
 
 const githubOf = (env: RunnerEnv): GithubConfig | null =>
@@ -151,14 +172,21 @@ const runUrlOf = (env: RunnerEnv): string | null =>
     ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
     : null;
 
-/** Parses the environment once; every bad variable is reported, by name, with its fix. */
-export const parseRunnerConfig = (source: NodeJS.ProcessEnv): ConfigResult => {
+/**
+ * Parses the environment once; every bad variable is reported, by name, with its fix. Only
+ * `doctor` passes `pinOptional`: it connects without a pin (never authenticating) to show the
+ * server's fingerprint.
+ */
+export const parseRunnerConfig = (
+  source: NodeJS.ProcessEnv,
+  { pinOptional = false }: { pinOptional?: boolean } = {},
+): ConfigResult => {
   const parsed = runnerEnvSchema.safeParse(source);
   const problems = [
     ...(parsed.success
       ? []
       : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)),
-    ...pairingProblems(source),
+    ...pairingProblems(source, pinOptional),
   ];
   if (!parsed.success || problems.length > 0) return { ok: false, problems };
   const env = parsed.data;

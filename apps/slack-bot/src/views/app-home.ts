@@ -1,37 +1,50 @@
 import type { App } from '@slack/bolt';
-import type { WorkflowRun } from '@sync360/github';
-import { homeView } from '@sync360/slack-messages';
-import type { BotDeps } from '../deps.js';
-import { cachedCount } from './cached-count.js';
+import type { WebClient } from '@slack/web-api';
+import type { Reminder } from '@sync360/core';
+import { listRecentRuns, type WorkflowRun } from '@sync360/github';
+import { homeView, type HomeAccess } from '@sync360/slack-messages/home-view';
+import type { BotContext } from '../create-bot-app.js';
+import { isAllowed, statusButtonsOff } from '../replies.js';
 
-/** `app_home_opened` -> publishes the Home tab: last run and how many tasks are pending. */
-export const registerAppHome = (app: App, deps: BotDeps, log: (line: string) => void): void => {
-  const now = deps.now ?? (() => new Date());
-  const load = deps.loadReminders;
-  const pendingCount =
-    load === null
-      ? null
-      : cachedCount(async () => (await load()).length, deps.pendingCountTtlMs ?? 600_000, now);
+const describe = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
 
+/**
+ * Publishes one user's Home tab: the last runs; for allowed users the pending tasks with their
+ * Set-status buttons, for others a count and whom to ask for access. Reminders come from the
+ * shared cache, so opening the tab does not hit Lucca each time.
+ */
+export const publishHome = async (
+  client: WebClient,
+  bot: BotContext,
+  userId: string,
+): Promise<void> => {
+  const notes: string[] = [];
+  const [runs, reminders] = await Promise.all([
+    listRecentRuns(bot.config.github, 5).catch((error: unknown): WorkflowRun[] | null => {
+      bot.log(`home: GitHub failed: ${describe(error)}`);
+      notes.push('GitHub could not be reached, so the last run is unknown right now.');
+      return null;
+    }),
+    (bot.reminders?.get() ?? Promise.resolve(null)).catch((error: unknown): Reminder[] | null => {
+      bot.log(`home: Lucca failed: ${describe(error)}`);
+      return null;
+    }),
+  ]);
+  const allowed = bot.config.slack.allowedUserIds;
+  const access: HomeAccess = isAllowed(userId, allowed)
+    ? { allowed: true, buttonsOff: statusButtonsOff(bot.config) }
+    : { allowed: false, userId, allowedUserIds: allowed };
+  await client.views.publish({
+    user_id: userId,
+    view: homeView({ runs, reminders, access, notes }),
+  });
+};
+
+/** `app_home_opened` -> publishes the Home tab of whoever opened it. */
+export const registerAppHome = (app: App, bot: BotContext): void => {
   app.event('app_home_opened', async ({ event, client }) => {
     if (event.tab !== 'home') return;
-    const notes: string[] = [];
-    const [runs, count] = await Promise.all([
-      deps.github.listRecentRuns(1).catch((error: unknown): WorkflowRun[] | null => {
-        log(`home: GitHub failed: ${error instanceof Error ? error.message : String(error)}`);
-        notes.push('GitHub could not be reached, so the last run is unknown right now.');
-        return null;
-      }),
-      pendingCount === null
-        ? Promise.resolve(null)
-        : pendingCount().catch((error: unknown) => {
-            log(`home: Lucca failed: ${error instanceof Error ? error.message : String(error)}`);
-            return null;
-          }),
-    ]);
-    await client.views.publish({
-      user_id: event.user,
-      view: homeView(runs === null ? null : (runs[0] ?? null), count, notes),
-    });
+    await publishHome(client, bot, event.user);
   });
 };
