@@ -157,11 +157,13 @@ const columnOfLuccaField: ReadonlyMap<string, ColumnKey> = new Map([
 ]);
 
 /**
- * The file column a Lucca field feeds, if any. The only `extendedData` field read is the status
- * field, so every `extendedData.<field>` is the status.
+ * The file column a Lucca field feeds, if any. The only part of `extendedData` read is the status
+ * field, so `extendedData` itself and every `extendedData.<field>` stand for the status.
  */
 export const columnFedBy = (luccaField: string): ColumnKey | null =>
-  luccaField.startsWith('extendedData.') ? 'status' : (columnOfLuccaField.get(luccaField) ?? null);
+  luccaField === 'extendedData' || luccaField.startsWith('extendedData.')
+    ? 'status'
+    : (columnOfLuccaField.get(luccaField) ?? null);
 
 /**
  * Rule 10's message for a Lucca field whose value had an unexpected type. The value is never

@@ -372,6 +372,16 @@ describe('values of an unexpected type in Lucca (rule 10)', () => {
     expect(plan.reminders.map((reminder) => reminder.kind)).toEqual(['fix-data']);
   });
 
+  it('reads an odd extendedData object as a status that cannot be read too', () => {
+    const plan = planOf([
+      employee({ employeeNumber: '5', statusLabel: null, invalidFields: ['extendedData'] }),
+    ]);
+    expect(plan.problems.map((problem) => [problem.code, problem.field])).toEqual([
+      ['invalid-lucca-value', 'extendedData'],
+    ]);
+    expect(plan.problems[0]?.message).toContain('360 status');
+  });
+
   it('does not make an employee with an odd value a duplicate of another', () => {
     const result = map([
       employee({ employeeNumber: '42' }),
