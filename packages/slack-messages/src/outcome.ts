@@ -20,7 +20,8 @@ const sourceNames: Readonly<Record<NonNullable<Report['source']>['kind'], string
   demo: 'Demo data',
 };
 
-export const sourceName = (kind: NonNullable<Report['source']>['kind']): string => sourceNames[kind];
+export const sourceName = (kind: NonNullable<Report['source']>['kind']): string =>
+  sourceNames[kind];
 
 /** Only blocked and failed runs deserve a loud alert. */
 export const needsAlert = (report: Pick<Report, 'outcome'>): boolean =>

@@ -51,7 +51,7 @@ const twoStrings = (data: Buffer | undefined): [string, string] | null => {
 };
 
 /** Client paths are virtual, rooted at the server's temp dir; `..` never escapes it. */
-export const virtualPath = (path: string): string => posix.normalize(posix.join('/', path));
+const virtualPath = (path: string): string => posix.normalize(posix.join('/', path));
 const realPath = (root: string, path: string): string => join(root, virtualPath(path));
 
 const attrsOf = (s: Stats): Attributes => ({
