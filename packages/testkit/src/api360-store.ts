@@ -3,7 +3,7 @@ import { z } from 'zod';
 // The users of a fake 360Learning company, and the answers of its users endpoints, as the
 // OpenAPI document of 360Learning's API v2 describes them (status codes, bodies, error codes).
 
-export const fakeApi360Languages = [
+const fakeApi360Languages = [
   'bg',
   'cs',
   'da',
