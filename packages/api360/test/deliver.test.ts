@@ -202,3 +202,18 @@ describe('delivery through the API against the local 360Learning', () => {
     expect(fake.invitations().sort()).toEqual([mail('N1'), mail('R1')]);
   });
 });
+
+describe('delivery failures', () => {
+  it('stops at an auth failure and says how far it got', async () => {
+    fake = await startFakeApi360({ scopes: ['users:read'], users: [seed('A1')] });
+    const delivery = await deliver(
+      fake,
+      [row('A1', { firstName: 'New' }), row('N1'), row('N2')],
+      null,
+    );
+    expect(delivery.failure).toMatchObject({ code: 'api360-failed', details: { status: 403 } });
+    expect(delivery.failure?.hint).toContain('users:write');
+    expect(delivery.operations.items.map((item) => item.status)).not.toContain('done');
+    expect(fake.users().map((user) => user.firstName)).toEqual(['FirstA1']);
+  });
+});
