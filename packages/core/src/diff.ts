@@ -1,133 +1,108 @@
 import { columnKeys, type ColumnKey, type UserRow } from './columns.js';
 import type { ChangeCounts } from './report.js';
-import { compareUniqueIds } from './sort.js';
+import { sortByUniqueId } from './sort.js';
 
-export type ChangeKind = 'deactivated' | 'reactivated' | 'created' | 'updated' | 'unchanged';
+export type ChangeKind = 'created' | 'updated' | 'deactivated' | 'reactivated' | 'dropped';
 
-export interface RowChange {
+/** One id whose row the new file changes; unchanged rows are only counted. */
+export interface Change {
   readonly uniqueId: string;
+  readonly luccaId: string | null;
   readonly kind: ChangeKind;
-  /** Columns that differ from the last delivered file (empty for new ids). */
+  /** Columns that differ from the last delivered row; empty when there is no such row. */
   readonly fields: ReadonlyArray<ColumnKey>;
 }
 
-export interface FileDiff {
-  readonly changes: ReadonlyArray<RowChange>;
-  readonly droppedIds: ReadonlyArray<string>;
-  readonly counts: ChangeCounts;
-  readonly previouslyActive: number;
-  readonly previousRows: number;
+export type GuardReason = 'no-rows' | 'too-many-deactivations' | 'too-few-rows';
+
+export interface GuardVerdict {
+  readonly tripped: boolean;
+  readonly reasons: ReadonlyArray<GuardReason>;
+  /** True when there was no previous file to compare with (`no-baseline`). */
+  readonly noBaseline: boolean;
+  readonly deactivationCap: number;
 }
 
+export interface Comparison {
+  /** Null when there is no previous file. */
+  readonly changes: ChangeCounts | null;
+  /** Every changed id, dropped ones included, in uniqueId order. */
+  readonly changeList: ReadonlyArray<Change>;
+  readonly guard: GuardVerdict;
+}
+
+const changedFields = (old: UserRow, row: UserRow): ColumnKey[] =>
+  columnKeys.filter((key) => old[key] !== row[key]);
+
+/** Each id of the new file falls in exactly one category, first match wins. */
 const kindOf = (
-  previous: UserRow | undefined,
-  next: UserRow,
+  old: UserRow | undefined,
+  row: UserRow,
   fields: ReadonlyArray<ColumnKey>,
-): ChangeKind => {
-  if (next.status === 'Inactive' && (previous === undefined || previous.status === 'Active')) {
+): ChangeKind | 'unchanged' => {
+  if (row.status === 'Inactive' && (old === undefined || old.status === 'Active'))
     return 'deactivated';
-  }
-  if (previous === undefined) return 'created';
-  if (previous.status === 'Inactive' && next.status === 'Active') return 'reactivated';
+  if (old === undefined) return 'created';
+  if (old.status === 'Inactive' && row.status === 'Active') return 'reactivated';
   return fields.length > 0 ? 'updated' : 'unchanged';
 };
 
-const noFields: ReadonlyArray<ColumnKey> = [];
-
-const changedFields = (old: UserRow, row: UserRow): ReadonlyArray<ColumnKey> => {
-  let fields: ColumnKey[] | null = null;
-  for (const key of columnKeys) {
-    if (old[key] === row[key]) continue;
-    fields ??= [];
-    fields.push(key);
-  }
-  return fields ?? noFields;
-};
-
-const strictlySorted = (rows: ReadonlyArray<UserRow>): boolean => {
-  for (let index = 1; index < rows.length; index += 1) {
-    const before = rows[index - 1];
-    const row = rows[index];
-    if (
-      before === undefined ||
-      row === undefined ||
-      compareUniqueIds(before.uniqueId, row.uniqueId) >= 0
-    )
-      return false;
-  }
-  return true;
-};
-
-interface Matches {
-  /** The row of the last file with the same uniqueId as each new row, if any. */
-  readonly olds: ReadonlyArray<UserRow | undefined>;
-  /** Ids only in the last file, in its order. */
-  readonly droppedIds: ReadonlyArray<string>;
-}
-
-/** Any two files: by uniqueId through a hash map (the last row wins for an id given twice). */
-const matchByHash = (previous: ReadonlyArray<UserRow>, next: ReadonlyArray<UserRow>): Matches => {
-  const before = new Map<string, UserRow>();
-  for (const row of previous) before.set(row.uniqueId, row);
-  const nextIds = new Set<string>();
-  for (const row of next) nextIds.add(row.uniqueId);
-  return {
-    olds: next.map((row) => before.get(row.uniqueId)),
-    droppedIds: previous.map((row) => row.uniqueId).filter((id) => !nextIds.has(id)),
-  };
-};
+const activeRows = (rows: ReadonlyArray<UserRow>): number =>
+  rows.filter((row) => row.status === 'Active').length;
 
 /**
- * Two files in uniqueId order, no id twice (what sync360 writes and reads back): one merge pass,
- * which gives the same matches as the hash map without hashing 200,000 ids.
+ * The new file against the last delivered one (by uniqueId), and the safety guard on the result.
+ * Without a previous file the new one is compared with an empty file: every Inactive row counts as
+ * a deactivation and the cap's base is the new file's own Active rows, so a first file that would
+ * archive most users is blocked too.
  */
-const matchSorted = (previous: ReadonlyArray<UserRow>, next: ReadonlyArray<UserRow>): Matches => {
-  const olds: Array<UserRow | undefined> = [];
-  const droppedIds: string[] = [];
-  let cursor = 0;
-  for (const row of next) {
-    let old = previous[cursor];
-    while (old !== undefined && compareUniqueIds(old.uniqueId, row.uniqueId) < 0) {
-      droppedIds.push(old.uniqueId);
-      cursor += 1;
-      old = previous[cursor];
-    }
-    if (old !== undefined && old.uniqueId === row.uniqueId) {
-      olds.push(old);
-      cursor += 1;
-    } else {
-      olds.push(undefined);
-    }
-  }
-  for (const old of previous.slice(cursor)) droppedIds.push(old.uniqueId);
-  return { olds, droppedIds };
-};
-
-/** SPEC §6: each id of the new file falls in exactly one category, first match wins. */
-export const diffFiles = (
-  previous: ReadonlyArray<UserRow>,
+export const compareFiles = (
+  previous: ReadonlyArray<UserRow> | null,
   next: ReadonlyArray<UserRow>,
-): FileDiff => {
-  const { olds, droppedIds } =
-    strictlySorted(previous) && strictlySorted(next)
-      ? matchSorted(previous, next)
-      : matchByHash(previous, next);
+  maxDeactivations: number | null,
+  luccaIds: ReadonlyMap<string, string | null> = new Map(),
+): Comparison => {
+  const before = new Map<string, UserRow>();
+  for (const row of previous ?? []) before.set(row.uniqueId, row);
   const counts = {
     created: 0,
     updated: 0,
     deactivated: 0,
     reactivated: 0,
-    dropped: droppedIds.length,
+    dropped: 0,
     unchanged: 0,
   };
-  const changes = next.map((row, index): RowChange => {
-    const old = olds[index];
-    const fields = old === undefined ? noFields : changedFields(old, row);
+  const changes: Change[] = [];
+  const luccaIdOf = (uniqueId: string): string | null => luccaIds.get(uniqueId) ?? null;
+  const nextIds = new Set<string>();
+  for (const row of next) {
+    nextIds.add(row.uniqueId);
+    const old = before.get(row.uniqueId);
+    const fields = old === undefined ? [] : changedFields(old, row);
     const kind = kindOf(old, row, fields);
     counts[kind] += 1;
-    return { uniqueId: row.uniqueId, kind, fields };
-  });
-  let previouslyActive = 0;
-  for (const row of previous) if (row.status === 'Active') previouslyActive += 1;
-  return { changes, droppedIds, counts, previouslyActive, previousRows: previous.length };
+    if (kind !== 'unchanged')
+      changes.push({ uniqueId: row.uniqueId, luccaId: luccaIdOf(row.uniqueId), kind, fields });
+  }
+  for (const uniqueId of before.keys()) {
+    if (nextIds.has(uniqueId)) continue;
+    counts.dropped += 1;
+    changes.push({ uniqueId, luccaId: luccaIdOf(uniqueId), kind: 'dropped', fields: [] });
+  }
+
+  const reasons: GuardReason[] = [];
+  if (next.length === 0) reasons.push('no-rows');
+  const cap = maxDeactivations ?? Math.max(5, Math.floor(0.1 * activeRows(previous ?? next)));
+  if (counts.deactivated > cap) reasons.push('too-many-deactivations');
+  if (previous !== null && 2 * next.length < previous.length) reasons.push('too-few-rows');
+  return {
+    changes: previous === null ? null : counts,
+    changeList: sortByUniqueId(changes, (change) => change.uniqueId),
+    guard: {
+      tripped: reasons.length > 0,
+      reasons,
+      noBaseline: previous === null,
+      deactivationCap: cap,
+    },
+  };
 };

@@ -5,7 +5,6 @@ export * from './diff.js';
 export * from './email.js';
 export * from './employee.js';
 export * from './errors.js';
-export * from './guard.js';
 export * from './language.js';
 export * from './map-employees.js';
 export * from './options.js';

@@ -19,6 +19,7 @@ export interface MappedEmployee {
   readonly record: EmployeeRecord;
   readonly luccaId: string | null;
   readonly employeeNumber: string | null;
+  readonly uniqueId: string | null;
   readonly name: string;
   readonly status: StatusReading;
   readonly exported: boolean;
@@ -184,6 +185,7 @@ export const mapEmployees = (
       record: draft.record,
       luccaId: draft.luccaId,
       employeeNumber: draft.employeeNumber,
+      uniqueId: draft.uniqueId === '' ? null : draft.uniqueId,
       name: draft.name,
       status: draft.reading,
       exported: draft.exported,

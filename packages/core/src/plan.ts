@@ -1,13 +1,13 @@
 import type { UserRow } from './columns.js';
 import { renderCsv, type RenderedFile } from './csv.js';
-import { diffFiles, type FileDiff } from './diff.js';
+import { compareFiles, type Change, type GuardVerdict } from './diff.js';
 import type { EmployeeRecord } from './employee.js';
-import { evaluateGuard, type GuardVerdict } from './guard.js';
 import { mapEmployees, type MappedEmployee } from './map-employees.js';
 import type { PlanOptions } from './options.js';
 import type { Problem } from './problems.js';
 import { buildReminders } from './reminders.js';
 import type { Reminder } from './reminders-types.js';
+import type { ChangeCounts } from './report.js';
 
 export interface PlanInput {
   readonly records: ReadonlyArray<EmployeeRecord>;
@@ -33,15 +33,42 @@ export interface Plan {
   readonly problems: ReadonlyArray<Problem>;
   readonly employees: ReadonlyArray<MappedEmployee>;
   readonly reminders: ReadonlyArray<Reminder>;
-  readonly diff: FileDiff | null;
+  /** Null without a previous file; `changeList` is there either way. */
+  readonly changes: ChangeCounts | null;
+  readonly changeList: ReadonlyArray<Change>;
   readonly guard: GuardVerdict;
   readonly file: RenderedFile;
   readonly counts: PlanCounts;
 }
 
+/**
+ * The Lucca id behind each uniqueId: the exported employee's, else that of the one in-scope
+ * employee still read under that id (a dropped row that now has an error), else null.
+ */
+const luccaIdsByUniqueId = (
+  employees: ReadonlyArray<MappedEmployee>,
+): Map<string, string | null> => {
+  const ids = new Map<string, string | null>();
+  for (const employee of employees)
+    if (employee.exported && employee.uniqueId !== null)
+      ids.set(employee.uniqueId, employee.luccaId);
+  const others = new Map<string, string | null>();
+  for (const { exported, uniqueId, luccaId } of employees) {
+    if (exported || uniqueId === null || ids.has(uniqueId)) continue;
+    others.set(uniqueId, others.has(uniqueId) ? null : luccaId);
+  }
+  for (const [uniqueId, luccaId] of others) ids.set(uniqueId, luccaId);
+  return ids;
+};
+
 export const buildPlan = ({ records, previousRows, today, options }: PlanInput): Plan => {
   const mapping = mapEmployees(records, options);
-  const diff = previousRows === null ? null : diffFiles(previousRows, mapping.rows);
+  const comparison = compareFiles(
+    previousRows,
+    mapping.rows,
+    options.maxDeactivations,
+    luccaIdsByUniqueId(mapping.employees),
+  );
   const errors = mapping.problems.filter((item) => item.severity === 'error').length;
   return {
     today,
@@ -49,8 +76,7 @@ export const buildPlan = ({ records, previousRows, today, options }: PlanInput):
     problems: mapping.problems,
     employees: mapping.employees,
     reminders: buildReminders(mapping.employees, today, options.onboardingLeadDays),
-    diff,
-    guard: evaluateGuard(mapping.rows.length, diff, options.maxDeactivations),
+    ...comparison,
     file: renderCsv(mapping.rows, options.header, options.delimiter),
     counts: {
       employees: records.length,

@@ -30,7 +30,19 @@ export const reportSchema = z.object({
       unchanged: count,
     })
     .nullable(),
+  /** Every changed id in uniqueId order, with or without a previous file. */
+  changeList: z.array(
+    z.object({
+      uniqueId: z.string(),
+      luccaId: z.string().nullable(),
+      kind: z.enum(['created', 'updated', 'deactivated', 'reactivated', 'dropped']),
+      /** Canonical column names that changed, status included; empty for created and dropped. */
+      fields: z.array(z.string()),
+    }),
+  ),
   guard: z.object({ tripped: z.boolean(), reasons: z.array(z.string()) }),
+  /** The approved sha256 when it released a tripped guard, else null. */
+  approvedSha256: z.string().nullable(),
   problems: z.array(
     z.object({
       employeeNumber: z.string().nullable(),

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import fc from 'fast-check';
-import { compareUniqueIds, diffFiles, evaluateGuard, type UserRow } from '../src/index.js';
+import {
+  buildPlan,
+  compareFiles,
+  defaultPlanOptions,
+  type EmployeeRecord,
+  type UserRow,
+} from '../src/index.js';
+import { employee } from './records.js';
 
 const row = (uniqueId: string, status: UserRow['status'] = 'Active', title = 'Dev'): UserRow => ({
   uniqueId,
@@ -13,8 +19,14 @@ const row = (uniqueId: string, status: UserRow['status'] = 'Active', title = 'De
   status,
 });
 
-describe('diff (SPEC §6)', () => {
-  it('puts each id in exactly one category, first match wins', () => {
+const many = (count: number, status: UserRow['status'] = 'Active', from = 0) =>
+  Array.from({ length: count }, (_, i) => row(String(from + i), status));
+
+const deactivate = (rows: UserRow[], count: number) =>
+  rows.map((r, i) => (i < count ? { ...r, status: 'Inactive' as const } : r));
+
+describe('diff', () => {
+  it('puts each id in exactly one category, first match wins, and lists changes in id order', () => {
     const previous = [
       row('1'),
       row('2', 'Inactive'),
@@ -32,19 +44,8 @@ describe('diff (SPEC §6)', () => {
       row('8', 'Inactive'),
       row('6', 'Inactive', 'X'),
     ];
-    const diff = diffFiles(previous, next);
-    expect(
-      Object.fromEntries(diff.changes.map((change) => [change.uniqueId, change.kind])),
-    ).toEqual({
-      '1': 'deactivated',
-      '2': 'reactivated',
-      '3': 'updated',
-      '4': 'unchanged',
-      '7': 'created',
-      '8': 'deactivated',
-      '6': 'updated',
-    });
-    expect(diff.counts).toEqual({
+    const { changes, changeList } = compareFiles(previous, next, null, new Map([['7', 'L7']]));
+    expect(changes).toEqual({
       created: 1,
       updated: 2,
       deactivated: 2,
@@ -52,85 +53,155 @@ describe('diff (SPEC §6)', () => {
       dropped: 1,
       unchanged: 1,
     });
-    expect(diff.droppedIds).toEqual(['5']);
+    expect(changeList).toEqual([
+      { uniqueId: '1', luccaId: null, kind: 'deactivated', fields: ['title', 'status'] },
+      { uniqueId: '2', luccaId: null, kind: 'reactivated', fields: ['status'] },
+      { uniqueId: '3', luccaId: null, kind: 'updated', fields: ['title'] },
+      { uniqueId: '5', luccaId: null, kind: 'dropped', fields: [] },
+      { uniqueId: '6', luccaId: null, kind: 'updated', fields: ['title'] },
+      { uniqueId: '7', luccaId: 'L7', kind: 'created', fields: [] },
+      { uniqueId: '8', luccaId: null, kind: 'deactivated', fields: [] },
+    ]);
+  });
+  it('without a previous file has no counts, and lists every row as created or deactivated', () => {
+    const { changes, changeList } = compareFiles(
+      null,
+      [row('10'), row('9', 'Inactive'), row('A1')],
+      null,
+    );
+    expect(changes).toBeNull();
+    expect(changeList.map((change) => [change.uniqueId, change.kind, change.fields])).toEqual([
+      ['9', 'deactivated', []],
+      ['10', 'created', []],
+      ['A1', 'created', []],
+    ]);
   });
 });
 
-describe('safety guard (SPEC §6)', () => {
-  const many = (count: number, status: UserRow['status'] = 'Active') =>
-    Array.from({ length: count }, (_, i) => row(String(i), status));
-  it('without a baseline only blocks an empty file and says no-baseline', () => {
-    expect(evaluateGuard(0, null, null)).toMatchObject({
+describe('safety guard', () => {
+  it('blocks an empty file, with or without a baseline', () => {
+    expect(compareFiles(null, [], null).guard).toMatchObject({
       tripped: true,
       reasons: ['no-rows'],
       noBaseline: true,
     });
-    expect(evaluateGuard(3, null, null)).toMatchObject({
+    expect(compareFiles(null, many(3), null).guard).toMatchObject({
       tripped: false,
       reasons: [],
       noBaseline: true,
     });
+    expect(compareFiles(many(3), [], null).guard.reasons).toContain('no-rows');
   });
   it('caps deactivations at max(5, 10% of previously Active) unless configured', () => {
     const previous = many(100);
-    const deactivate = (count: number) =>
-      previous.map((r, i) => (i < count ? { ...r, status: 'Inactive' as const } : r));
-    expect(evaluateGuard(100, diffFiles(previous, deactivate(10)), null).tripped).toBe(false);
-    expect(evaluateGuard(100, diffFiles(previous, deactivate(11)), null)).toMatchObject({
+    expect(compareFiles(previous, deactivate(previous, 10), null).guard.tripped).toBe(false);
+    expect(compareFiles(previous, deactivate(previous, 11), null).guard).toMatchObject({
       tripped: true,
       reasons: ['too-many-deactivations'],
       deactivationCap: 10,
     });
-    expect(evaluateGuard(100, diffFiles(previous, deactivate(3)), 2).reasons).toEqual([
+    expect(compareFiles(previous, deactivate(previous, 3), 2).guard.reasons).toEqual([
       'too-many-deactivations',
     ]);
     const small = many(20);
-    expect(
-      evaluateGuard(
-        20,
-        diffFiles(
-          small,
-          small.map((r, i) => (i < 5 ? { ...r, status: 'Inactive' as const } : r)),
-        ),
-        null,
-      ).tripped,
-    ).toBe(false);
+    expect(compareFiles(small, deactivate(small, 5), null).guard.tripped).toBe(false);
+    expect(compareFiles(small, deactivate(small, 6), null).guard.tripped).toBe(true);
+  });
+  it("bases the cap on the previous file's Active rows, not on all its rows", () => {
+    // 100 Active and 200 Inactive yesterday: the cap is 10, not 30 (10% of every row).
+    const previous = [...many(100), ...many(200, 'Inactive', 1000)];
+    const next = [...deactivate(many(100), 11), ...many(200, 'Inactive', 1000)];
+    expect(compareFiles(previous, next, null).guard).toMatchObject({
+      tripped: true,
+      reasons: ['too-many-deactivations'],
+      deactivationCap: 10,
+    });
+  });
+  it("bases the cap on the previous file, not on the new file's Active rows", () => {
+    // 100 Active yesterday, 100 hires today: 11 leavers still exceed 10% of yesterday's 100.
+    const next = [...deactivate(many(100), 11), ...many(100, 'Active', 1000)];
+    expect(compareFiles(many(100), next, null).guard.deactivationCap).toBe(10);
+    expect(compareFiles(many(100), next, null).guard.tripped).toBe(true);
   });
   it('blocks when the file shrinks below half', () => {
     const previous = many(10);
-    expect(evaluateGuard(5, diffFiles(previous, previous.slice(0, 5)), null).tripped).toBe(false);
-    expect(evaluateGuard(4, diffFiles(previous, previous.slice(0, 4)), null).reasons).toEqual([
+    expect(compareFiles(previous, previous.slice(0, 5), null).guard.tripped).toBe(false);
+    expect(compareFiles(previous, previous.slice(0, 4), null).guard.reasons).toEqual([
       'too-few-rows',
     ]);
   });
+  describe('first delivery (no previous file): compared with an empty file', () => {
+    it('blocks a file of mostly Inactive rows', () => {
+      expect(compareFiles(null, many(1000, 'Inactive'), null).guard).toEqual({
+        tripped: true,
+        reasons: ['too-many-deactivations'],
+        noBaseline: true,
+        deactivationCap: 5,
+      });
+    });
+    it("caps Inactive rows at 10% of the new file's Active rows (at least 5)", () => {
+      const active = many(100);
+      const leavers = (count: number) => many(count, 'Inactive', 1000);
+      expect(compareFiles(null, [...active, ...leavers(10)], null).guard).toMatchObject({
+        tripped: false,
+        deactivationCap: 10,
+      });
+      // 111 rows: a base of every row would allow 11.
+      expect(compareFiles(null, [...active, ...leavers(11)], null).guard).toMatchObject({
+        tripped: true,
+        reasons: ['too-many-deactivations'],
+      });
+      expect(compareFiles(null, [...many(3), ...leavers(5)], null).guard.tripped).toBe(false);
+      expect(compareFiles(null, [...many(3), ...leavers(6)], null).guard.tripped).toBe(true);
+    });
+    it('uses the configured cap', () => {
+      expect(
+        compareFiles(null, [...many(100), ...many(3, 'Inactive', 1000)], 2).guard,
+      ).toMatchObject({ tripped: true, deactivationCap: 2 });
+      expect(compareFiles(null, many(50, 'Inactive'), 50).guard.tripped).toBe(false);
+    });
+  });
 });
 
-describe('diff paths', () => {
-  const arbitraryRow = fc.record({
-    uniqueId: fc.stringMatching(/^[A-C]?[0-9]{1,3}$/),
-    status: fc.constantFrom<UserRow['status']>('Active', 'Inactive'),
-    title: fc.constantFrom('Dev', 'Ops'),
+describe('plan', () => {
+  const planOf = (records: EmployeeRecord[], previousRows: ReadonlyArray<UserRow> | null) =>
+    buildPlan({ records, previousRows, today: '2026-11-25', options: defaultPlanOptions });
+  it("names each change's Lucca id, a dropped row's too when its employee is still read", () => {
+    const kept = employee({ employeeNumber: '1', luccaId: '501' });
+    const broken = employee({ employeeNumber: '2', luccaId: '502' });
+    const twin = employee({ employeeNumber: '4', luccaId: '504', email: null });
+    const previous = planOf(
+      [
+        { ...kept, title: 'Old' },
+        broken,
+        employee({ employeeNumber: '3', luccaId: '503' }),
+        employee({ employeeNumber: '4', luccaId: '504' }),
+      ],
+      null,
+    ).rows;
+    const plan = planOf(
+      [kept, { ...broken, email: null }, twin, { ...twin, luccaId: '505' }],
+      previous,
+    );
+    expect(plan.changeList).toEqual([
+      { uniqueId: '1', luccaId: '501', kind: 'updated', fields: ['title'] },
+      { uniqueId: '2', luccaId: '502', kind: 'dropped', fields: [] },
+      { uniqueId: '3', luccaId: null, kind: 'dropped', fields: [] },
+      // Two employees hold number 4: no single Lucca id to name.
+      { uniqueId: '4', luccaId: null, kind: 'dropped', fields: [] },
+    ]);
+    expect(plan.changes).toMatchObject({ updated: 1, dropped: 3, unchanged: 0 });
   });
-  const file = (items: Array<{ uniqueId: string; status: UserRow['status']; title: string }>) => {
-    const unique = new Map(
-      items.map((item) => [item.uniqueId, row(item.uniqueId, item.status, item.title)]),
+  it('guards a first delivery and still lists who is affected', () => {
+    const records = Array.from({ length: 12 }, (_, i) =>
+      employee({ employeeNumber: String(i + 1), statusLabel: i < 6 ? 'Inactif' : 'Actif' }),
     );
-    return [...unique.values()].sort((a, b) => compareUniqueIds(a.uniqueId, b.uniqueId));
-  };
-  it('the merge of two sorted files matches the hash path taken for unsorted input', () => {
-    fc.assert(
-      fc.property(fc.array(arbitraryRow), fc.array(arbitraryRow), (before, after) => {
-        const previous = file(before);
-        const next = file(after);
-        const merged = diffFiles(previous, next);
-        const hashed = diffFiles([...previous].reverse(), [...next].reverse());
-        expect(merged.counts).toEqual(hashed.counts);
-        expect([...merged.droppedIds].sort()).toEqual([...hashed.droppedIds].sort());
-        const byId = (diff: typeof merged) =>
-          new Map(diff.changes.map((change) => [change.uniqueId, change]));
-        expect(byId(merged)).toEqual(byId(hashed));
-      }),
-      { numRuns: 300 },
+    const plan = planOf(records, null);
+    expect(plan.changes).toBeNull();
+    expect(plan.guard).toMatchObject({ tripped: true, noBaseline: true, deactivationCap: 5 });
+    expect(plan.changeList.map((change) => [change.uniqueId, change.kind])).toEqual(
+      records.map((record, i) => [record.employeeNumber, i < 6 ? 'deactivated' : 'created']),
     );
+    expect(plan.changeList[0]?.luccaId).toBe(records[0]?.luccaId);
   });
 });

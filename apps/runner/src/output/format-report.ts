@@ -65,19 +65,15 @@ export const summaryLines = (report: Report, plan: Plan | null): string[] => {
 };
 
 export const diffLines = (plan: Plan, options: FormatOptions): string[] => {
-  if (plan.diff === null) return [];
+  if (plan.changes === null) return [];
   const names = new Map(plan.rows.map((row) => [row.uniqueId, `${row.firstName} ${row.lastName}`]));
-  const moved = plan.diff.changes.filter((change) => change.kind !== 'unchanged');
-  const entries = [
-    ...moved.map((change) => {
-      const name = options.redact ? '' : ` ${names.get(change.uniqueId) ?? ''}`;
-      const fields = change.kind === 'updated' ? ` (${change.fields.join(', ')})` : '';
-      return `  ${change.kind.padEnd(11)} ${change.uniqueId}${name}${fields}`;
-    }),
-    ...plan.diff.droppedIds.map(
-      (id) => `  ${'dropped'.padEnd(11)} ${id} (absent from the new file: left untouched in 360)`,
-    ),
-  ];
+  const entries = plan.changeList.map((change) => {
+    if (change.kind === 'dropped')
+      return `  ${'dropped'.padEnd(11)} ${change.uniqueId} (absent from the new file: left untouched in 360)`;
+    const name = options.redact ? '' : ` ${names.get(change.uniqueId) ?? ''}`;
+    const fields = change.kind === 'updated' ? ` (${change.fields.join(', ')})` : '';
+    return `  ${change.kind.padEnd(11)} ${change.uniqueId}${name}${fields}`;
+  });
   if (entries.length === 0) return [];
   return [
     'Diff with the last delivered file:',

@@ -47,8 +47,13 @@ export const buildReport = (context: ReportContext): Report => {
             errors: plan.counts.errors,
             warnings: plan.counts.warnings,
           },
-    changes: plan?.diff?.counts ?? null,
+    changes: plan?.changes ?? null,
+    changeList:
+      plan === null
+        ? []
+        : plan.changeList.map((change) => ({ ...change, fields: [...change.fields] })),
     guard: { tripped: plan?.guard.tripped ?? false, reasons: guardReasons },
+    approvedSha256: null,
     problems: plan === null ? [] : plan.problems.map((problem) => ({ ...problem })),
     reminders: plan === null ? [] : plan.reminders.map((reminder) => ({ ...reminder })),
     warnings: [...context.warnings],
