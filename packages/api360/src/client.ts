@@ -35,6 +35,8 @@ export interface UserPatch {
 }
 
 export interface Api360Client {
+  /** Gets an access token (`doctor`); every other call does it by itself. */
+  authenticate(): Promise<void>;
   /** Every user of the company (all statuses), following the `Link` pages. */
   listUsers(): Promise<Api360User[]>;
   /** One page of users and whether another follows (`doctor`). */
@@ -193,6 +195,9 @@ export const createApi360Client = (
     url(`${usersPath}/${encodeURIComponent(userId)}${suffix}`);
 
   return {
+    authenticate: async () => {
+      await tokens.get();
+    },
     listUsers: async () => {
       const result = await readAll(url(usersPath), 'listing users', usersPageSchema);
       if (!result.ok)

@@ -1,3 +1,5 @@
+export { checkApi360 } from './check.js';
+export { operationLines } from './describe.js';
 export {
   createApi360Client,
   type Api360Client,
