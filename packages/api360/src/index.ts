@@ -1,4 +1,5 @@
 export { checkApi360 } from './check.js';
+export { api360SettingsFor, type Api360Config } from './config.js';
 export { operationLines } from './describe.js';
 export {
   createApi360Client,
@@ -32,6 +33,7 @@ export {
   type Api360PlanInput,
   type Api360PlanOptions,
 } from './plan.js';
+export { guardWithDeletes } from './guard.js';
 export { planFromLive, type LivePlan } from './read-live.js';
 export { api360Languages, isApi360Language, objectIdPattern, type Api360User } from './schemas.js';
 export { api360Defaults, type Api360Settings } from './settings.js';

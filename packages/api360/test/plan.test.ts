@@ -4,6 +4,7 @@ import {
   managerReadsFor,
   planApi360,
   plannedOperations,
+  guardWithDeletes,
   type Api360PlanInput,
   type Api360User,
 } from '../src/index.js';
@@ -278,5 +279,31 @@ describe('planApi360: managers', () => {
       ['E', 'manager-not-in-360'],
       ['F', 'manager-not-in-360'],
     ]);
+  });
+});
+
+describe('guardWithDeletes', () => {
+  const clear = { tripped: false, reasons: [], noBaseline: false, deactivationCap: 5 } as const;
+  const leavers = (count: number, active: number) =>
+    plan(
+      [
+        ...Array.from({ length: count }, (_, n) => row(`L${n}`, { status: 'Inactive' })),
+        ...Array.from({ length: active }, (_, n) => row(`A${n}`)),
+      ],
+      [
+        ...Array.from({ length: count }, (_, n) => account(`l${n}`, `L${n}`)),
+        ...Array.from({ length: active }, (_, n) => account(`a${n}`, `A${n}`)),
+      ],
+    );
+
+  it('trips on more planned deletes than the cap of the matched live accounts', () => {
+    expect(guardWithDeletes(clear, leavers(5, 10), null)).toBe(clear);
+    expect(guardWithDeletes(clear, leavers(6, 10), null)).toMatchObject({
+      tripped: true,
+      reasons: ['too-many-deactivations'],
+    });
+    expect(guardWithDeletes(clear, leavers(11, 89), null).tripped).toBe(true);
+    expect(guardWithDeletes(clear, leavers(10, 90), null).tripped).toBe(false);
+    expect(guardWithDeletes(clear, leavers(3, 10), 2).tripped).toBe(true);
   });
 });
