@@ -49,7 +49,7 @@ export const createBotApp = (config: BotConfig, deps: BotDeps): BotApp => {
   const app = createApp(config, deps, deps.logLevel ?? LogLevel.INFO);
   const mode = config.slack.appToken === null ? 'http' : 'socket';
   registerSync360Command(app, config, deps, log);
-  registerAppHome(app, deps, log);
+  registerAppHome(app, config, deps, log);
   app.error(async (error) => {
     log(`Bolt error: ${error.message}`);
   });

@@ -1,10 +1,8 @@
 import type { LogLevel } from '@slack/bolt';
 import type { Reminder } from '@sync360/core';
-import type { GithubPort } from './github/github-port.js';
 
 /** What the bot reaches outside Slack, injectable so tests can use fixed data and fast timers. */
 export interface BotDeps {
-  readonly github: GithubPort;
   /** Live reminders for `/sync360 pending` and the Home tab; null when Lucca is not configured. */
   readonly loadReminders: (() => Promise<Reminder[]>) | null;
   readonly now?: () => Date;

@@ -1,7 +1,6 @@
 import { redactSecrets } from '@sync360/core';
 import { parseBotConfig } from './config/bot-config.js';
 import { createBotApp, eventsPath } from './create-bot-app.js';
-import { createGithubPort } from './github/github-port.js';
 import { luccaReminderLoader } from './pending/lucca-reminders.js';
 import { describeWorkspace } from './workspace.js';
 
@@ -29,7 +28,6 @@ const main = async (): Promise<number> => {
     return 2;
   }
   const bot = createBotApp(config, {
-    github: createGithubPort(config.github),
     loadReminders: config.lucca === null ? null : luccaReminderLoader(config.lucca, config),
   });
   const started = await bot.start();

@@ -12,13 +12,7 @@ import {
   type ResponseCapture,
 } from '@sync360/testkit/slack-response-capture';
 import type { SignedResponse } from '@sync360/testkit/slack-signing';
-import {
-  createBotApp,
-  createGithubPort,
-  parseBotConfig,
-  type BotApp,
-  type BotConfig,
-} from '../src/index.js';
+import { createBotApp, parseBotConfig, type BotApp, type BotConfig } from '../src/index.js';
 
 export const signingSecret = 'test-signing-secret-0123456789';
 export const botToken = 'xoxb-test-bot-token';
@@ -68,7 +62,6 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
   const { config } = parsed;
   const logs: string[] = [];
   const bot = createBotApp(config, {
-    github: createGithubPort(config.github),
     loadReminders: options.loadReminders === undefined ? null : options.loadReminders,
     slackRetries: 0,
     logLevel: LogLevel.ERROR,

@@ -2,7 +2,7 @@ import { LogLevel } from '@slack/bolt';
 import { startFakeSlack } from '@sync360/testkit/slack-api';
 import { waitUntil } from '@sync360/testkit/slack-wait';
 import { describe, expect, it } from 'vitest';
-import { createBotApp, createGithubPort, parseBotConfig } from '../src/index.js';
+import { createBotApp, parseBotConfig } from '../src/index.js';
 
 describe('Socket Mode', () => {
   it('is chosen when SLACK_APP_TOKEN is set, with no signing secret needed', async () => {
@@ -18,7 +18,6 @@ describe('Socket Mode', () => {
       expect(parsed.ok).toBe(true);
       if (!parsed.ok) return;
       const bot = createBotApp(parsed.config, {
-        github: createGithubPort(parsed.config.github),
         loadReminders: null,
         slackRetries: 0,
         logLevel: LogLevel.ERROR,

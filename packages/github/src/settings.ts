@@ -1,6 +1,7 @@
-import { ConfigError } from '@sync360/core';
-
-/** Where the nightly workflow lives and how to reach it. The token never leaves this package. */
+/**
+ * Where the nightly workflow lives and how to reach it, as the app's configuration parsed it
+ * (the apps validate the variables; this package trusts them). The token never leaves this package.
+ */
 export interface GithubSettings {
   token: string;
   /** `owner/name`. */
@@ -13,33 +14,17 @@ export interface GithubSettings {
   ref: string;
   /** Per-request timeout in milliseconds; default 10 000. */
   timeoutMs?: number;
+  /**
+   * How long one "second" of octokit's retry and rate-limit waits lasts, in milliseconds; default
+   * 1000. Tests shrink it so a retried request does not cost seconds.
+   */
+  secondMs?: number;
 }
 
-export const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
-export const DEFAULT_TIMEOUT_MS = 10_000;
-
-export interface RepoCoordinates {
-  readonly owner: string;
-  readonly repo: string;
-}
-
-const REPOSITORY = /^([A-Za-z0-9][A-Za-z0-9-]*)\/([A-Za-z0-9._-]+)$/;
-
-/** Splits `owner/name`; a malformed value is a configuration error naming the variable. */
-export const repoCoordinates = (settings: GithubSettings): RepoCoordinates => {
-  const match = REPOSITORY.exec(settings.repository.trim());
-  const owner = match?.[1];
-  const repo = match?.[2];
-  if (owner === undefined || repo === undefined) {
-    throw new ConfigError(
-      'github-repository',
-      `GITHUB_REPOSITORY must be "owner/name", got "${settings.repository}".`,
-      'Set GITHUB_REPOSITORY to the repository that holds the workflow, e.g. acme/sync360.',
-      { variable: 'GITHUB_REPOSITORY' },
-    );
-  }
+export const repoCoordinates = (settings: GithubSettings): { owner: string; repo: string } => {
+  const [owner = '', repo = ''] = settings.repository.split('/');
   return { owner, repo };
 };
 
 export const apiUrlOf = (settings: GithubSettings): string =>
-  (settings.apiUrl ?? DEFAULT_GITHUB_API_URL).replace(/\/+$/, '');
+  (settings.apiUrl ?? 'https://api.github.com').replace(/\/+$/, '');

@@ -1,18 +1,40 @@
-import type { WorkflowRun } from './runs.js';
+import type { Octokit } from 'octokit';
+import { callGithub, type CallContext } from './errors.js';
+import { createOctokit } from './octokit.js';
+import { fetchRuns, type WorkflowRun } from './runs.js';
+import { repoCoordinates, type GithubSettings } from './settings.js';
 
-export interface WatchdogVerdict {
-  healthy: boolean;
-  lastSuccess: WorkflowRun | null;
-  reason: string;
-}
+/** The nightly job is stale when no delivering run succeeded within this many hours. */
+const WATCHDOG_MAX_AGE_HOURS = 26;
+
+/**
+ * Job names of the nightly workflow (`jobs.<id>.name` in sync360-nightly.yml): `guard` decides
+ * whether a scheduled firing is tonight's, then the sync job is named `deliver` for a real run and
+ * `preview` for a dry run. A firing the guard turns away still ends `success`, with its sync job
+ * `skipped`: only the jobs tell a delivering run from a no-op.
+ */
+export const DELIVER_JOB_NAME = 'deliver';
+export const PREVIEW_JOB_NAME = 'preview';
 
 /** Run names of previews start with this (see `run-name` in sync360-nightly.yml). */
 export const PREVIEW_TITLE_PREFIX = 'sync360 preview';
 
-export const isPreviewRun = (run: WorkflowRun): boolean =>
-  run.displayTitle.startsWith(PREVIEW_TITLE_PREFIX);
+/** How many successful runs to inspect, newest first, before giving up (2 a night at most). */
+const MAX_JOB_CHECKS = 6;
 
 const HOUR_MS = 3_600_000;
+
+export interface WatchdogVerdict {
+  healthy: boolean;
+  lastSuccess: WorkflowRun | null;
+  /** One sentence for the console and the Slack alert. */
+  reason: string;
+  /** The window judged: WATCHDOG_MAX_AGE_HOURS. */
+  maxAgeHours: number;
+}
+
+const isPreviewRun = (run: WorkflowRun): boolean =>
+  run.displayTitle.startsWith(PREVIEW_TITLE_PREFIX);
 
 /** When the run last showed life: the later of its creation and its last update. */
 const lastSeenMs = (run: WorkflowRun): number | null => {
@@ -26,7 +48,7 @@ const hoursAgo = (ms: number, now: Date): string => {
 };
 
 /** `3 failure, 1 in_progress`: the runs counted by conclusion (or status while unfinished). */
-export const describeRuns = (runs: readonly WorkflowRun[]): string => {
+const describeRuns = (runs: readonly WorkflowRun[]): string => {
   const counts = new Map<string, number>();
   for (const run of runs) {
     const key = run.conclusion ?? run.status;
@@ -37,14 +59,10 @@ export const describeRuns = (runs: readonly WorkflowRun[]): string => {
 
 /**
  * Pure: is the nightly job alive? Healthy when a run that concluded `success` (previews aside)
- * was created or updated within the last `maxAgeHours` hours. `reason` is one sentence for the
- * console and the Slack alert.
+ * was created or updated within the last WATCHDOG_MAX_AGE_HOURS hours.
  */
-export const watchdogVerdict = (
-  runs: readonly WorkflowRun[],
-  now: Date,
-  maxAgeHours = 26,
-): WatchdogVerdict => {
+export const watchdogVerdict = (runs: readonly WorkflowRun[], now: Date): WatchdogVerdict => {
+  const maxAgeHours = WATCHDOG_MAX_AGE_HOURS;
   let lastSuccess: WorkflowRun | null = null;
   let lastMs = Number.NEGATIVE_INFINITY;
   for (const run of runs) {
@@ -55,25 +73,76 @@ export const watchdogVerdict = (
       lastMs = seen;
     }
   }
-  const window = `${String(maxAgeHours)} h`;
   if (lastSuccess === null) {
     const reason =
       runs.length === 0
         ? `no run of the nightly workflow at all: its schedule may be disabled (GitHub disables schedules after 60 days without repository activity)`
         : `no successful nightly run among the ${String(runs.length)} most recent (${describeRuns(runs)})`;
-    return { healthy: false, lastSuccess, reason };
+    return { healthy: false, lastSuccess, reason, maxAgeHours };
   }
   const when = new Date(lastMs).toISOString();
   if (now.getTime() - lastMs <= maxAgeHours * HOUR_MS) {
-    return {
-      healthy: true,
-      lastSuccess,
-      reason: `last successful nightly run ${hoursAgo(lastMs, now)} ago (${when})`,
-    };
+    const reason = `last successful nightly run ${hoursAgo(lastMs, now)} ago (${when})`;
+    return { healthy: true, lastSuccess, reason, maxAgeHours };
   }
+  const reason = `no successful nightly run in the last ${String(maxAgeHours)} h: the last one was ${hoursAgo(lastMs, now)} ago (${when})`;
+  return { healthy: false, lastSuccess, reason, maxAgeHours };
+};
+
+/** True when the run's `deliver` job succeeded (latest attempt): the file really went out. */
+const delivered = async (
+  octokit: Octokit,
+  settings: GithubSettings,
+  runId: number,
+): Promise<boolean> => {
+  const context: CallContext = { settings, operation: `reading the jobs of run ${String(runId)}` };
+  const { data } = await callGithub(context, () =>
+    octokit.rest.actions.listJobsForWorkflowRun({
+      ...repoCoordinates(settings),
+      run_id: runId,
+      filter: 'latest',
+      per_page: 100,
+    }),
+  );
+  return data.jobs.some((job) => job.name === DELIVER_JOB_NAME && job.conclusion === 'success');
+};
+
+/**
+ * The newest run that really delivered: concluded `success` and its `deliver` job succeeded. A
+ * scheduled firing turned away by the Paris-hour guard also ends `success` (its sync job is
+ * skipped), and so does a preview; neither counts.
+ */
+const findLastDelivery = async (
+  octokit: Octokit,
+  settings: GithubSettings,
+): Promise<WorkflowRun | null> => {
+  const successes = await fetchRuns(octokit, settings, 30, 'success');
+  const candidates = successes
+    .filter((run) => run.conclusion === 'success' && !isPreviewRun(run))
+    .slice(0, MAX_JOB_CHECKS);
+  for (const run of candidates) {
+    if (await delivered(octokit, settings, run.id)) return run;
+  }
+  return null;
+};
+
+/**
+ * What `sync360 watchdog` and the bot's daily check ask: has a delivering nightly run succeeded
+ * within WATCHDOG_MAX_AGE_HOURS? Healthy -> quiet; otherwise the caller posts `reason` to Slack.
+ */
+export const runWatchdog = async (
+  settings: GithubSettings,
+  now: Date = new Date(),
+): Promise<WatchdogVerdict> => {
+  const octokit = createOctokit(settings);
+  const lastDelivery = await findLastDelivery(octokit, settings);
+  if (lastDelivery !== null) return watchdogVerdict([lastDelivery], now);
+  const recent = await fetchRuns(octokit, settings, 20);
+  if (recent.every((run) => run.conclusion !== 'success')) return watchdogVerdict(recent, now);
   return {
     healthy: false,
-    lastSuccess,
-    reason: `no successful nightly run in the last ${window}: the last one was ${hoursAgo(lastMs, now)} ago (${when})`,
+    lastSuccess: null,
+    reason: `no delivering nightly run among the ${String(recent.length)} most recent (${describeRuns(recent)}): the successful ones were previews or firings the Paris-hour guard skipped`,
+    maxAgeHours: WATCHDOG_MAX_AGE_HOURS,
   };
 };

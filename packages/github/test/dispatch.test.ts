@@ -77,4 +77,48 @@ describe('dispatchWorkflow', () => {
     expect(error).toMatchObject({ code: 'github-api', status: 500 });
     expect(posts(h)).toBe(1);
   });
+
+  it('passes approve_sha256 and slack_thread as strings, as given', async () => {
+    const h = await start();
+    const sha = 'ab'.repeat(32);
+    await dispatchWorkflow(h.settings, {
+      dry_run: 'false',
+      requested_by: 'U1',
+      approve_sha256: sha,
+      slack_thread: 'C0OPS:1712345678.000100',
+    });
+    expect(h.fake.dispatches[0]?.inputs).toEqual({
+      dry_run: 'false',
+      requested_by: 'U1',
+      approve_sha256: sha,
+      slack_thread: 'C0OPS:1712345678.000100',
+    });
+  });
+
+  it('dispatches even while a run is active when asked to (an approval)', async () => {
+    const h = await start({ runs: [fakeRun({ status: 'in_progress' })] });
+    const result = await dispatchWorkflow(
+      h.settings,
+      { dry_run: 'false', requested_by: 'U1', approve_sha256: 'c'.repeat(64) },
+      { evenIfActive: true },
+    );
+    expect(result).toEqual({ dispatched: true });
+    expect(h.fake.dispatches).toHaveLength(1);
+    expect(h.fake.requests.map((r) => r.method)).toEqual(['POST']);
+  });
+
+  it('says a dispatch GitHub did not answer may have started, and never sends it twice', async () => {
+    const h = await start();
+    h.fake.setDelayMs(2_000);
+    const error = await rejection(
+      dispatchWorkflow(
+        { ...h.settings, timeoutMs: 200 },
+        { dry_run: 'false', requested_by: 'U1' },
+        { evenIfActive: true },
+      ),
+    );
+    expect(error).toMatchObject({ code: 'github-dispatch-unconfirmed', status: null });
+    expect(String(error)).toContain('may have started');
+    expect(posts(h)).toBe(1);
+  });
 });

@@ -82,11 +82,53 @@ describe('GitHub errors', () => {
     const error = await rejection(listRecentRuns({ ...h.settings, timeoutMs: 200 }));
     expectGithubError(error, 'github-unreachable');
   });
+});
 
-  it('a malformed GITHUB_REPOSITORY is a configuration error, before any request', async () => {
+const gets = (h: Harness): number => h.fake.requests.filter((r) => r.method === 'GET').length;
+
+describe("octokit's retries and rate-limit handling", () => {
+  it('retries a 500 and succeeds when GitHub recovers', async () => {
     const h = await start();
-    const error = await rejection(listRecentRuns({ ...h.settings, repository: 'sync360' }));
-    expect(error).toMatchObject({ kind: 'config', code: 'github-repository' });
-    expect(h.fake.requests).toEqual([]);
+    h.fake.failWith(500, { times: 2 });
+    expect(await listRecentRuns(h.settings)).toEqual([]);
+    expect(gets(h)).toBe(3);
+  });
+
+  it('gives up after two retries of a lasting 500', async () => {
+    const h = await start();
+    h.fake.failWith(500);
+    expectGithubError(await rejection(listRecentRuns(h.settings)), 'github-api');
+    expect(gets(h)).toBe(3);
+  });
+
+  it.each([401, 403, 404, 422])('never retries a %i', async (status) => {
+    const h = await start();
+    h.fake.failWith(status);
+    await rejection(listRecentRuns(h.settings));
+    expect(gets(h)).toBe(1);
+  });
+
+  it('waits out a secondary rate limit (Retry-After) once, then succeeds', async () => {
+    const h = await start();
+    h.fake.failWith(403, {
+      times: 1,
+      message: 'You have exceeded a secondary rate limit',
+      headers: { 'retry-after': '1' },
+    });
+    expect(await listRecentRuns(h.settings)).toEqual([]);
+    expect(gets(h)).toBe(2);
+  });
+
+  it('does not wait an hour for a primary rate limit: one request, the rate-limit hint', async () => {
+    const h = await start();
+    const reset = Math.floor(Date.now() / 1000) + 3_600;
+    h.fake.failWith(403, {
+      message: 'API rate limit exceeded for user ID 1',
+      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) },
+    });
+    const error = await rejection(listRecentRuns(h.settings));
+    expectGithubError(error, 'github-forbidden');
+    expect(error).toHaveProperty('hint', expect.stringContaining('limit to reset'));
+    expect(gets(h)).toBe(1);
   });
 });

@@ -24,6 +24,8 @@ export const startHarness = async (options: FakeGithubOptions = {}): Promise<Har
       apiUrl: fake.url,
       workflow: fake.workflow,
       ref: 'main',
+      // Octokit's retry and rate-limit waits count in seconds: 10 ms each here.
+      secondMs: 10,
     },
   };
 };

@@ -54,11 +54,11 @@ describe('listRecentRuns', () => {
     expect(await listRecentRuns(settings)).toEqual([]);
   });
 
-  it('fails with a clear GithubError on a response of the wrong shape', async () => {
+  it('fails with a clear GithubError when GITHUB_API_URL answers a web page', async () => {
     const server = createServer((_req, res) => {
       res
-        .writeHead(200, { 'content-type': 'application/json' })
-        .end('{"workflow_runs":[{"id":"x"}]}');
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end('<html>Sign in</html>');
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const address: AddressInfo | string | null = server.address();
@@ -75,7 +75,8 @@ describe('listRecentRuns', () => {
       );
       expect(error).toBeInstanceOf(GithubError);
       expect(error).toMatchObject({ code: 'github-api' });
-      expect(String(error)).toMatch(/unexpected shape.*workflow_runs\.0\.id/);
+      expect(String(error)).toMatch(/200 with text\/html.* instead of JSON/);
+      expect(error).toHaveProperty('hint', expect.stringContaining('GITHUB_API_URL'));
     } finally {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

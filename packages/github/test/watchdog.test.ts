@@ -37,9 +37,16 @@ describe('watchdogVerdict', () => {
     expect(verdict.reason).toMatch(/no successful nightly run in the last 26 h.*26\.5 h ago/);
   });
 
-  it('honours maxAgeHours', () => {
-    expect(watchdogVerdict([run({ ageHours: 30 })], NOW, 48).healthy).toBe(true);
-    expect(watchdogVerdict([run({ ageHours: 3 })], NOW, 2).healthy).toBe(false);
+  it('draws the line at exactly 26 h, and says which window it judged', () => {
+    expect(watchdogVerdict([run({ ageHours: 25.9 })], NOW)).toMatchObject({
+      healthy: true,
+      maxAgeHours: 26,
+    });
+    expect(watchdogVerdict([run({ ageHours: 26 })], NOW).healthy).toBe(true);
+    expect(watchdogVerdict([run({ ageHours: 26.1 })], NOW)).toMatchObject({
+      healthy: false,
+      maxAgeHours: 26,
+    });
   });
 
   it('is unhealthy with only failures, and counts them', () => {

@@ -8,10 +8,13 @@ export interface WatchdogVerdictInfo {
   readonly healthy: boolean;
   readonly lastSuccess: WorkflowRunInfo | null;
   readonly reason: string;
+  /** The window judged, in hours. */
+  readonly maxAgeHours: number;
 }
 
 /** Alert: the nightly workflow has had no successful run for too long (SPEC §11). */
-export const watchdogAlertMessage = (verdict: WatchdogVerdictInfo, hours = 26): SlackMessage => {
+export const watchdogAlertMessage = (verdict: WatchdogVerdictInfo): SlackMessage => {
+  const hours = verdict.maxAgeHours;
   const title = verdict.healthy
     ? 'sync360 watchdog: the nightly sync is healthy'
     : `sync360 watchdog: no successful nightly sync in the last ${hours} hours`;

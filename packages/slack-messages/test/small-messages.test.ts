@@ -66,6 +66,7 @@ describe('small messages', () => {
       healthy: false,
       lastSuccess: run(5, { createdAt: '2026-02-27T02:07:00Z' }),
       reason: 'Last success 75 hours ago',
+      maxAgeHours: 26,
     });
     expectWithinLimits(message);
     const text = blockText(message);

@@ -6,13 +6,7 @@ import { matchRoute, type FakeGithubRoute } from './github-routes.js';
 import { fakeRun, matchesStatusFilter, toApiRun, type FakeGithubRun } from './github-runs.js';
 
 export type { FakeGithubRoute } from './github-routes.js';
-export {
-  fakeRun,
-  type FakeGithubJob,
-  type FakeGithubRun,
-  type FakeJobInit,
-  type FakeRunInit,
-} from './github-runs.js';
+export { fakeRun, type FakeGithubRun } from './github-runs.js';
 
 /**
  * A local fake of the part of GitHub's REST API that sync360 uses (Actions workflows and runs),
@@ -65,6 +59,12 @@ export interface FailureOptions {
   /** Fail this many requests, then answer normally again; default forever. */
   readonly times?: number;
   readonly message?: string;
+  /**
+   * Extra response headers, e.g. a secondary rate limit: `{ 'retry-after': '1' }` with a message
+   * saying "secondary rate limit"; a primary one: `x-ratelimit-remaining: 0` and
+   * `x-ratelimit-reset` (epoch seconds).
+   */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 export interface FakeGithub {
@@ -89,6 +89,7 @@ interface Failure {
   readonly route: FakeGithubRoute | null;
   remaining: number;
   readonly message: string;
+  readonly headers: Readonly<Record<string, string>>;
 }
 
 const dispatchBody = z.object({
@@ -219,7 +220,7 @@ export const startFakeGithub = async (options: FakeGithubOptions = {}): Promise<
     if (matched === null) return sendError(res, 404);
     if (!authorized) return sendError(res, 401);
     const failing = takeFailure(matched.route);
-    if (failing !== null) return sendError(res, failing.status, failing.message);
+    if (failing !== null) return sendError(res, failing.status, failing.message, failing.headers);
     if (matched.repository !== repository) return sendError(res, 404);
     return answer(req, res, matched, url.searchParams);
   };
@@ -259,6 +260,7 @@ export const startFakeGithub = async (options: FakeGithubOptions = {}): Promise<
               route: failOptions.route ?? null,
               remaining: failOptions.times ?? Number.POSITIVE_INFINITY,
               message: failOptions.message ?? DEFAULT_MESSAGES[status] ?? 'Server Error',
+              headers: failOptions.headers ?? {},
             };
     },
     close: () =>

@@ -28,19 +28,34 @@ export const parseJson = (text: string): unknown => {
   }
 };
 
-export const send = (res: ServerResponse, status: number, body?: unknown): void => {
+export const send = (
+  res: ServerResponse,
+  status: number,
+  body?: unknown,
+  headers: Readonly<Record<string, string>> = {},
+): void => {
   if (body === undefined) {
-    res.writeHead(status).end();
+    res.writeHead(status, headers).end();
     return;
   }
   res
-    .writeHead(status, { 'content-type': 'application/json; charset=utf-8' })
+    .writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers })
     .end(JSON.stringify(body));
 };
 
-export const sendError = (res: ServerResponse, status: number, message?: string): void =>
-  send(res, status, {
-    message: message ?? DEFAULT_MESSAGES[status] ?? 'Server Error',
-    documentation_url: DOCS,
-    status: String(status),
-  });
+export const sendError = (
+  res: ServerResponse,
+  status: number,
+  message?: string,
+  headers: Readonly<Record<string, string>> = {},
+): void =>
+  send(
+    res,
+    status,
+    {
+      message: message ?? DEFAULT_MESSAGES[status] ?? 'Server Error',
+      documentation_url: DOCS,
+      status: String(status),
+    },
+    headers,
+  );

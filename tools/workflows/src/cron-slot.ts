@@ -24,7 +24,7 @@ export const parseCronTime = (cron: string): CronTime | null => {
 const DAY_MS = 86_400_000;
 
 /** A runner clock a little behind the scheduler must not push the slot back a whole day. */
-export const EARLY_TOLERANCE_MS = 10 * 60_000;
+const EARLY_TOLERANCE_MS = 10 * 60_000;
 
 /**
  * The latest UTC instant at `time` that is not after `now` (give or take EARLY_TOLERANCE_MS):

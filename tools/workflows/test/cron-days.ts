@@ -1,5 +1,5 @@
 /** Test helper: does a cron's day-of-week field (`*`, `1-5`, `0,6`) allow this UTC weekday? */
-export const allowsWeekday = (cron: string, utcWeekday: number): boolean => {
+const allowsWeekday = (cron: string, utcWeekday: number): boolean => {
   const field = cron.trim().split(/\s+/)[4] ?? '*';
   if (field === '*') return true;
   return field.split(',').some((part) => {

@@ -60,6 +60,15 @@ describe('sync360-reminders.yml', () => {
     }
   });
 
+  it('routes names to the HR channel, with the Set-status buttons when the bot can write', () => {
+    const env = reminders.env ?? {};
+    for (const name of ['SLACK_HR_CHANNEL_ID', 'SYNC360_STATUS_BUTTONS', 'LUCCA_MAX_EMPLOYEES']) {
+      expect(env[name], name).toBe(`\${{ vars.${name} }}`);
+    }
+    // The runner refuses the write key (exit 2): only the bot may hold it.
+    expect(Object.keys(env)).not.toContain('LUCCA_WRITE_API_KEY');
+  });
+
   it('uses Node 22 with the pnpm cache', () => {
     expect(stepUsing(reminders, 'actions/setup-node').with).toMatchObject({
       'node-version': 22,

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,9 +25,13 @@ const stepSchema = z.object({
   uses: z.string().optional(),
   run: z.string().optional(),
   if: z.string().optional(),
+  'continue-on-error': z.boolean().optional(),
   with: z.record(z.string(), scalar).optional(),
   env: z.record(z.string(), scalar).optional(),
 });
+
+/** A number, or a `${{ }}` expression that evaluates to one. */
+const minutes = z.union([z.number(), z.string().regex(/^\$\{\{.*\}\}$/)]);
 
 const concurrencySchema = z.object({ group: z.string(), 'cancel-in-progress': z.boolean() });
 
@@ -35,7 +40,7 @@ const jobSchema = z.object({
   needs: z.union([z.string(), z.array(z.string())]).optional(),
   if: z.string().optional(),
   'runs-on': z.string(),
-  'timeout-minutes': z.number().optional(),
+  'timeout-minutes': minutes.optional(),
   environment: z.string().optional(),
   concurrency: concurrencySchema.optional(),
   permissions: z.record(z.string(), z.string()).optional(),
@@ -51,7 +56,7 @@ const inputSchema = z.object({
   default: scalar.optional(),
 });
 
-export const workflowSchema = z.object({
+const workflowSchema = z.object({
   name: z.string(),
   'run-name': z.string().optional(),
   on: z.object({
@@ -81,7 +86,7 @@ export const loadWorkflow = (name: string): Workflow => {
 /** Loose shape every workflow (ci.yml included) must have for the policy checks. */
 export const anyWorkflowSchema = z.object({
   permissions: z.record(z.string(), z.string()),
-  jobs: z.record(z.string(), z.object({ 'timeout-minutes': z.number() }).loose()),
+  jobs: z.record(z.string(), z.object({ 'timeout-minutes': minutes }).loose()),
 });
 
 export const parseYaml = (text: string): unknown => parse(text);
@@ -96,6 +101,22 @@ export const stepUsing = (target: Job, action: string): Step => {
   const found = target.steps.find((step) => step.uses?.split('@')[0] === action);
   if (found === undefined) throw new Error(`no step uses ${action}`);
   return found;
+};
+
+const BASH = spawnSync('sh', ['-c', 'command -v bash'], { encoding: 'utf8' }).stdout.trim();
+
+/** GitHub's `shell: bash`: `bash --noprofile --norc -eo pipefail`, here with only `env`. */
+export const runBash = (
+  script: string,
+  env: Readonly<Record<string, string>>,
+  cwd?: string,
+): { status: number | null; stdout: string; stderr: string } => {
+  const result = spawnSync(BASH, ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], {
+    encoding: 'utf8',
+    env: { PATH: process.env['PATH'] ?? '', ...env },
+    ...(cwd === undefined ? {} : { cwd }),
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 };
 
 export const crons = (workflow: Workflow): string[] =>

@@ -20,7 +20,7 @@ export const watchdogCommand = async (
     );
   }
   // Judged on the runs whose `deliver` job succeeded: a guard-skipped firing also ends green.
-  const verdict = await runWatchdog({ ...config.github }, new Date(), 26);
+  const verdict = await runWatchdog({ ...config.github }, new Date());
   if (flags.json) io.out(JSON.stringify(verdict, null, 2));
   else io.out(`${verdict.healthy ? 'ok' : 'ALERT'}: ${verdict.reason}`);
   if (verdict.healthy) return exitCodes.ok;

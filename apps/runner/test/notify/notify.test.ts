@@ -91,7 +91,7 @@ describe('runner Slack notifications', () => {
     expect(
       await notifyWatchdogToSlack(
         { ...settings, token: 'xoxb-wrong' },
-        { healthy: false, lastSuccess: null, reason: 'none' },
+        { healthy: false, lastSuccess: null, reason: 'none', maxAgeHours: 26 },
       ),
     ).toContain('SLACK_BOT_TOKEN');
     await slack.close();
@@ -127,6 +127,7 @@ describe('runner Slack notifications', () => {
       healthy: false,
       lastSuccess: null,
       reason: 'No successful run in the last 26 hours',
+      maxAgeHours: 26,
     });
     expect(warning).toBeNull();
     expect(String(slack.callsTo('chat.postMessage')[0]?.body.text)).toContain(

@@ -1,11 +1,17 @@
 import type { App } from '@slack/bolt';
-import type { WorkflowRun } from '@sync360/github';
+import { listRecentRuns, type WorkflowRun } from '@sync360/github';
 import { homeView } from '@sync360/slack-messages';
+import type { BotConfig } from '../config/bot-config.js';
 import type { BotDeps } from '../deps.js';
 import { cachedCount } from './cached-count.js';
 
 /** `app_home_opened` -> publishes the Home tab: last run and how many tasks are pending. */
-export const registerAppHome = (app: App, deps: BotDeps, log: (line: string) => void): void => {
+export const registerAppHome = (
+  app: App,
+  config: BotConfig,
+  deps: BotDeps,
+  log: (line: string) => void,
+): void => {
   const now = deps.now ?? (() => new Date());
   const load = deps.loadReminders;
   const pendingCount =
@@ -17,7 +23,7 @@ export const registerAppHome = (app: App, deps: BotDeps, log: (line: string) => 
     if (event.tab !== 'home') return;
     const notes: string[] = [];
     const [runs, count] = await Promise.all([
-      deps.github.listRecentRuns(1).catch((error: unknown): WorkflowRun[] | null => {
+      listRecentRuns(config.github, 1).catch((error: unknown): WorkflowRun[] | null => {
         log(`home: GitHub failed: ${error instanceof Error ? error.message : String(error)}`);
         notes.push('GitHub could not be reached, so the last run is unknown right now.');
         return null;

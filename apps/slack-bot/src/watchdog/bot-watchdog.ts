@@ -23,7 +23,7 @@ export const startBotWatchdog = (
   const now = deps.now ?? (() => new Date());
   return startWatchdogTimer(
     { firstDelayMs: deps.watchdogFirstDelayMs ?? 300_000, intervalMs },
-    () => checkNightly(deps.github, app.client, channelId, now(), log),
+    () => checkNightly(config.github, app.client, channelId, now(), log),
     log,
   );
 };

@@ -1,25 +1,22 @@
 import type { WebClient } from '@slack/web-api';
 import { watchdogAlertMessage } from '@sync360/slack-messages';
-import type { GithubPort } from '../github/github-port.js';
-
-/** SPEC §11: alert when no delivering nightly run succeeded within this many hours. */
-export const watchdogMaxAgeHours = 26;
+import { runWatchdog, type GithubSettings } from '@sync360/github';
 
 /** One watchdog check: ask GitHub, and post the alert to the channel when unhealthy. */
 export const checkNightly = async (
-  github: GithubPort,
+  github: GithubSettings,
   client: WebClient,
   channelId: string,
   now: Date,
   log: (line: string) => void,
 ): Promise<void> => {
-  const verdict = await github.watchdog(now, watchdogMaxAgeHours);
+  const verdict = await runWatchdog(github, now);
   if (verdict.healthy) {
     log(`watchdog: ok, ${verdict.reason}`);
     return;
   }
   log(`watchdog: ALERT, ${verdict.reason}`);
-  const message = watchdogAlertMessage(verdict, watchdogMaxAgeHours);
+  const message = watchdogAlertMessage(verdict);
   await client.chat.postMessage({
     channel: channelId,
     text: message.text,

@@ -1,12 +1,15 @@
-import type { WorkflowRun } from '@sync360/github';
+import { dispatchWorkflow, type GithubSettings, type WorkflowRun } from '@sync360/github';
 import { mrkdwnLink, runLine, runState, type SlackMessage } from '@sync360/slack-messages';
-import { workflowPageUrl } from '../../github/github-port.js';
 import { isAllowed, notAllowedMessage } from '../allowlist.js';
 import type { CommandContext, Subcommand } from '../command-context.js';
 import { errorMessage } from '../error-message.js';
 import { textMessage } from '../reply.js';
 
 type RunMode = 'now' | 'preview';
+
+/** The Actions page of the workflow, where a just-dispatched run shows up. */
+const workflowPageUrl = (webUrl: string, settings: GithubSettings): string =>
+  `${webUrl}/${settings.repository}/actions/workflows/${encodeURIComponent(settings.workflow)}`;
 
 const alreadyRunning = (run: WorkflowRun): SlackMessage =>
   textMessage(
@@ -34,13 +37,13 @@ const started = (mode: RunMode, context: CommandContext): SlackMessage => {
 const runWorkflow =
   (mode: RunMode): Subcommand =>
   async (context) => {
-    const { config, deps, reply, userId } = context;
+    const { config, reply, userId } = context;
     if (!isAllowed(userId, config.slack.allowedUserIds)) {
       return reply(notAllowedMessage(mode, userId, config.slack.allowedUserIds));
     }
     let result;
     try {
-      result = await deps.github.dispatch({
+      result = await dispatchWorkflow(config.github, {
         dry_run: mode === 'preview' ? 'true' : 'false',
         requested_by: userId,
       });
