@@ -45,7 +45,7 @@ const round = (value: number, digits: number): number => Number(value.toFixed(di
  * 360Learning with its limits on (10 writes, 50 reads a second), production client settings.
  * Floor: writes / 10 per second. Timed from the first read of the users to the last write.
  */
-export const benchApi360Delivery = async (): Promise<Api360BenchResult> => {
+const benchApi360Delivery = async (): Promise<Api360BenchResult> => {
   const baseline = Array.from({ length: existing }, (_, n) => rowOf(n));
   const server = await startFakeApi360({
     users: baseline.map((row) => ({

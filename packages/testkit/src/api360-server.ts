@@ -9,7 +9,7 @@ import {
   type FakeApi360User,
 } from './api360-store.js';
 
-export type { FakeApi360Seed, FakeApi360Status, FakeApi360User } from './api360-store.js';
+export type { FakeApi360Seed, FakeApi360User } from './api360-store.js';
 
 /** The default group of the fake company (what `API360_DEFAULT_GROUP_ID` names in tests). */
 export const fakeApi360GroupId = '64b7f0c2a1d3e4f5a6b7c8d9';

@@ -255,5 +255,3 @@ export const createApi360Store = (options: FakeApi360StoreOptions) => {
     invitations: (): string[] => [...invitations],
   };
 };
-
-export type FakeApi360Store = ReturnType<typeof createApi360Store>;
