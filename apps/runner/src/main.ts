@@ -26,7 +26,7 @@ const main = async (argv: ReadonlyArray<string>, env: NodeJS.ProcessEnv): Promis
       (command === null && !flags.help ? io.err : io.out)(helpText(command));
       return command === null && !flags.help ? exitCodes.config : exitCodes.ok;
     }
-    const parsed = parseRunnerConfig(env);
+    const parsed = parseRunnerConfig(env, { pinOptional: command === 'doctor' });
     if (!parsed.ok) {
       io.err('Configuration error — fix these environment variables:');
       for (const problem of parsed.problems) io.err(`  - ${problem}`);

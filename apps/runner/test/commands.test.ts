@@ -53,6 +53,21 @@ describe('configuration and usage errors', () => {
     expect(result.stderr).toContain('LUCCA_BASE_URL');
     expect(result.stderr).toContain('SFTP_HOST_KEY_SHA256');
   });
+  it('rejects an unreadable SFTP_PRIVATE_KEY before any network call, without echoing it', async () => {
+    const result = await runCli(['run'], {
+      cwd: dir.path,
+      env: {
+        SFTP_HOST: 'sftp.example.invalid',
+        SFTP_USERNAME: 'u',
+        SFTP_PRIVATE_KEY:
+          '-----BEGIN OPENSSH PRIVATE KEY-----\\nbroken-key-body-123\\n-----END OPENSSH PRIVATE KEY-----',
+        SFTP_HOST_KEY_SHA256: 'SHA256:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU',
+      },
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('SFTP_PRIVATE_KEY');
+    expect(result.stderr + result.stdout).not.toContain('broken-key-body-123');
+  });
   it.each([
     [['frobnicate']],
     [['run', '--nope']],

@@ -53,7 +53,6 @@ export interface RetryOptions {
   readonly random?: () => number;
 }
 
-
 /**
  * Runs `attempt` until it succeeds, throws an error `retryable` refuses, or the attempts are used
  * up; in both cases the error is rethrown as is.
@@ -71,7 +70,12 @@ export const withRetries = async <T>(
       const delayMs =
         typeof verdict === 'number'
           ? verdict
-          : backoffDelayMs(attemptNumber - 1, options.baseDelayMs, options.maxDelayMs, options.random);
+          : backoffDelayMs(
+              attemptNumber - 1,
+              options.baseDelayMs,
+              options.maxDelayMs,
+              options.random,
+            );
       options.onRetry?.(error, attemptNumber, delayMs);
       await sleep(delayMs);
     }

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { ConfigError, redactSecrets, type DoctorCheck } from '@sync360/core';
-import { classifyFailure } from './classify.js';
-import { removeQuietly, uploadBytes } from './remote-ops.js';
+import { classifyFailure, contextFor } from './failures.js';
+import { checkPgpPublicKey } from './pgp.js';
+import { removeQuietly, requireRemoteDir, uploadBytes } from './remote-ops.js';
 import { newSessionState, openSession, type Session, type SessionState } from './session.js';
 import {
   remotePathOf,
@@ -9,8 +10,6 @@ import {
   type ResolvedSettings,
   type SftpSettings,
 } from './settings.js';
-import type { FailureContext, Stage } from './stage.js';
-import { withTimeout } from './timeout.js';
 
 const check = (name: string, ok: boolean, detail: string, fix: string | null): DoctorCheck => ({
   system: 'sftp',
@@ -18,17 +17,6 @@ const check = (name: string, ok: boolean, detail: string, fix: string | null): D
   ok,
   detail,
   fix,
-});
-
-const contextFor = (s: ResolvedSettings, stage: Stage, path: string): FailureContext => ({
-  stage,
-  host: s.host,
-  port: s.port,
-  username: s.username,
-  remoteDir: s.remoteDir,
-  path,
-  finalPath: path,
-  pins: s.hostKeyPins,
 });
 
 /** Host key and login checks from one connection attempt. */
@@ -62,19 +50,7 @@ const connectChecks = (s: ResolvedSettings, state: SessionState, error: unknown)
 const folderCheck = async (s: ResolvedSettings, session: Session): Promise<DoctorCheck> => {
   const probe = remotePathOf(s.remoteDir, `.sync360-probe-${randomBytes(6).toString('hex')}`);
   try {
-    const stats = await withTimeout(
-      session.client.stat(s.remoteDir),
-      s.operationTimeoutMs,
-      `checking ${s.remoteDir}`,
-    );
-    if (!stats.isDirectory) {
-      return check(
-        'remote folder',
-        false,
-        `"${s.remoteDir}" is not a folder`,
-        'Fix SFTP_REMOTE_DIR.',
-      );
-    }
+    await requireRemoteDir(session.client, s.remoteDir, s);
   } catch (error) {
     const failure = classifyFailure(
       error,
@@ -82,12 +58,7 @@ const folderCheck = async (s: ResolvedSettings, session: Session): Promise<Docto
       contextFor(s, 'remote-dir', s.remoteDir),
       s.secrets,
     );
-    return check(
-      'remote folder',
-      false,
-      `"${s.remoteDir}" cannot be opened: ${failure.message}`,
-      failure.hint,
-    );
+    return check('remote folder', false, failure.message, failure.hint);
   }
   try {
     await uploadBytes(session.sftp, probe, Buffer.from('sync360 doctor probe\n'), s);
@@ -112,41 +83,50 @@ const folderCheck = async (s: ResolvedSettings, session: Session): Promise<Docto
   );
 };
 
+/** The PGP key line: fingerprint and expiry, or why the key cannot be used (a config error). */
+const pgpCheck = async (armored: string): Promise<DoctorCheck> => {
+  try {
+    const facts = await checkPgpPublicKey(armored);
+    const expiry = facts.expiresAt === null ? 'never expires' : `expires ${facts.expiresAt}`;
+    return check('pgp key', true, `files are encrypted to ${facts.fingerprint} (${expiry})`, null);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const hint = error instanceof ConfigError ? error.hint : null;
+    return { system: 'config', name: 'pgp key', ok: false, detail: message, fix: hint };
+  }
+};
+
 /**
- * `sync360 doctor` for SFTP: host key matches a pin, login works, the remote folder is writable.
- * Returns the checks it got to (a failed step stops the next ones) and never throws. Without a
- * pin it still connects, rejects every key (so no credential is sent) and shows the fingerprint
- * the server presents, to be confirmed with 360Learning and pinned.
+ * `sync360 doctor` for SFTP: the PGP key when set, then host key matches a pin, login works, the
+ * remote folder exists and is writable. Returns the checks it got to (a failed connection step
+ * stops the next ones) and never throws. Without a pin it still connects, rejects every host key
+ * (so no credential is ever sent) and shows the fingerprint the server presents, to be confirmed
+ * with 360Learning and pinned.
  */
 export const checkSftp = async (settings: SftpSettings): Promise<DoctorCheck[]> => {
-  let s: ResolvedSettings;
-  try {
-    s = resolveSettings(settings, false);
-  } catch (error) {
-    if (error instanceof ConfigError) return [check('settings', false, error.message, error.hint)];
-    throw error;
-  }
+  const s = resolveSettings(settings);
+  const pgp = s.pgpPublicKey === undefined ? [] : [await pgpCheck(s.pgpPublicKey)];
   const state = newSessionState();
   let session: Session;
   try {
     session = await openSession(s, state);
   } catch (error) {
-    return connectChecks(s, state, error);
+    return [...pgp, ...connectChecks(s, state, error)];
   }
   try {
-    const login = check(
-      'login',
-      true,
-      `logged in as "${redactSecrets(s.username, s.secrets)}"`,
-      null,
-    );
     const hostKey = check(
       'host key',
       true,
       `${s.host}:${s.port} presents ${state.presented ?? '?'} (pinned)`,
       null,
     );
-    return [hostKey, login, await folderCheck(s, session)];
+    const login = check(
+      'login',
+      true,
+      `logged in as "${redactSecrets(s.username, s.secrets)}"`,
+      null,
+    );
+    return [...pgp, hostKey, login, await folderCheck(s, session)];
   } finally {
     await session.close();
   }

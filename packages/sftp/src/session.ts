@@ -1,20 +1,45 @@
+import { createHash } from 'node:crypto';
 import { connect as netConnect, type Socket } from 'node:net';
 import SftpClient from 'ssh2-sftp-client';
 import type { ConnectConfig, SFTPWrapper } from 'ssh2';
-import { errorFacts, type ErrorFacts } from './error-facts.js';
-import { fingerprintOf } from './fingerprint.js';
+import { SftpStepError } from './failures.js';
 import type { ResolvedSettings } from './settings.js';
-import { OperationTimeoutError, withTimeout } from './timeout.js';
+
+/**
+ * Settles like `promise`, or rejects with a timeout {@link SftpStepError} after `timeoutMs`. The
+ * late outcome of `promise` is still observed (by the race), so it never becomes an unhandled
+ * rejection once the connection is torn down.
+ */
+export const withTimeout = <T>(
+  promise: Promise<T>,
+  timeoutMs: number,
+  operation: string,
+): Promise<T> => {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(new SftpStepError('timeout', `${operation} did not finish within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+};
+
+/**
+ * The OpenSSH fingerprint of a raw host key blob (the SSH wire encoding ssh2 hands to
+ * `hostVerifier` when `hostHash` is not set): `SHA256:` + unpadded base64 of its SHA-256, exactly
+ * as `ssh-keygen -lf` prints it.
+ */
+export const fingerprintOf = (rawKey: Buffer): string =>
+  `SHA256:${createHash('sha256').update(rawKey).digest('base64').replace(/=+$/, '')}`;
 
 /** What happened on one connection, as seen from ssh2's events; used to classify failures. */
 export interface SessionState {
-  /** The fingerprint the server presented, once key exchange got that far. */
   presented: string | null;
   /** The presented key matched a pin (credentials are sent only after this). */
   hostKeyTrusted: boolean;
-  /** Raw ssh2 errors, in order. */
-  readonly errors: ErrorFacts[];
-  /** The connection closed while sync360 still needed it. */
+  readonly errors: unknown[];
   droppedUnexpectedly: boolean;
   /** sync360 itself is closing the connection. */
   closing: boolean;
@@ -43,7 +68,12 @@ const openSocket = (host: string, port: number, timeoutMs: number): Promise<Sock
     const socket = netConnect({ host, port });
     const timer = setTimeout(() => {
       socket.destroy();
-      reject(new OperationTimeoutError(`TCP connection to ${host}:${port}`, timeoutMs));
+      reject(
+        new SftpStepError(
+          'timeout',
+          `TCP connection to ${host}:${port} did not open within ${timeoutMs} ms`,
+        ),
+      );
     }, timeoutMs);
     socket.once('connect', () => {
       clearTimeout(timer);
@@ -79,7 +109,7 @@ export const openSession = async (
   });
   const client = new SftpClient('sync360', { error: () => {}, end: () => {}, close: () => {} });
   client.on('error', (error: unknown) => {
-    state.errors.push(errorFacts(error));
+    state.errors.push(error);
   });
   client.on('close', () => {
     if (!state.closing) state.droppedUnexpectedly = true;

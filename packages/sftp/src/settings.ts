@@ -1,9 +1,10 @@
 import { posix } from 'node:path';
 import ssh2 from 'ssh2';
-import { ConfigError } from '@sync360/core';
-import { parseHostKeyPins } from './host-key-pins.js';
 
-/** Where and how to deliver; the runner builds it from the SFTP_* variables. */
+/**
+ * Where and how to deliver, as plain values: the runner parses and checks the SFTP_* variables
+ * (with {@link parseHostKeyPins} and {@link privateKeyProblem}) and builds this.
+ */
 export interface SftpSettings {
   host: string;
   port: number;
@@ -11,20 +12,26 @@ export interface SftpSettings {
   privateKey?: string;
   password?: string;
   passphrase?: string;
-  /** `SHA256:<base64>` pins; at least one is required. */
-  hostKeyPins: string[];
+  /**
+   * Normalised `SHA256:<base64>` pins. Credentials are sent only to a server whose host key
+   * matches one: with none, every server is refused (doctor still shows what it presents).
+   */
+  hostKeyPins: readonly string[];
+  /** Must exist: it is never created. */
   remoteDir: string;
+  /** Armored OpenPGP public key: the file is encrypted to it and uploaded as `<name>.pgp`. */
+  pgpPublicKey?: string;
   /** TCP connect plus SSH handshake and login. Default 20 s. */
   connectTimeoutMs?: number;
   /** Each SFTP operation (the upload gets one more second per 64 KiB). Default 30 s. */
   operationTimeoutMs?: number;
   /** Attempts on transient errors (network, timeout, truncated upload). Default 3. */
   attempts?: number;
-  /** First retry delay; doubles each attempt, plus jitter. Default 2 s. */
+  /** First retry delay; doubles each attempt, with jitter. Default 2 s. */
   retryBaseDelayMs?: number;
 }
 
-/** Settings with defaults applied and pins normalised. */
+/** Settings with defaults applied and the secrets to scrub from anything sync360 shows. */
 export interface ResolvedSettings {
   readonly host: string;
   readonly port: number;
@@ -34,16 +41,13 @@ export interface ResolvedSettings {
   readonly passphrase: string | undefined;
   readonly hostKeyPins: readonly string[];
   readonly remoteDir: string;
+  readonly pgpPublicKey: string | undefined;
   readonly connectTimeoutMs: number;
   readonly operationTimeoutMs: number;
   readonly attempts: number;
   readonly retryBaseDelayMs: number;
-  /** Every secret to scrub from anything sync360 shows. */
   readonly secrets: readonly string[];
 }
-
-const positive = (value: number | undefined, fallback: number): number =>
-  value !== undefined && Number.isFinite(value) && value > 0 ? value : fallback;
 
 /** The secrets, and each long line of the private key, so a quoted fragment is scrubbed too. */
 const secretsOf = (settings: SftpSettings): string[] => {
@@ -56,97 +60,92 @@ const secretsOf = (settings: SftpSettings): string[] => {
     .sort((a, b) => b.length - a.length);
 };
 
-const checkPins = (pins: readonly string[], requirePins: boolean): string[] => {
-  if (pins.length === 0 && !requirePins) return [];
-  if (pins.length === 0) {
-    throw new ConfigError(
-      'sftp-host-key-missing',
-      'SFTP delivery needs a pinned host key: sync360 never connects to an unverified server.',
-      'Ask 360Learning for the SHA256 fingerprint of their SFTP host key (or run `ssh-keygen -lf` on ' +
-        'the public key they send, or `sync360 doctor` to see what the server presents, then confirm it ' +
-        'with them) and set SFTP_HOST_KEY_SHA256=SHA256:<base64>.',
-    );
-  }
-  const parsed = parseHostKeyPins(pins.join(','));
-  if (!parsed.ok) {
-    throw new ConfigError(
-      'sftp-host-key-invalid',
-      `SFTP_HOST_KEY_SHA256 is not valid: ${parsed.reason}.`,
-      'Give comma-separated SHA256:<base64> fingerprints as `ssh-keygen -lf` prints them.',
-    );
-  }
-  return parsed.pins;
-};
-
-const checkCredentials = (settings: SftpSettings): void => {
-  if (settings.host.trim() === '') {
-    throw new ConfigError(
-      'sftp-host-missing',
-      'SFTP_HOST is empty.',
-      'Set SFTP_HOST to the server 360Learning gave you.',
-    );
-  }
-  if (settings.username.trim() === '') {
-    throw new ConfigError(
-      'sftp-username-missing',
-      'SFTP_USERNAME is not set.',
-      'Set SFTP_USERNAME to the SFTP account 360Learning gave you.',
-    );
-  }
-  if (!settings.privateKey && !settings.password) {
-    throw new ConfigError(
-      'sftp-credentials-missing',
-      'Neither SFTP_PRIVATE_KEY nor SFTP_PASSWORD is set.',
-      'Set SFTP_PRIVATE_KEY (PEM/OpenSSH text, with SFTP_PASSPHRASE if it is encrypted) or SFTP_PASSWORD.',
-    );
-  }
-  if (settings.privateKey) {
-    const parsed = ssh2.utils.parseKey(settings.privateKey, settings.passphrase);
-    if (parsed instanceof Error) {
-      throw new ConfigError(
-        'sftp-private-key-invalid',
-        'SFTP_PRIVATE_KEY cannot be read (wrong format, or encrypted without the right SFTP_PASSPHRASE).',
-        'Paste the whole private key including its BEGIN/END lines, and set SFTP_PASSPHRASE if it is encrypted.',
-      );
-    }
-  }
-};
-
-/**
- * Applies defaults and checks everything that can be checked before any network call. Only
- * `doctor` passes `requirePins: false`, to show the fingerprint the server presents (it then
- * rejects every key, so no credential is ever sent).
- */
-export const resolveSettings = (settings: SftpSettings, requirePins = true): ResolvedSettings => {
-  const hostKeyPins = checkPins(settings.hostKeyPins, requirePins);
-  checkCredentials(settings);
-  return {
-    host: settings.host.trim(),
-    port: positive(settings.port, 22),
-    username: settings.username,
-    privateKey: settings.privateKey || undefined,
-    password: settings.password || undefined,
-    passphrase: settings.passphrase || undefined,
-    hostKeyPins,
-    remoteDir: settings.remoteDir.trim() === '' ? '.' : settings.remoteDir.trim(),
-    connectTimeoutMs: positive(settings.connectTimeoutMs, 20_000),
-    operationTimeoutMs: positive(settings.operationTimeoutMs, 30_000),
-    attempts: Math.min(Math.floor(positive(settings.attempts, 3)), 10),
-    retryBaseDelayMs: positive(settings.retryBaseDelayMs, 2_000),
-    secrets: secretsOf(settings),
-  };
-};
-
-/** The remote file name must be a plain name: no folder part, nothing hidden behind `..`. */
-export const checkFileName = (name: string): void => {
-  if (name === '' || name === '.' || name === '..' || name.includes('/') || name.includes('\\')) {
-    throw new ConfigError(
-      'sftp-file-name-invalid',
-      `"${name}" cannot be used as the remote file name.`,
-      'Set SYNC360_FILE_NAME to a plain file name such as users.csv (no folder part).',
-    );
-  }
-};
+export const resolveSettings = (settings: SftpSettings): ResolvedSettings => ({
+  host: settings.host,
+  port: settings.port,
+  username: settings.username,
+  privateKey: settings.privateKey || undefined,
+  password: settings.password || undefined,
+  passphrase: settings.passphrase || undefined,
+  hostKeyPins: settings.hostKeyPins,
+  remoteDir: settings.remoteDir,
+  pgpPublicKey: settings.pgpPublicKey || undefined,
+  connectTimeoutMs: settings.connectTimeoutMs ?? 20_000,
+  operationTimeoutMs: settings.operationTimeoutMs ?? 30_000,
+  attempts: settings.attempts ?? 3,
+  retryBaseDelayMs: settings.retryBaseDelayMs ?? 2_000,
+  secrets: secretsOf(settings),
+});
 
 export const remotePathOf = (remoteDir: string, name: string): string =>
   posix.join(remoteDir, name);
+
+/**
+ * Why `SFTP_PRIVATE_KEY` (with `SFTP_PASSPHRASE`) cannot be used, or null when ssh2 reads it.
+ * The reason never quotes the key or the passphrase.
+ */
+export const privateKeyProblem = (
+  privateKey: string,
+  passphrase: string | undefined,
+): string | null =>
+  ssh2.utils.parseKey(privateKey, passphrase) instanceof Error
+    ? 'the private key cannot be read (wrong format, or encrypted without the right SFTP_PASSPHRASE); paste the whole key including its BEGIN/END lines'
+    : null;
+
+/** A SHA-256 digest is 32 bytes: 43 base64 characters without padding. */
+const SHA256_BYTES = 32;
+const PIN_TOKEN = /SHA256:(\S*)/gi;
+
+const normaliseDigest = (raw: string): string | null => {
+  const unpadded = raw.replace(/=+$/, '');
+  if (!/^[A-Za-z0-9+/]+$/.test(unpadded)) return null;
+  const bytes = Buffer.from(unpadded, 'base64');
+  if (bytes.length !== SHA256_BYTES) return null;
+  // Reject non-canonical encodings (stray bits in the last character): they cannot be a real pin.
+  if (bytes.toString('base64').replace(/=+$/, '') !== unpadded) return null;
+  return unpadded;
+};
+
+const parseEntry = (entry: string): { ok: true; pin: string } | { ok: false; reason: string } => {
+  const tokens = [...entry.matchAll(PIN_TOKEN)];
+  const [first] = tokens;
+  if (first === undefined)
+    return { ok: false, reason: `"${entry}" is not a SHA256:<base64> fingerprint` };
+  if (tokens.length > 1)
+    return {
+      ok: false,
+      reason: `"${entry}" holds several fingerprints: separate pins with commas`,
+    };
+  const digest = normaliseDigest(first[1] ?? '');
+  if (digest === null) {
+    return {
+      ok: false,
+      reason: `"${first[0]}" is not a SHA-256 fingerprint (expected SHA256: and 43 base64 characters)`,
+    };
+  }
+  return { ok: true, pin: `SHA256:${digest}` };
+};
+
+/**
+ * Parses `SFTP_HOST_KEY_SHA256`: one or more pins separated by commas (or new lines), each
+ * `SHA256:<base64>` as OpenSSH prints it, `=` padding optional. A whole `ssh-keygen -lf` line
+ * (`256 SHA256:... comment (ED25519)`) is accepted: the text around the fingerprint is ignored.
+ * Pins come back normalised (`SHA256:` + unpadded base64), without duplicates.
+ */
+export const parseHostKeyPins = (
+  text: string,
+): { ok: true; pins: string[] } | { ok: false; reason: string } => {
+  const entries = text
+    .split(/[,\n]/)
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  if (entries.length === 0)
+    return { ok: false, reason: 'no host key pin given (expected SHA256:<base64>)' };
+  const pins: string[] = [];
+  for (const entry of entries) {
+    const parsed = parseEntry(entry);
+    if (!parsed.ok) return parsed;
+    if (!pins.includes(parsed.pin)) pins.push(parsed.pin);
+  }
+  return { ok: true, pins };
+};

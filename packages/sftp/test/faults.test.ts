@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DeliveryError } from '@sync360/core';
@@ -15,6 +15,7 @@ const cleanups: Array<() => Promise<void>> = [];
 const start = async (options: SftpServerOptions = {}): Promise<SftpTestServer> => {
   const server = await startSftpServer({ password: 'correct horse battery staple', ...options });
   cleanups.push(() => server.close());
+  await mkdir(inboxOf(server));
   return server;
 };
 afterEach(async () => {
@@ -67,6 +68,18 @@ describe('deliverBySftp faults', () => {
     expect(error.message).toContain('No space left on device');
     expect(error.hint).toMatch(/space|quota/);
     expect(server.stats.connections).toBe(1);
+    expect(await listDir(inboxOf(server))).toEqual([]);
+  });
+
+  it('fails the upload when the server refuses to CLOSE the file, even with every byte written', async () => {
+    const server = await start({ faults: { closeError: { message: 'flush to storage failed' } } });
+    const progress: string[] = [];
+    const error = await failure(deliverBySftp(settingsFor(server), file, (m) => progress.push(m)));
+    expect(error.code).toBe('sftp-upload');
+    expect(error.message).toContain('flush to storage failed');
+    expect(error.details['attempts']).toBe(1);
+    expect(progress.some((m) => m.includes('delivered'))).toBe(false);
+    expect(server.operations).toEqual(['remove /inbox/users.csv.part']);
     expect(await listDir(inboxOf(server))).toEqual([]);
   });
 

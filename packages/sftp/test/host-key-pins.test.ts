@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { fingerprintOf, parseHostKeyPins } from '../src/index.js';
+import { generateTestKeyPair } from '@sync360/testkit/sftp-keys';
+import { parseHostKeyPins, privateKeyProblem } from '../src/index.js';
+import { fingerprintOf } from '../src/session.js';
 
 const digestOf = (text: string): string => createHash('sha256').update(text).digest('base64');
 const padded = digestOf('host key one');
@@ -55,5 +57,21 @@ describe('fingerprintOf', () => {
     const expected = createHash('sha256').update(blob).digest('base64').replace(/=+$/, '');
     expect(fingerprintOf(blob)).toBe(`SHA256:${expected}`);
     expect(fingerprintOf(blob)).not.toContain('=');
+  });
+});
+
+describe('privateKeyProblem', () => {
+  it('accepts an OpenSSH key, and an encrypted one with its passphrase', () => {
+    expect(privateKeyProblem(generateTestKeyPair().private, undefined)).toBeNull();
+    const encrypted = generateTestKeyPair({ passphrase: 'pass-phrase-1' });
+    expect(privateKeyProblem(encrypted.private, 'pass-phrase-1')).toBeNull();
+  });
+
+  it('rejects an unreadable key, or an encrypted one without the right passphrase', () => {
+    const broken = '-----BEGIN OPENSSH PRIVATE KEY-----\nbroken\n-----END OPENSSH PRIVATE KEY-----';
+    expect(privateKeyProblem(broken, undefined)).toContain('SFTP_PASSPHRASE');
+    const encrypted = generateTestKeyPair({ passphrase: 'pass-phrase-1' });
+    expect(privateKeyProblem(encrypted.private, undefined)).not.toBeNull();
+    expect(privateKeyProblem(encrypted.private, 'pass-phrase-2')).not.toBeNull();
   });
 });

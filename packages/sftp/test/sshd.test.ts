@@ -2,33 +2,17 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeliveryError } from '@sync360/core';
-import { findSshd, startSshd, type SshdServer } from '@sync360/testkit/sshd';
+import { sshdAvailable, startSshd, type SshdServer } from '@sync360/testkit/sshd';
 import { checkSftp, deliverBySftp, parseHostKeyPins, type SftpSettings } from '../src/index.js';
 import { bytesOf } from './helpers.js';
 
-const sshdPath = findSshd();
-const onCi = process.env['CI'] === 'true';
-
-if (sshdPath === null && !onCi) {
-  console.warn(
-    '[sftp] NOTICE: OpenSSH sshd not found: skipping the real-sshd tests (run .ci/install-sshd.sh to enable them).',
-  );
-}
-
-describe.runIf(sshdPath === null && onCi)('real OpenSSH sshd on CI', () => {
-  it('is installed (CI=true requires it)', () => {
-    expect.fail(
-      'sshd not found with CI=true: run .ci/install-sshd.sh (apt-get install openssh-server) before the tests',
-    );
-  });
-});
-
-describe.runIf(sshdPath !== null)('deliverBySftp against a real OpenSSH sshd', () => {
+describe.runIf(sshdAvailable('sftp'))('deliverBySftp against a real OpenSSH sshd', () => {
   let sshd: SshdServer;
   let settings: SftpSettings;
 
   beforeAll(async () => {
     sshd = await startSshd();
+    await mkdir(join(sshd.dir, 'inbox'));
     const pins = parseHostKeyPins(sshd.hostKeyLine);
     if (!pins.ok) throw new Error(pins.reason);
     settings = {
@@ -52,9 +36,9 @@ describe.runIf(sshdPath !== null)('deliverBySftp against a real OpenSSH sshd', (
     expect(settings.hostKeyPins).toEqual([sshd.fingerprint]);
   });
 
-  it('delivers, creating the folder, then replaces the file atomically (posix-rename)', async () => {
+  it('delivers, then replaces the file atomically (posix-rename)', async () => {
     const first = await deliverBySftp(settings, { name: 'users.csv', bytes: bytesOf('v1\n') });
-    expect(first).toEqual({ remotePath: join(sshd.dir, 'inbox', 'users.csv'), attempts: 1 });
+    expect(first).toMatchObject({ remotePath: join(sshd.dir, 'inbox', 'users.csv'), attempts: 1 });
     const big = bytesOf('x'.repeat(300_000));
     const progress: string[] = [];
     await deliverBySftp(settings, { name: 'users.csv', bytes: big }, (m) => progress.push(m));
@@ -104,5 +88,29 @@ describe.runIf(sshdPath !== null)('deliverBySftp against a real OpenSSH sshd', (
     ).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'sftp-remote-dir' });
     expect(await readFile(join(locked, 'users.csv'), 'utf8')).toBe('keep\n');
+  });
+
+  it('reports a missing remote folder as sftp-remote-dir-missing and never creates it', async () => {
+    const missing = join(sshd.dir, 'no-such-inbox');
+    const error = await deliverBySftp(
+      { ...settings, remoteDir: missing },
+      { name: 'users.csv', bytes: bytesOf('x\n') },
+    ).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'sftp-remote-dir-missing', details: { attempts: 1 } });
+    expect(String(error instanceof Error ? error.message : '')).toContain(missing);
+    const checks = await checkSftp({ ...settings, remoteDir: missing });
+    expect(checks.map((c) => [c.name, c.ok]).at(-1)).toEqual(['remote folder', false]);
+    expect(checks.at(-1)?.detail).toContain(`"${missing}" does not exist`);
+    await expect(readdir(missing)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('doctor without a pin shows the fingerprint ssh-keygen prints, never authenticating', async () => {
+    const logBefore = sshd.log().length;
+    const checks = await checkSftp({ ...settings, hostKeyPins: [] });
+    expect(checks.map((c) => [c.name, c.ok])).toEqual([['host key', false]]);
+    expect(checks[0]?.detail).toContain(`presents ${sshd.fingerprint}`);
+    expect(checks[0]?.fix).toContain(`SFTP_HOST_KEY_SHA256=${sshd.fingerprint}`);
+    // sshd logs every authentication attempt ("Accepted publickey", "Failed ...", "userauth").
+    expect(sshd.log().slice(logBefore)).not.toMatch(/Accepted|Failed|Postponed|userauth/i);
   });
 });

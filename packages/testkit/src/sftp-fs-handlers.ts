@@ -13,8 +13,12 @@ export interface SftpFaults {
   writeError?: { message: string; code?: number };
   /** Acknowledge WRITEs past this offset without storing them (a server that loses data). */
   truncateAt?: number;
-  /** Answer RENAME with PERMISSION_DENIED. */
-  refuseRename?: boolean;
+  /** Close the file, then answer CLOSE with this status (FAILURE by default) and message. */
+  closeError?: { message: string; code?: number };
+  /** Answer RENAME (and posix-rename) with PERMISSION_DENIED; `'part'`: only renames of a `.part`. */
+  refuseRename?: boolean | 'part';
+  /** Do not offer `posix-rename@openssh.com` (a server where RENAME cannot replace a file). */
+  noPosixRename?: boolean;
   /** Delay every SFTP answer by this many ms (a slow server). */
   delayMs?: number;
 }
@@ -27,7 +31,24 @@ export interface SftpHandlerHooks {
   tryDrop(): boolean;
   /** Runs `fn` later (tracked so the server can cancel on close). */
   later(ms: number, fn: () => void): void;
+  /** Records a change made to the files (`rename a -> b`, `remove p`), in order. */
+  record(operation: string): void;
 }
+
+export const POSIX_RENAME = 'posix-rename@openssh.com';
+
+/** The two SSH strings (uint32 length + bytes) of a posix-rename request, or null. */
+const twoStrings = (data: Buffer | undefined): [string, string] | null => {
+  if (data === undefined || data.length < 8) return null;
+  const firstLength = data.readUInt32BE(0);
+  if (data.length < 8 + firstLength) return null;
+  const secondLength = data.readUInt32BE(4 + firstLength);
+  if (data.length < 8 + firstLength + secondLength) return null;
+  return [
+    data.toString('utf8', 4, 4 + firstLength),
+    data.toString('utf8', 8 + firstLength, 8 + firstLength + secondLength),
+  ];
+};
 
 /** Client paths are virtual, rooted at the server's temp dir; `..` never escapes it. */
 export const virtualPath = (path: string): string => posix.normalize(posix.join('/', path));
@@ -118,6 +139,10 @@ export const attachSftpHandlers = (sftp: SFTPWrapper, hooks: SftpHandlerHooks): 
     serve(reqId, async () => {
       await handleOf(handle).close();
       handles.delete(handle.readUInt32BE(0));
+      const fault = hooks.faults().closeError;
+      if (fault !== undefined)
+        return () => sftp.status(reqId, fault.code ?? STATUS.FAILURE, fault.message);
+      return undefined;
     });
   });
   sftp.on('FSTAT', (reqId, handle) => {
@@ -136,31 +161,55 @@ export const attachSftpHandlers = (sftp: SFTPWrapper, hooks: SftpHandlerHooks): 
   sftp.on('LSTAT', statBy(lstat));
   sftp.on('FSETSTAT', (reqId) => serve(reqId, async () => undefined));
   sftp.on('SETSTAT', (reqId) => serve(reqId, async () => undefined));
-  sftp.on('REMOVE', (reqId, path) => serve(reqId, () => unlink(realPath(root, path))));
+  sftp.on('REMOVE', (reqId, path) =>
+    serve(reqId, async () => {
+      await unlink(realPath(root, path));
+      hooks.record(`remove ${virtualPath(path)}`);
+    }),
+  );
   sftp.on('MKDIR', (reqId, path) => serve(reqId, () => mkdir(realPath(root, path))));
   sftp.on('RMDIR', (reqId, path) => serve(reqId, () => rmdir(realPath(root, path))));
   sftp.on('REALPATH', (reqId, path) => {
     const name = virtualPath(path);
     reply(() => sftp.name(reqId, [{ filename: name, longname: name, attrs: NO_ATTRS }]));
   });
+  const refused = (from: string): boolean => {
+    const refuse = hooks.faults().refuseRename;
+    return refuse === true || (refuse === 'part' && from.endsWith('.part'));
+  };
+  const renameFile = async (from: string, to: string): Promise<void> => {
+    await rename(realPath(root, from), realPath(root, to));
+    hooks.record(`rename ${virtualPath(from)} -> ${virtualPath(to)}`);
+  };
   sftp.on('RENAME', (reqId, oldPath, newPath) => {
     serve(reqId, async () => {
-      if (hooks.faults().refuseRename === true) {
+      if (refused(oldPath))
         return () =>
           sftp.status(reqId, STATUS.PERMISSION_DENIED, 'rename refused by server policy');
-      }
-      const target = realPath(root, newPath);
       // SFTP v3 RENAME (as OpenSSH implements it) refuses to replace an existing file.
-      const exists = await stat(target).then(
+      const exists = await stat(realPath(root, newPath)).then(
         () => true,
         () => false,
       );
       if (exists) return () => sftp.status(reqId, STATUS.FAILURE, 'target file already exists');
-      await rename(realPath(root, oldPath), target);
+      await renameFile(oldPath, newPath);
       return undefined;
     });
   });
-  for (const event of ['OPENDIR', 'READDIR', 'READ', 'READLINK', 'SYMLINK', 'EXTENDED']) {
+  sftp.on('EXTENDED', (reqId: number, name: string, data: Buffer | undefined) => {
+    serve(reqId, async () => {
+      const paths = name === POSIX_RENAME ? twoStrings(data) : null;
+      if (paths === null || hooks.faults().noPosixRename === true)
+        return () => sftp.status(reqId, STATUS.OP_UNSUPPORTED, `${name} not supported`);
+      const [from, to] = paths;
+      if (refused(from))
+        return () =>
+          sftp.status(reqId, STATUS.PERMISSION_DENIED, 'rename refused by server policy');
+      await renameFile(from, to);
+      return undefined;
+    });
+  });
+  for (const event of ['OPENDIR', 'READDIR', 'READ', 'READLINK', 'SYMLINK']) {
     sftp.on(event, (reqId: number) =>
       reply(() => sftp.status(reqId, STATUS.OP_UNSUPPORTED, `${event} not supported`)),
     );

@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
-import { Server, utils, type AuthContext, type Connection, type ParsedKey } from 'ssh2';
-import { attachSftpHandlers, type SftpFaults } from './sftp-fs-handlers.js';
+import {
+  Server,
+  utils,
+  type AuthContext,
+  type Connection,
+  type ParsedKey,
+  type SFTPWrapper,
+} from 'ssh2';
+import { attachSftpHandlers, POSIX_RENAME, type SftpFaults } from './sftp-fs-handlers.js';
 import { generateTestKeyPair } from './sftp-keys.js';
 import { makeTempDir } from './temp-dir.js';
 
@@ -41,6 +48,8 @@ export interface SftpTestServer {
   /** The folder served as `/`; relative client paths start there too. */
   readonly root: string;
   readonly stats: SftpServerStats;
+  /** Changes made to the files, in order: `rename /a -> /b`, `remove /p`. */
+  readonly operations: string[];
   faults: SftpFaults;
   close(): Promise<void>;
 }
@@ -53,6 +62,49 @@ const parseKeyOrThrow = (text: string): ParsedKey => {
 
 const fingerprintOfKey = (key: ParsedKey): string =>
   `SHA256:${createHash('sha256').update(key.getPublicSSH()).digest('base64').replace(/=+$/, '')}`;
+
+const sshString = (text: string): Buffer => {
+  const bytes = Buffer.from(text, 'utf8');
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(bytes.length, 0);
+  return Buffer.concat([length, bytes]);
+};
+
+/** VERSION 3 as ssh2 sends it: no extension. */
+const BARE_VERSION = Buffer.from([0, 0, 0, 5, 2, 0, 0, 0, 3]);
+const versionWithPosixRename = (): Buffer => {
+  const body = Buffer.concat([
+    Buffer.from([2, 0, 0, 0, 3]),
+    sshString(POSIX_RENAME),
+    sshString('1'),
+  ]);
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(body.length, 0);
+  return Buffer.concat([length, body]);
+};
+
+/**
+ * ssh2's server answers INIT with a bare VERSION, while OpenSSH also offers
+ * `posix-rename@openssh.com`. To serve like OpenSSH, this channel's own view of the protocol is
+ * wrapped so that its VERSION packet lists the extension (other channels are untouched).
+ */
+const offerPosixRename = (sftp: SFTPWrapper): void => {
+  const protocol: unknown = Reflect.get(sftp, '_protocol');
+  if (typeof protocol !== 'object' || protocol === null) throw new Error('ssh2 internals changed');
+  const wrapped = new Proxy(protocol, {
+    get: (target, property) => {
+      const value: unknown = Reflect.get(target, property);
+      if (typeof value !== 'function') return value;
+      if (property !== 'channelData') return value.bind(target);
+      return (id: unknown, data: unknown) =>
+        Reflect.apply(value, target, [
+          id,
+          Buffer.isBuffer(data) && data.equals(BARE_VERSION) ? versionWithPosixRename() : data,
+        ]);
+    },
+  });
+  Reflect.set(sftp, '_protocol', wrapped);
+};
 
 const authenticate = (
   ctx: AuthContext,
@@ -75,7 +127,8 @@ const authenticate = (
 
 /**
  * An in-process SSH server speaking SFTP over a temp dir, on 127.0.0.1 and a free port, with its
- * own throwaway ed25519 host key, password and/or public-key login, and fault injection.
+ * own throwaway ed25519 host key, password and/or public-key login, `posix-rename@openssh.com`
+ * like OpenSSH (unless the `noPosixRename` fault is set), and fault injection.
  */
 export const startSftpServer = async (options: SftpServerOptions = {}): Promise<SftpTestServer> => {
   const hostKey = generateTestKeyPair();
@@ -85,6 +138,7 @@ export const startSftpServer = async (options: SftpServerOptions = {}): Promise<
   const temp = await makeTempDir('sync360-sftp-');
   const username = options.username ?? 'sync360';
   const stats: SftpServerStats = { connections: 0, logins: 0, authFailures: 0, drops: 0 };
+  const operations: string[] = [];
   const sockets = new Map<number, Socket>();
   const timers = new Set<NodeJS.Timeout>();
   const later = (ms: number, fn: () => void): void => {
@@ -129,7 +183,9 @@ export const startSftpServer = async (options: SftpServerOptions = {}): Promise<
       const session = acceptSession();
       session.on('sftp', (acceptSftp) => {
         const sftp = acceptSftp();
+        if (server.faults.noPosixRename !== true) offerPosixRename(sftp);
         attachSftpHandlers(sftp, {
+          record: (operation) => operations.push(operation),
           root: temp.path,
           faults: () => server.faults,
           later,
@@ -179,6 +235,7 @@ export const startSftpServer = async (options: SftpServerOptions = {}): Promise<
     fingerprint,
     root: temp.path,
     stats,
+    operations,
     faults: { ...options.faults },
     close: async () => {
       for (const timer of timers) clearTimeout(timer);

@@ -11,9 +11,32 @@ const run = promisify(execFile);
 
 const SSHD_CANDIDATES = ['/usr/sbin/sshd', '/usr/local/sbin/sshd', '/opt/homebrew/sbin/sshd'];
 
-/** The OpenSSH server binary, or null when it is not installed (`.ci/install-sshd.sh` installs it). */
-export const findSshd = (): string | null =>
-  SSHD_CANDIDATES.find((path) => existsSync(path)) ?? null;
+/**
+ * The OpenSSH server binary, or null when it is not installed (`.ci/install-sshd.sh` installs it).
+ * `SYNC360_TEST_SSHD` names another binary (a path that does not exist means "not installed").
+ */
+export const findSshd = (): string | null => {
+  const chosen = process.env['SYNC360_TEST_SSHD'];
+  const candidates = chosen === undefined || chosen === '' ? SSHD_CANDIDATES : [chosen];
+  return candidates.find((path) => existsSync(path)) ?? null;
+};
+
+/**
+ * Whether the real-sshd tests of `suite` can run. Without sshd they are skipped with a notice,
+ * except under `CI=true`, where this throws: the test file fails loudly instead of skipping.
+ */
+export const sshdAvailable = (suite: string): boolean => {
+  if (findSshd() !== null) return true;
+  if (process.env['CI'] === 'true') {
+    throw new Error(
+      `${suite}: OpenSSH sshd not found with CI=true: run .ci/install-sshd.sh (apt-get install openssh-server) before the tests`,
+    );
+  }
+  console.warn(
+    `[${suite}] NOTICE: OpenSSH sshd not found: skipping the real-sshd tests (run .ci/install-sshd.sh to enable them).`,
+  );
+  return false;
+};
 
 export interface SshdServer {
   readonly host: string;

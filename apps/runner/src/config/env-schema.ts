@@ -27,6 +27,7 @@ export const runnerEnvSchema = z.object({
     return z.NEVER;
   }),
   SFTP_REMOTE_DIR: optionalText.transform((value) => value ?? '.'),
+  SFTP_PGP_PUBLIC_KEY: optionalText,
   SFTP_CONNECT_TIMEOUT_MS: integerFrom('SFTP_CONNECT_TIMEOUT_MS', 1, 600_000),
   SFTP_TIMEOUT_MS: integerFrom('SFTP_TIMEOUT_MS', 1, 600_000),
   SFTP_ATTEMPTS: integerFrom('SFTP_ATTEMPTS', 1, 10),

@@ -1,6 +1,6 @@
 import { planOptionsFromEnv } from '@sync360/config';
 import { defaultPlanOptions, type PlanOptions } from '@sync360/core';
-import type { SftpSettings } from '@sync360/sftp';
+import { privateKeyProblem, type SftpSettings } from '@sync360/sftp';
 import { runnerEnvSchema, type RunnerEnv } from './env-schema.js';
 
 export interface LuccaConfig {
@@ -54,7 +54,7 @@ const isSet = (source: NodeJS.ProcessEnv, name: string): boolean =>
   (source[name] ?? '').trim() !== '';
 
 /** Variables that only make sense together; checked on the raw values so they are always listed. */
-const pairingProblems = (source: NodeJS.ProcessEnv): string[] => {
+const pairingProblems = (source: NodeJS.ProcessEnv, pinOptional: boolean): string[] => {
   const problems: string[] = [];
   const pair = (a: string, b: string, why: string): void => {
     if (isSet(source, a) !== isSet(source, b))
@@ -70,7 +70,11 @@ const pairingProblems = (source: NodeJS.ProcessEnv): string[] => {
         'SFTP_PRIVATE_KEY / SFTP_PASSWORD: one is required with SFTP_HOST; set the key (PEM text) or the password.',
       );
     }
-    if (!isSet(source, 'SFTP_HOST_KEY_SHA256')) {
+    const key = source['SFTP_PRIVATE_KEY']?.trim().replace(/\\n/g, '\n') ?? '';
+    const keyProblem =
+      key === '' ? null : privateKeyProblem(key, source['SFTP_PASSPHRASE']?.trim() || undefined);
+    if (keyProblem !== null) problems.push(`SFTP_PRIVATE_KEY: ${keyProblem}.`);
+    if (!pinOptional && !isSet(source, 'SFTP_HOST_KEY_SHA256')) {
       problems.push(
         'SFTP_HOST_KEY_SHA256: required with SFTP_HOST (sync360 never connects to an unpinned server); run `sync360 doctor` or `ssh-keyscan <host> | ssh-keygen -lf -` and pin the SHA256:... fingerprint.',
       );
@@ -93,6 +97,9 @@ const sftpOf = (env: RunnerEnv): SftpSettings | null =>
         ...(env.SFTP_PASSPHRASE === undefined ? {} : { passphrase: env.SFTP_PASSPHRASE }),
         hostKeyPins: env.SFTP_HOST_KEY_SHA256 ?? [],
         remoteDir: env.SFTP_REMOTE_DIR,
+        ...(env.SFTP_PGP_PUBLIC_KEY === undefined
+          ? {}
+          : { pgpPublicKey: env.SFTP_PGP_PUBLIC_KEY.replace(/\\n/g, '\n') }),
         ...(env.SFTP_CONNECT_TIMEOUT_MS === undefined
           ? {}
           : { connectTimeoutMs: env.SFTP_CONNECT_TIMEOUT_MS }),
@@ -151,14 +158,21 @@ const runUrlOf = (env: RunnerEnv): string | null =>
     ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
     : null;
 
-/** Parses the environment once; every bad variable is reported, by name, with its fix. */
-export const parseRunnerConfig = (source: NodeJS.ProcessEnv): ConfigResult => {
+/**
+ * Parses the environment once; every bad variable is reported, by name, with its fix. Only
+ * `doctor` passes `pinOptional`: it connects without a pin (never authenticating) to show the
+ * server's fingerprint.
+ */
+export const parseRunnerConfig = (
+  source: NodeJS.ProcessEnv,
+  { pinOptional = false }: { pinOptional?: boolean } = {},
+): ConfigResult => {
   const parsed = runnerEnvSchema.safeParse(source);
   const problems = [
     ...(parsed.success
       ? []
       : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)),
-    ...pairingProblems(source),
+    ...pairingProblems(source, pinOptional),
   ];
   if (!parsed.success || problems.length > 0) return { ok: false, problems };
   const env = parsed.data;

@@ -2,7 +2,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import { mkdir, readdir } from 'node:fs/promises';
 import type { ChildProcess } from 'node:child_process';
 import { dirname, join } from 'node:path';
-import { findSshd, startSshd } from '@sync360/testkit/sshd';
+import { sshdAvailable, startSshd } from '@sync360/testkit/sshd';
 import { makeTempDir } from '@sync360/testkit/temp-dir';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -150,7 +150,7 @@ describe('crash safety: SIGKILL at random moments (SPEC §7)', () => {
     ]);
   });
 
-  it.skipIf(findSshd() === null)(
+  it.runIf(sshdAvailable('runner crash-safety'))(
     'SFTP to a real OpenSSH sshd: 8 killed runs, never a partial remote file',
     async () => {
       const temp = await makeTempDir('sync360-crash-sftp-');
