@@ -8,7 +8,7 @@ import {
   employeeRecordSchema,
   type EmployeeRecord,
 } from '@sync360/core';
-import { indexDefinitions, parseDefinitionsPayload, parseUsersPayload } from '@sync360/lucca';
+import { parseUsersPayload, readDefinitions } from '@sync360/lucca';
 import { makeLuccaDefinitions, makeLuccaUsers } from '@sync360/testkit/lucca-server';
 import { collectGarbage } from './child.js';
 
@@ -48,15 +48,9 @@ export const shuffled = <T>(items: ReadonlyArray<T>, seed: number): T[] => {
 
 /** Core records from Lucca items, through the same mapping as the API client and `--input`. */
 export const recordsOf = (items: ReadonlyArray<unknown>): EmployeeRecord[] => {
-  const definitions = parseDefinitionsPayload(
-    { data: { items: makeLuccaDefinitions() } },
-    'definitions',
-  );
+  const definitions = readDefinitions({ data: { items: makeLuccaDefinitions() } }, statusField);
   if (!definitions.ok) throw new Error(`bench definitions: ${definitions.reason}`);
-  const parsed = parseUsersPayload(items, {
-    statusField,
-    definitions: indexDefinitions(definitions.definitions, statusField),
-  });
+  const parsed = parseUsersPayload(items, { statusField, definitions: definitions.definitions });
   if (!parsed.ok) throw new Error(`bench users: ${parsed.issue.message}`);
   return parsed.records;
 };

@@ -58,20 +58,7 @@ describe('sync360 run --input', () => {
   it.each([
     ['malformed JSON', '{"data": {"items": [', /not valid JSON/],
     ['a wrong shape', JSON.stringify({ users: [] }), /expected \{"data":\{"items"/],
-    [
-      'a wrong field type',
-      JSON.stringify({ data: { items: [{ id: 1, mail: 42 }] } }),
-      /users\[0\]\.mail/,
-    ],
-    [
-      'a bad date',
-      JSON.stringify({
-        data: {
-          items: [{ id: 1, dtContractStart: 'tomorrow', extendedData: { e_360_status: 'Actif' } }],
-        },
-      }),
-      /dtContractStart/,
-    ],
+    ['a user that is not an object', JSON.stringify({ data: { items: ['oops'] } }), /offset 0/],
   ])(
     'rejects %s with exit 2, naming the file, and delivers nothing',
     async (_, content, pattern) => {
@@ -86,6 +73,23 @@ describe('sync360 run --input', () => {
       expect((await readReport()).outcome).toBe('failed');
     },
   );
+
+  it('an odd value in one user (number as mail, unreadable date) does not stop the run', async () => {
+    const input = await writeUsers(join(dir.path, 'users.json'), [
+      { ...user(1), mail: 42 },
+      user(2, { dtContractStart: 'tomorrow' }),
+      user(3),
+    ]);
+    const result = await runCli(
+      ['run', '--input', input, '--report', 'report.json', '--out', 'delivered'],
+      { cwd: dir.path },
+    );
+    expect(result.code, result.stderr).toBe(0);
+    const csv = await readFile(join(dir.path, 'delivered/users.csv'), 'utf8');
+    expect(csv.split('\n').filter((line) => /^3,/.test(line))).toHaveLength(1);
+    expect(csv).not.toMatch(/^1,/m);
+    expect((await readReport()).outcome).toBe('delivered');
+  });
 
   it('rejects an unreadable file and names the flag', async () => {
     const result = await runCli(['run', '--input', 'missing.json'], { cwd: dir.path });

@@ -1,15 +1,40 @@
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
-import { redactSecrets } from '@sync360/core';
+import type { WebClientOptions } from '@slack/web-api';
+import { redactSecrets, type Reminder } from '@sync360/core';
+import { registerApprove } from './actions/approve.js';
 import { registerSync360Command } from './commands/sync360.js';
-import type { BotConfig } from './config/bot-config.js';
-import type { BotDeps } from './deps.js';
-import { slackClientOptions } from './slack-client-options.js';
+import type { BotConfig } from './config.js';
 import { registerAppHome } from './views/app-home.js';
-import { startBotWatchdog } from './watchdog/bot-watchdog.js';
-import type { WatchdogTimer } from './watchdog/watchdog-timer.js';
+import { startBotWatchdog, type WatchdogTimer } from './watchdog.js';
 
-/** Bolt's default path for slash commands, events and interactivity (SPEC §10). */
+/** Bolt's default path for slash commands, events and interactivity. */
 export const eventsPath = '/slack/events';
+
+/** What the bot reaches outside Slack and GitHub, injectable so tests can use fixed data. */
+export interface BotDeps {
+  /** Live reminders for `/sync360 pending` and the Home tab; null when Lucca is not configured. */
+  readonly loadReminders: (() => Promise<Reminder[]>) | null;
+  readonly now?: () => Date;
+  /** How often the watchdog checks; default 24 h. Null disables it. */
+  readonly watchdogIntervalMs?: number | null;
+  /** Delay before the first watchdog check; default 5 minutes. */
+  readonly watchdogFirstDelayMs?: number;
+  /** Cache of the Home tab's pending count; default 10 minutes. */
+  readonly pendingCountTtlMs?: number;
+  /** Web API retries per call (a rate-limited call waits for `Retry-After`); default 2. */
+  readonly slackRetries?: number;
+  readonly logLevel?: LogLevel;
+  /** Where the bot writes its own log lines; default stderr. */
+  readonly log?: (line: string) => void;
+}
+
+/** What every listener gets: the configuration, the dependencies and a secret-free log. */
+export interface BotContext {
+  readonly config: BotConfig;
+  readonly deps: BotDeps;
+  readonly now: () => Date;
+  readonly log: (line: string) => void;
+}
 
 export type BotStarted =
   { readonly mode: 'http'; readonly port: number } | { readonly mode: 'socket' };
@@ -20,6 +45,14 @@ export interface BotApp {
   start(): Promise<BotStarted>;
   stop(): Promise<void>;
 }
+
+const withTrailingSlash = (url: string): string => (url.endsWith('/') ? url : `${url}/`);
+
+/** Web API options shared by Bolt's client and the start-up check: base URL and retries. */
+export const slackClientOptions = (config: BotConfig, retries: number): WebClientOptions => ({
+  retryConfig: { retries },
+  ...(config.slack.apiUrl === null ? {} : { slackApiUrl: withTrailingSlash(config.slack.apiUrl) }),
+});
 
 const createApp = (config: BotConfig, deps: BotDeps, logLevel: LogLevel): App => {
   const clientOptions = slackClientOptions(config, deps.slackRetries ?? 2);
@@ -39,19 +72,25 @@ const createApp = (config: BotConfig, deps: BotDeps, logLevel: LogLevel): App =>
 };
 
 /**
- * The Bolt app with every listener registered: `/sync360`, the Home tab and the daily watchdog.
- * HTTP mode listens on `config.port` (0 = any free port) at `/slack/events` and verifies
- * signatures (5-minute window); Socket Mode when `SLACK_APP_TOKEN` is set.
+ * The Bolt app with every listener registered: `/sync360`, the approve button, the Home tab and
+ * the daily watchdog. HTTP mode listens on `config.port` (0 = any free port) at `/slack/events`
+ * and verifies signatures (5-minute window); Socket Mode when `SLACK_APP_TOKEN` is set.
  */
 export const createBotApp = (config: BotConfig, deps: BotDeps): BotApp => {
   const write = deps.log ?? ((line: string): void => void process.stderr.write(`${line}\n`));
-  const log = (line: string): void => write(redactSecrets(line, config.secrets));
+  const context: BotContext = {
+    config,
+    deps,
+    now: deps.now ?? (() => new Date()),
+    log: (line) => write(redactSecrets(line, config.secrets)),
+  };
   const app = createApp(config, deps, deps.logLevel ?? LogLevel.INFO);
   const mode = config.slack.appToken === null ? 'http' : 'socket';
-  registerSync360Command(app, config, deps, log);
-  registerAppHome(app, config, deps, log);
+  registerSync360Command(app, context);
+  registerApprove(app, context);
+  registerAppHome(app, context);
   app.error(async (error) => {
-    log(`Bolt error: ${error.message}`);
+    context.log(`Bolt error: ${error.message}`);
   });
   let watchdog: WatchdogTimer | null = null;
   return {
@@ -59,7 +98,7 @@ export const createBotApp = (config: BotConfig, deps: BotDeps): BotApp => {
     mode,
     start: async () => {
       const server = await app.start(config.port);
-      watchdog = startBotWatchdog(app, config, deps, log);
+      watchdog = startBotWatchdog(app, context);
       if (mode === 'socket') return { mode };
       const address = server.address();
       const port = address !== null && typeof address === 'object' ? address.port : config.port;

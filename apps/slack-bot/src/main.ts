@@ -1,8 +1,27 @@
+import { WebClient } from '@slack/web-api';
 import { redactSecrets } from '@sync360/core';
-import { parseBotConfig } from './config/bot-config.js';
-import { createBotApp, eventsPath } from './create-bot-app.js';
-import { luccaReminderLoader } from './pending/lucca-reminders.js';
-import { describeWorkspace } from './workspace.js';
+import { z } from 'zod';
+import { parseBotConfig, type BotConfig } from './config.js';
+import { createBotApp, eventsPath, slackClientOptions } from './create-bot-app.js';
+import { luccaReminderLoader } from './lucca-reminders.js';
+
+const authTestAnswer = z.object({
+  ok: z.literal(true),
+  team: z.string().optional(),
+  user: z.string().optional(),
+});
+
+/**
+ * `auth.test`: the workspace the bot token belongs to, e.g. `Acme HR (as sync360)`. Run before
+ * Bolt starts, so a bad token is a clear start-up error rather than a crash.
+ */
+const describeWorkspace = async (config: BotConfig): Promise<string> => {
+  const client = new WebClient(config.slack.botToken, slackClientOptions(config, 1));
+  const parsed = authTestAnswer.safeParse(await client.auth.test());
+  if (!parsed.success) throw new Error('Slack answered auth.test with an unexpected shape.');
+  const { team, user } = parsed.data;
+  return `${team ?? 'unknown workspace'}${user === undefined ? '' : ` (as ${user})`}`;
+};
 
 /** `pnpm bot`: parse the environment once, start Bolt, say how it listens and where. */
 const main = async (): Promise<number> => {

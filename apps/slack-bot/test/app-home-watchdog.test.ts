@@ -73,6 +73,21 @@ describe('App Home and watchdog', () => {
     expect(JSON.stringify(post?.body.blocks)).toContain('run 5');
   });
 
+  it('alerts the channel when it cannot check, e.g. GitHub refuses its token', async () => {
+    const h = (harness = await startHarness({ watchdogIntervalMs: 60_000 }));
+    h.github.failWith(401);
+    await waitUntil(() => h.slack.callsTo('chat.postMessage').length === 1, 'the alert');
+    const post = h.slack.callsTo('chat.postMessage')[0];
+    expect(post?.body.channel).toBe('C0SYNC360');
+    const text = JSON.stringify(post?.body);
+    expect(text).toContain('cannot check the nightly sync');
+    expect(text).toContain('GitHub refused the bot’s token');
+    expect(text).not.toContain(h.github.url);
+    expect(text).not.toContain(h.github.repository);
+    expect(text).not.toMatch(/GITHUB_|SLACK_/);
+    expect(h.logs.some((line) => line.startsWith('watchdog: cannot check'))).toBe(true);
+  });
+
   it('stays quiet when the nightly run is healthy', async () => {
     const h = (harness = await startHarness({
       watchdogIntervalMs: 30,

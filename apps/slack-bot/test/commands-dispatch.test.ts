@@ -3,6 +3,13 @@ import { waitUntil } from '@sync360/testkit/slack-wait';
 import { afterEach, describe, expect, it } from 'vitest';
 import { allowedUser, githubToken, postText, startHarness, type Harness } from './harness.js';
 
+/** What anyone in the channel could read must not show where the bot's systems are. */
+const expectNoInternals = (text: string, h: Harness): void => {
+  expect(text).not.toContain(h.github.url);
+  expect(text).not.toContain(h.github.repository);
+  expect(text).not.toMatch(/GITHUB_|SLACK_|LUCCA_|SYNC360_/);
+};
+
 describe('/sync360 now and preview over signed HTTP', () => {
   let harness: Harness | null = null;
   afterEach(async () => {
@@ -10,20 +17,43 @@ describe('/sync360 now and preview over signed HTTP', () => {
     harness = null;
   });
 
-  it('dispatches exactly once for an allowed user and announces it in the channel', async () => {
+  it('acks with what is happening, announces the request in the channel and dispatches it as the thread', async () => {
     const h = (harness = await startHarness());
     const answer = await h.command('now');
     expect(answer.status).toBe(200);
+    expect(answer.body).toContain('Starting a sync…');
     await waitUntil(() => h.responses.postsTo(answer.responseUrl).length === 1, 'the reply');
+    const [parent] = h.slack.callsTo('chat.postMessage');
+    expect(parent?.body.channel).toBe('C0SYNC360');
+    expect(String(parent?.body.text)).toBe(`Sync requested by <@${allowedUser}>`);
+    expectNoInternals(JSON.stringify(parent?.body), h);
     expect(h.github.dispatches).toHaveLength(1);
     expect(h.github.dispatches[0]?.ref).toBe('main');
-    expect(h.github.dispatches[0]?.inputs).toEqual({ dry_run: 'false', requested_by: allowedUser });
+    const inputs = h.github.dispatches[0]?.inputs ?? {};
+    expect(inputs).toEqual({
+      dry_run: 'false',
+      requested_by: allowedUser,
+      slack_thread: expect.stringMatching(/^C0SYNC360:\d+\.\d+$/),
+    });
     const reply = h.responses.postsTo(answer.responseUrl)[0]?.body ?? {};
-    expect(reply.response_type).toBe('in_channel');
+    expect(reply.response_type).toBe('ephemeral');
     expect(postText(reply)).toContain(`<@${allowedUser}> started the sync360 sync now`);
     expect(postText(reply)).toContain(
       'https://github.com/acme/sync360/actions/workflows/sync360-nightly.yml',
     );
+    expect(postText(reply)).toContain('<#C0SYNC360>');
+  });
+
+  it('without an ops channel still dispatches, with no thread, and says so in the channel', async () => {
+    const h = (harness = await startHarness({ channelId: '' }));
+    const answer = await h.command('preview');
+    expect(answer.body).toContain('Starting a preview');
+    await waitUntil(() => h.responses.postsTo(answer.responseUrl).length === 1, 'the reply');
+    expect(h.github.dispatches[0]?.inputs).toEqual({ dry_run: 'true', requested_by: allowedUser });
+    expect(h.slack.callsTo('chat.postMessage')).toHaveLength(0);
+    const reply = h.responses.postsTo(answer.responseUrl)[0]?.body ?? {};
+    expect(reply.response_type).toBe('in_channel');
+    expect(postText(reply)).toContain('preview');
   });
 
   it('acks within 3 s even when GitHub takes 4 s, then dispatches once', async () => {
@@ -35,19 +65,23 @@ describe('/sync360 now and preview over signed HTTP', () => {
     await waitUntil(
       () => h.responses.postsTo(answer.responseUrl).length === 1,
       'the reply',
-      20_000,
+      30_000,
     );
     expect(h.github.dispatches).toHaveLength(1);
-    expect(h.github.dispatches[0]?.inputs).toEqual({ dry_run: 'true', requested_by: allowedUser });
+    expect(h.github.dispatches[0]?.inputs).toMatchObject({
+      dry_run: 'true',
+      requested_by: allowedUser,
+    });
     expect(postText(h.responses.postsTo(answer.responseUrl)[0]?.body ?? {})).toContain('preview');
-  }, 30_000);
+  }, 40_000);
 
-  it('links the run already in progress instead of dispatching', async () => {
+  it('links the run already in progress instead of dispatching, and announces nothing', async () => {
     const running = fakeRun({ id: 777, status: 'in_progress' });
     const h = (harness = await startHarness({ github: { runs: [running] } }));
     const answer = await h.command('now');
     await waitUntil(() => h.responses.postsTo(answer.responseUrl).length === 1, 'the reply');
     expect(h.github.dispatches).toHaveLength(0);
+    expect(h.slack.callsTo('chat.postMessage')).toHaveLength(0);
     const reply = h.responses.postsTo(answer.responseUrl)[0]?.body ?? {};
     expect(reply.response_type).toBe('ephemeral');
     expect(postText(reply)).toContain('already running');
@@ -77,6 +111,7 @@ describe('/sync360 now and preview over signed HTTP', () => {
     expect(postText(reply)).toContain('U0STRANGER');
     expect(h.github.dispatches).toHaveLength(0);
     expect(h.github.requests).toHaveLength(0);
+    expect(h.slack.callsTo('chat.postMessage')).toHaveLength(0);
   });
 
   it('allows nobody when the list is empty, and says so', async () => {
@@ -89,7 +124,64 @@ describe('/sync360 now and preview over signed HTTP', () => {
     expect(h.github.dispatches).toHaveLength(0);
   });
 
-  it('answers a GitHub error with a clear message and no secret', async () => {
+  it('refuses words after a subcommand with the help, and starts nothing', async () => {
+    const h = (harness = await startHarness());
+    const dry = await h.command('now --dry-run');
+    const polite = await h.command('preview please');
+    await waitUntil(() => h.responses.posts.length === 2, 'two replies');
+    const text = postText(h.responses.postsTo(dry.responseUrl)[0]?.body ?? {});
+    expect(text).toContain('`/sync360 now` takes no options');
+    expect(text).toContain('--dry-run');
+    expect(text).toContain('/sync360 preview');
+    expect(postText(h.responses.postsTo(polite.responseUrl)[0]?.body ?? {})).toContain(
+      '`/sync360 preview` takes no options',
+    );
+    expect(dry.body).not.toContain('Starting');
+    expect(h.github.requests).toHaveLength(0);
+    expect(h.slack.callsTo('chat.postMessage')).toHaveLength(0);
+  });
+
+  it('answers a repeated request (same trigger_id) once and dispatches once', async () => {
+    const h = (harness = await startHarness());
+    const first = await h.command('now', allowedUser, '1700000000.42.trigger');
+    const again = await h.command('now', allowedUser, '1700000000.42.trigger');
+    expect(again.status).toBe(200);
+    expect(again.body).not.toContain('Starting');
+    await waitUntil(() => h.responses.postsTo(first.responseUrl).length === 1, 'the reply');
+    await waitUntil(() => h.logs.some((line) => line.includes('already answered')), 'the log');
+    expect(h.github.dispatches).toHaveLength(1);
+    expect(h.responses.postsTo(again.responseUrl)).toHaveLength(0);
+    expect(h.slack.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+
+  it('never says "try again" when GitHub may have received the dispatch', async () => {
+    const h = (harness = await startHarness());
+    h.github.failWith(502, { route: 'dispatch' });
+    const answer = await h.command('now');
+    await waitUntil(() => h.responses.postsTo(answer.responseUrl).length === 1, 'the reply');
+    const text = postText(h.responses.postsTo(answer.responseUrl)[0]?.body ?? {});
+    expect(text).toContain('it may have started');
+    expect(text).toContain('/sync360 status');
+    expect(text.toLowerCase()).not.toContain('try again');
+    const [update] = h.slack.callsTo('chat.update');
+    expect(JSON.stringify(update?.body)).toContain('it may have started');
+    expectNoInternals(JSON.stringify(update?.body), h);
+  });
+
+  it('says nothing started when GitHub refuses the dispatch', async () => {
+    const h = (harness = await startHarness());
+    h.github.failWith(422, { route: 'dispatch' });
+    const answer = await h.command('now');
+    await waitUntil(() => h.responses.postsTo(answer.responseUrl).length === 1, 'the reply');
+    expect(postText(h.responses.postsTo(answer.responseUrl)[0]?.body ?? {})).toContain(
+      'Could not start the sync',
+    );
+    const [update] = h.slack.callsTo('chat.update');
+    expect(JSON.stringify(update?.body)).toContain('nothing started');
+    expectNoInternals(JSON.stringify(update?.body), h);
+  });
+
+  it('answers a GitHub error with a clear message, no secret and no API address', async () => {
     const h = (harness = await startHarness());
     h.github.failWith(401);
     const answer = await h.command('now');
@@ -99,13 +191,17 @@ describe('/sync360 now and preview over signed HTTP', () => {
     expect(text).toContain('What to do');
     expect(text).toContain('GITHUB_TOKEN');
     expect(text).not.toContain(githubToken);
+    expect(text).not.toContain(h.github.url);
+    expect(text).not.toContain(h.github.repository);
     expect(h.github.dispatches).toHaveLength(0);
+    expect(h.slack.callsTo('chat.postMessage')).toHaveLength(0);
   });
 
   it('answers an unreachable GitHub with a clear message', async () => {
     const h = (harness = await startHarness());
     await h.github.close();
     const answer = await h.command('status');
+    expect(answer.body).toContain('Reading the last runs');
     await waitUntil(
       () => h.responses.postsTo(answer.responseUrl).length === 1,
       'the reply',

@@ -93,6 +93,7 @@ describe('/sync360 signatures, help, status and pending', () => {
       },
     }));
     const answer = await h.command('STATUS', 'U0ANYONE');
+    expect(answer.body).toContain('Reading the last runs');
     await waitUntil(() => h.responses.postsTo(answer.responseUrl).length === 1, 'the reply');
     const reply = h.responses.postsTo(answer.responseUrl)[0]?.body ?? {};
     expect(reply.response_type).toBe('ephemeral');
@@ -102,10 +103,43 @@ describe('/sync360 signatures, help, status and pending', () => {
     expect(text.indexOf('run 42')).toBeLessThan(text.indexOf('run 41'));
   });
 
+  it('status tells a delivery from a preview and who asked, from the run name', async () => {
+    const h = (harness = await startHarness({
+      github: {
+        runs: [
+          fakeRun({
+            id: 51,
+            event: 'workflow_dispatch',
+            displayTitle: 'sync360 preview (requested by U0CAMILLE)',
+            createdAt: '2026-03-03T09:00:00Z',
+          }),
+          fakeRun({
+            id: 52,
+            event: 'workflow_dispatch',
+            displayTitle: 'sync360 now (requested by U0BOSS)',
+            createdAt: '2026-03-03T10:00:00Z',
+          }),
+          fakeRun({ id: 53, event: 'schedule', createdAt: '2026-03-03T02:07:00Z' }),
+        ],
+      },
+    }));
+    const answer = await h.command('status', 'U0ANYONE');
+    await waitUntil(() => h.responses.postsTo(answer.responseUrl).length === 1, 'the reply');
+    const lines = postText(h.responses.postsTo(answer.responseUrl)[0]?.body ?? {}).split('\\n');
+    expect(lines.find((line) => line.includes('run 51'))).toContain(
+      'preview requested by <@U0CAMILLE>',
+    );
+    expect(lines.find((line) => line.includes('run 52'))).toContain(
+      'delivery requested by <@U0BOSS>',
+    );
+    expect(lines.find((line) => line.includes('run 53'))).toContain('nightly delivery');
+  });
+
   it('sends pending reminders as ephemeral pages, each employee once', async () => {
     const list = reminders(180);
     const h = (harness = await startHarness({ loadReminders: () => Promise.resolve(list) }));
     const answer = await h.command('pending');
+    expect(answer.body).toContain('Reading the pending tasks');
     await waitUntil(() => h.responses.postsTo(answer.responseUrl).length >= 2, 'the pages');
     await new Promise((resolve) => setTimeout(resolve, 200));
     const posts = h.responses.postsTo(answer.responseUrl);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseBotConfig } from '../src/index.js';
+import { parseBotConfig } from '../src/config.js';
 
 const base = {
   SLACK_BOT_TOKEN: 'xoxb-1',

@@ -5,17 +5,23 @@ import {
   type FakeGithub,
   type FakeGithubOptions,
 } from '@sync360/testkit/github-api';
-import { startFakeSlack, type FakeSlack } from '@sync360/testkit/slack-api';
-import { sendSlackEvent, sendSlashCommand } from '@sync360/testkit/slack-requests';
+import { startFakeSlack, type FakeSlack, type FakeSlackOptions } from '@sync360/testkit/slack-api';
+import {
+  appHomeOpenedEvent,
+  sendBlockAction,
+  sendSlackEvent,
+  sendSlashCommand,
+} from '@sync360/testkit/slack-requests';
 import {
   startResponseCapture,
   type ResponseCapture,
 } from '@sync360/testkit/slack-response-capture';
 import type { SignedResponse } from '@sync360/testkit/slack-signing';
-import { createBotApp, parseBotConfig, type BotApp, type BotConfig } from '../src/index.js';
+import { parseBotConfig, type BotConfig } from '../src/config.js';
+import { createBotApp, type BotApp } from '../src/create-bot-app.js';
 
 export const signingSecret = 'test-signing-secret-0123456789';
-export const botToken = 'xoxb-test-bot-token';
+const botToken = 'xoxb-test-bot-token';
 export const githubToken = 'ghp_testtoken0123456789';
 export const allowedUser = 'U0ALLOWED';
 
@@ -23,9 +29,22 @@ export interface HarnessOptions {
   readonly allowed?: string;
   readonly channelId?: string;
   readonly github?: FakeGithubOptions;
+  readonly slack?: FakeSlackOptions;
+  /** Per-request GitHub timeout of the bot, in ms; default the client's. */
+  readonly githubTimeoutMs?: number;
   readonly loadReminders?: (() => Promise<Reminder[]>) | null;
   readonly watchdogIntervalMs?: number | null;
   readonly env?: Readonly<Record<string, string>>;
+}
+
+export interface ClickInit {
+  readonly userId: string;
+  readonly value: string;
+  readonly channelId: string;
+  readonly messageTs: string;
+  readonly threadTs?: string;
+  readonly blocks?: ReadonlyArray<unknown>;
+  readonly actionId?: string;
 }
 
 export interface Harness {
@@ -37,13 +56,19 @@ export interface Harness {
   readonly eventsUrl: string;
   readonly logs: string[];
   /** Sends `/sync360 <text>`; returns the HTTP answer and the command's response_url. */
-  command(text: string, userId?: string): Promise<SignedResponse & { responseUrl: string }>;
+  command(
+    text: string,
+    userId?: string,
+    triggerId?: string,
+  ): Promise<SignedResponse & { responseUrl: string }>;
+  /** Clicks a button (default `sync360_approve`); returns the HTTP answer and the response_url. */
+  click(init: ClickInit): Promise<SignedResponse & { responseUrl: string }>;
   homeOpened(userId: string): Promise<SignedResponse>;
   close(): Promise<void>;
 }
 
 export const startHarness = async (options: HarnessOptions = {}): Promise<Harness> => {
-  const slack = await startFakeSlack({ token: botToken });
+  const slack = await startFakeSlack({ token: botToken, ...options.slack });
   const github = await startFakeGithub({ token: githubToken, ...options.github });
   const responses = await startResponseCapture();
   const parsed = parseBotConfig({
@@ -51,7 +76,7 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
     SLACK_SIGNING_SECRET: signingSecret,
     SLACK_API_URL: slack.url,
     SLACK_ALLOWED_USER_IDS: options.allowed ?? `${allowedUser},U0OTHER`,
-    SLACK_CHANNEL_ID: options.channelId ?? 'C0SYNC360',
+    ...(options.channelId === '' ? {} : { SLACK_CHANNEL_ID: options.channelId ?? 'C0SYNC360' }),
     GITHUB_TOKEN: githubToken,
     GITHUB_REPOSITORY: github.repository,
     GITHUB_API_URL: github.url,
@@ -59,13 +84,19 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
     ...options.env,
   });
   if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
-  const { config } = parsed;
+  const config: BotConfig =
+    options.githubTimeoutMs === undefined
+      ? parsed.config
+      : {
+          ...parsed.config,
+          github: { ...parsed.config.github, timeoutMs: options.githubTimeoutMs },
+        };
   const logs: string[] = [];
   const bot = createBotApp(config, {
     loadReminders: options.loadReminders === undefined ? null : options.loadReminders,
     slackRetries: 0,
     logLevel: LogLevel.ERROR,
-    log: (line) => logs.push(line),
+    log: (line: string) => logs.push(line),
     watchdogIntervalMs:
       options.watchdogIntervalMs === undefined ? null : options.watchdogIntervalMs,
     watchdogFirstDelayMs: 10,
@@ -81,7 +112,7 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
     config,
     eventsUrl,
     logs,
-    command: async (text, userId = allowedUser) => {
+    command: async (text, userId = allowedUser, triggerId) => {
       const responseUrl = responses.nextUrl();
       const answer = await sendSlashCommand({
         url: eventsUrl,
@@ -89,21 +120,28 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
         text,
         userId,
         responseUrl,
+        ...(triggerId === undefined ? {} : { triggerId }),
+      });
+      return { ...answer, responseUrl };
+    },
+    click: async (init) => {
+      const responseUrl = responses.nextUrl();
+      const answer = await sendBlockAction({
+        url: eventsUrl,
+        signingSecret,
+        actionId: init.actionId ?? 'sync360_approve',
+        value: init.value,
+        userId: init.userId,
+        channelId: init.channelId,
+        messageTs: init.messageTs,
+        ...(init.threadTs === undefined ? {} : { threadTs: init.threadTs }),
+        ...(init.blocks === undefined ? {} : { blocks: init.blocks }),
+        responseUrl,
       });
       return { ...answer, responseUrl };
     },
     homeOpened: (userId) =>
-      sendSlackEvent({
-        url: eventsUrl,
-        signingSecret,
-        event: {
-          type: 'app_home_opened',
-          user: userId,
-          channel: 'D0HOME',
-          tab: 'home',
-          event_ts: '1.1',
-        },
-      }),
+      sendSlackEvent({ url: eventsUrl, signingSecret, event: appHomeOpenedEvent(userId) }),
     close: async () => {
       await bot.stop();
       // A test may already have closed a fake to simulate an outage.

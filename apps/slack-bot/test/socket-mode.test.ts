@@ -2,7 +2,8 @@ import { LogLevel } from '@slack/bolt';
 import { startFakeSlack } from '@sync360/testkit/slack-api';
 import { waitUntil } from '@sync360/testkit/slack-wait';
 import { describe, expect, it } from 'vitest';
-import { createBotApp, parseBotConfig } from '../src/index.js';
+import { parseBotConfig } from '../src/config.js';
+import { createBotApp } from '../src/create-bot-app.js';
 
 describe('Socket Mode', () => {
   it('is chosen when SLACK_APP_TOKEN is set, with no signing secret needed', async () => {

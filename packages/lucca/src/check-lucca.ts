@@ -1,10 +1,12 @@
-import { isSync360Error, readStatus, type DoctorCheck, type EmployeeRecord } from '@sync360/core';
-import { createLuccaContext, type LuccaContext } from './context.js';
-import type { StatusDefinitions } from './definitions.js';
-import { fetchDefinitions } from './fetch-definitions.js';
-import { fetchUserItems } from './fetch-user-pages.js';
-import type { LuccaSettings } from './settings.js';
-import { countFormerEmployees, noFormerEmployeeWarning, recordsFromItems } from './to-records.js';
+import { isSync360Error, statusReader, type DoctorCheck, type EmployeeRecord } from '@sync360/core';
+import { createLuccaContext, type LuccaContext, type LuccaSettings } from './context.js';
+import { fetchDefinitions, type StatusDefinitions } from './definitions.js';
+import {
+  countFormerEmployees,
+  fetchUserItems,
+  noFormerEmployeeWarning,
+  recordsFromItems,
+} from './fetch-records.js';
 
 const check = (
   name: string,
@@ -45,8 +47,7 @@ const statusFieldCheck = (
   records: ReadonlyArray<EmployeeRecord>,
 ): DoctorCheck => {
   const field = `"${context.statusField}"`;
-  const read = (label: string): ReturnType<typeof readStatus> =>
-    readStatus(label, context.extraActiveLabels, context.extraInactiveLabels);
+  const read = statusReader(context.labels.extraActiveLabels, context.labels.extraInactiveLabels);
   const hasBoth = (labels: ReadonlyArray<string>): boolean =>
     (['Active', 'Inactive'] as const).every((status) =>
       labels.some((label) => {
@@ -55,8 +56,8 @@ const statusFieldCheck = (
       }),
     );
   if (definitions !== null && definitions.hasField) {
-    const labels = [...new Set(definitions.labels.values())];
-    if (hasBoth(labels))
+    const labels = definitions.entries.flatMap((entry) => entry.labels.slice(0, 1));
+    if (hasBoth(definitions.entries.flatMap((entry) => entry.labels)))
       return check('status field', true, `${field} found with entries ${labels.join(', ')}`);
     return check(
       'status field',
@@ -86,13 +87,7 @@ export const checkLucca = async (
   settings: LuccaSettings,
   today: string,
 ): Promise<DoctorCheck[]> => {
-  let context: LuccaContext;
-  try {
-    context = createLuccaContext(settings);
-  } catch (error) {
-    if (!isSync360Error(error)) throw error;
-    return [check('settings', false, error.message, error.hint)];
-  }
+  const context = createLuccaContext(settings);
   const passed: DoctorCheck[] = [];
   try {
     const definitions = await fetchDefinitions(context);
@@ -100,8 +95,7 @@ export const checkLucca = async (
       check('reachable', true, `${context.apiRoot} answered`),
       check('API key', true, 'accepted'),
     );
-    const { items } = await fetchUserItems(context);
-    const records = recordsFromItems(context, items, definitions);
+    const records = recordsFromItems(context, await fetchUserItems(context), definitions);
     passed.push(statusFieldCheck(context, definitions, records));
     const former = countFormerEmployees(records, today);
     passed.push(

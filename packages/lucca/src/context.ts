@@ -1,9 +1,54 @@
-import { ConfigError, SourceError, redactSecrets, type ErrorDetails } from '@sync360/core';
-import { z } from 'zod';
-import { luccaRateLimiter, type RateLimiter } from './rate-limiter.js';
-import { luccaDefaults, maxPageSize, type LuccaSettings } from './settings.js';
+import { SourceError, redactSecrets, type ErrorDetails } from '@sync360/core';
+import { luccaRateLimiter, luccaRequestsPerMinute, type RateLimiter } from './rate-limiter.js';
 
-/** Everything one fetch needs, validated once; only `authorization` holds the key. */
+/**
+ * How to reach one Lucca tenant. The apps parse the environment once and pass plain values here;
+ * this package does not validate them again.
+ */
+export interface LuccaSettings {
+  /** The tenant's origin, e.g. `https://acme.ilucca.net`. */
+  readonly baseUrl: string;
+  /** Sent as `Authorization: lucca application=<key>`; never printed. */
+  readonly apiKey: string;
+  /** Key of the Active/Inactive list field in `extendedData` (`e_360_status`) or its code. */
+  readonly statusField: string;
+  /** Users per page, 1..1000. */
+  readonly pageSize?: number | undefined;
+  /** Per-request timeout (headers and body). */
+  readonly timeoutMs?: number | undefined;
+  /** Retries after the first attempt for 429/408/5xx/network errors/timeouts. */
+  readonly maxRetries?: number | undefined;
+  /** First backoff step; doubles each retry, with jitter. */
+  readonly retryBaseDelayMs?: number | undefined;
+  readonly retryMaxDelayMs?: number | undefined;
+  /** More users than this is `lucca-too-many`: the fetch is always bounded. */
+  readonly maxEmployees?: number | undefined;
+  /** Share one limiter between calls (the bot's whole life) or speed up tests. */
+  readonly limiter?: RateLimiter | undefined;
+  /** Extra status labels (`SYNC360_ACTIVE_LABELS` / `SYNC360_INACTIVE_LABELS`). */
+  readonly extraActiveLabels?: ReadonlyArray<string> | undefined;
+  readonly extraInactiveLabels?: ReadonlyArray<string> | undefined;
+  /** Leave response-body snippets out of messages (CI logs, `--redact`). */
+  readonly redactData?: boolean | undefined;
+  /** One line per page or retry, for stderr. */
+  readonly onProgress?: ((message: string) => void) | undefined;
+  /** Each warning as it is found (they are also returned). */
+  readonly onWarning?: ((message: string) => void) | undefined;
+}
+
+export const luccaDefaults = {
+  pageSize: 1000,
+  requestsPerMinute: luccaRequestsPerMinute,
+  timeoutMs: 30_000,
+  maxRetries: 5,
+  retryBaseDelayMs: 1000,
+  retryMaxDelayMs: 30_000,
+  maxEmployees: 200_000,
+  /** A `Retry-After` longer than this fails at once instead of waiting. */
+  maxRetryAfterMs: 120_000,
+} as const;
+
+/** What every request of one call needs, with the defaults resolved. */
 export interface LuccaContext {
   readonly apiRoot: string;
   readonly authorization: string;
@@ -13,10 +58,10 @@ export interface LuccaContext {
   readonly maxRetries: number;
   readonly retryBaseDelayMs: number;
   readonly retryMaxDelayMs: number;
-  readonly maxRetryAfterMs: number;
+  readonly maxEmployees: number;
   readonly limiter: RateLimiter;
-  readonly extraActiveLabels: ReadonlyArray<string>;
-  readonly extraInactiveLabels: ReadonlyArray<string>;
+  readonly labels: StatusLabels;
+  readonly redactData: boolean;
   readonly redact: (text: string) => string;
   readonly progress: (message: string) => void;
   readonly warn: (message: string) => void;
@@ -28,84 +73,45 @@ export interface LuccaContext {
   ) => SourceError;
 }
 
-const count = (min: number, max: number): z.ZodType<number | undefined> =>
-  z.number().int().min(min).max(max).optional();
+/** The extra labels of rule 2, beside active/actif and inactive/inactif. */
+export interface StatusLabels {
+  readonly extraActiveLabels: ReadonlyArray<string>;
+  readonly extraInactiveLabels: ReadonlyArray<string>;
+}
 
-const settingsSchema = z.object({
-  baseUrl: z.string().refine((value) => {
-    try {
-      const url = new URL(value);
-      return url.protocol === 'https:' || url.protocol === 'http:';
-    } catch {
-      return false;
-    }
-  }, 'must be an http(s) URL such as https://acme.ilucca.net'),
-  apiKey: z
-    .string()
-    .min(1, 'is empty')
-    .regex(/^[\x21-\x7e]+$/, 'holds spaces or characters that cannot go in an HTTP header'),
-  statusField: z.string().trim().min(1, 'is empty'),
-  pageSize: count(1, maxPageSize),
-  requestsPerMinute: count(1, 10_000),
-  timeoutMs: count(1, 600_000),
-  maxRetries: count(0, 20),
-  retryBaseDelayMs: count(0, 600_000),
-  retryMaxDelayMs: count(0, 600_000),
-  maxRetryAfterMs: count(0, 3_600_000),
-});
-
-const settingName: Readonly<Record<string, string>> = {
-  baseUrl: 'LUCCA_BASE_URL',
-  apiKey: 'LUCCA_API_KEY',
-  statusField: 'LUCCA_STATUS_FIELD',
-};
-
-const redactDetails = (details: ErrorDetails, redact: (text: string) => string): ErrorDetails =>
-  Object.fromEntries(
-    Object.entries(details).map(([key, value]) => [
-      key,
-      typeof value === 'string' ? redact(value) : value,
-    ]),
-  );
-
-/** Validates the settings (ConfigError, before any network call) and resolves the defaults. */
 export const createLuccaContext = (settings: LuccaSettings): LuccaContext => {
-  const parsed = settingsSchema.safeParse(settings);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
-      const key = String(issue.path[0] ?? 'settings');
-      return `${settingName[key] ?? key} ${issue.message}`;
-    });
-    throw new ConfigError(
-      'lucca-settings-invalid',
-      `Lucca settings are invalid: ${problems.join('; ')}`,
-      'fix the LUCCA_* variables (LUCCA_BASE_URL like https://acme.ilucca.net, LUCCA_API_KEY as given by Lucca)',
-    );
-  }
-  const valid = parsed.data;
-  const base = new URL(valid.baseUrl);
   const redact = (text: string): string => redactSecrets(text, [settings.apiKey]);
-  const onProgress = settings.onProgress;
-  const onWarning = settings.onWarning;
+  const { onProgress, onWarning } = settings;
   return {
-    apiRoot: `${base.origin}${base.pathname.replace(/\/+$/, '')}/api/v3`,
-    authorization: `lucca application=${valid.apiKey}`,
-    statusField: valid.statusField.trim(),
-    pageSize: valid.pageSize ?? luccaDefaults.pageSize,
-    timeoutMs: valid.timeoutMs ?? luccaDefaults.timeoutMs,
-    maxRetries: valid.maxRetries ?? luccaDefaults.maxRetries,
-    retryBaseDelayMs: valid.retryBaseDelayMs ?? luccaDefaults.retryBaseDelayMs,
-    retryMaxDelayMs: valid.retryMaxDelayMs ?? luccaDefaults.retryMaxDelayMs,
-    maxRetryAfterMs: valid.maxRetryAfterMs ?? luccaDefaults.maxRetryAfterMs,
-    limiter:
-      settings.limiter ??
-      luccaRateLimiter(valid.requestsPerMinute ?? luccaDefaults.requestsPerMinute),
-    extraActiveLabels: settings.extraActiveLabels ?? [],
-    extraInactiveLabels: settings.extraInactiveLabels ?? [],
+    apiRoot: `${settings.baseUrl.replace(/\/+$/, '')}/api/v3`,
+    authorization: `lucca application=${settings.apiKey}`,
+    statusField: settings.statusField,
+    pageSize: settings.pageSize ?? luccaDefaults.pageSize,
+    timeoutMs: settings.timeoutMs ?? luccaDefaults.timeoutMs,
+    maxRetries: settings.maxRetries ?? luccaDefaults.maxRetries,
+    retryBaseDelayMs: settings.retryBaseDelayMs ?? luccaDefaults.retryBaseDelayMs,
+    retryMaxDelayMs: settings.retryMaxDelayMs ?? luccaDefaults.retryMaxDelayMs,
+    maxEmployees: settings.maxEmployees ?? luccaDefaults.maxEmployees,
+    limiter: settings.limiter ?? luccaRateLimiter(),
+    labels: {
+      extraActiveLabels: settings.extraActiveLabels ?? [],
+      extraInactiveLabels: settings.extraInactiveLabels ?? [],
+    },
+    redactData: settings.redactData ?? false,
     redact,
     progress: (message) => onProgress?.(redact(message)),
     warn: (message) => onWarning?.(redact(message)),
     sourceError: (code, message, hint, details = {}) =>
-      new SourceError(code, redact(message), redact(hint), redactDetails(details, redact)),
+      new SourceError(
+        code,
+        redact(message),
+        redact(hint),
+        Object.fromEntries(
+          Object.entries(details).map(([key, value]) => [
+            key,
+            typeof value === 'string' ? redact(value) : value,
+          ]),
+        ),
+      ),
   };
 };

@@ -1,86 +1,162 @@
+import { isSync360Error, statusReader } from '@sync360/core';
 import { z } from 'zod';
-import { describeFirstIssue } from './describe-issue.js';
+import type { LuccaContext, StatusLabels } from './context.js';
+import { callLucca } from './request.js';
+import { isObject, objectItems } from './shapes.js';
 
-const entrySchema = z.object({
-  id: z.union([z.number(), z.string()]),
-  name: z.string().nullish(),
-  translation: z.string().nullish(),
-});
-
-const definitionSchema = z.object({
-  id: z.union([z.number(), z.string()]),
-  name: z.string().nullish(),
-  code: z.string().nullish(),
-  extensionUserPropertyListEntries: z.array(entrySchema).nullish(),
-});
-
-const definitionsPayloadSchema = z.union([
-  z.object({ data: z.object({ items: z.array(definitionSchema) }) }),
-  z.object({ items: z.array(definitionSchema) }),
-  z.array(definitionSchema),
-]);
-
-export type ExtensionDefinition = z.infer<typeof definitionSchema>;
+/** One list entry of the status field, with every label it is known by (name, translations). */
+export interface StatusEntry {
+  readonly id: string;
+  readonly labels: ReadonlyArray<string>;
+}
 
 /** What we know of the tenant's custom fields: which exist and how list entries are labelled. */
 export interface StatusDefinitions {
   readonly fieldKeys: ReadonlyArray<string>;
   readonly hasField: boolean;
-  /** Entry id -> label, from the status field's definition (or all definitions when unknown). */
+  /** Entries of the status field's definition, or of all definitions when it is not identified. */
+  readonly entries: ReadonlyArray<StatusEntry>;
+  /** Entry id -> the label a user gets: the first label rule 2 reads as a status, else the first. */
   readonly labels: ReadonlyMap<string, string>;
 }
 
-const keysOf = (definition: ExtensionDefinition): string[] =>
-  [definition.code, definition.name]
-    .filter((key): key is string => typeof key === 'string' && key !== '')
-    .flatMap((key) => [key, `e_${key}`]);
+type DefinitionsRead =
+  | { readonly ok: true; readonly definitions: StatusDefinitions }
+  | { readonly ok: false; readonly reason: string };
 
-export const indexDefinitions = (
-  definitions: ReadonlyArray<ExtensionDefinition>,
-  statusField: string,
-): StatusDefinitions => {
-  const own = definitions.filter(
-    (definition) =>
-      keysOf(definition).includes(statusField) || `e_${String(definition.id)}` === statusField,
-  );
-  const labels = new Map<string, string>();
-  for (const definition of own.length > 0 ? own : definitions) {
-    for (const entry of definition.extensionUserPropertyListEntries ?? []) {
-      const label = entry.name ?? entry.translation;
-      if (label !== null && label !== undefined && !labels.has(String(entry.id)))
-        labels.set(String(entry.id), label);
-    }
-  }
+const entriesSchema = z
+  .array(
+    z.object({
+      id: z.union([z.number(), z.string()]),
+      name: z.string().nullish(),
+      // Documented only as "the text translated into all available languages": any JSON.
+      translation: z.unknown().optional(),
+    }),
+  )
+  .nullish();
+
+const textOf = (value: unknown): string | null =>
+  typeof value === 'string' && value.trim() !== '' ? value : null;
+
+/** A string, or an object whose values are all strings, adds labels; anything else adds none. */
+const translationLabels = (translation: unknown): string[] => {
+  const single = textOf(translation);
+  if (single !== null) return [single];
+  if (!isObject(translation)) return [];
+  const texts = Object.values(translation);
+  if (!texts.every((text) => typeof text === 'string')) return [];
+  return texts.flatMap((text) => textOf(text) ?? []);
+};
+
+interface Definition {
+  readonly keys: ReadonlyArray<string>;
+  readonly label: string;
+  readonly id: string | null;
+  readonly entries: unknown;
+}
+
+const definitionOf = (item: Record<string, unknown>): Definition => {
+  const id = typeof item['id'] === 'number' || typeof item['id'] === 'string' ? item['id'] : null;
+  const names = [textOf(item['code']), textOf(item['name'])].flatMap((key) => key ?? []);
   return {
-    fieldKeys: definitions.map(
-      (definition) => definition.code ?? definition.name ?? String(definition.id),
-    ),
-    hasField: own.length > 0,
-    labels,
+    keys: [...names.flatMap((key) => [key, `e_${key}`]), ...(id === null ? [] : [`e_${id}`])],
+    label: names[0] ?? (id === null ? '?' : String(id)),
+    id: id === null ? null : String(id),
+    entries: item['extensionUserPropertyListEntries'],
   };
 };
 
-export type DefinitionsParse =
-  | { readonly ok: true; readonly definitions: ReadonlyArray<ExtensionDefinition> }
-  | { readonly ok: false; readonly reason: string };
-
-/** Parses a response body of `GET /api/v3/extensionuserdefinitions`. */
-export const parseDefinitionsPayload = (
+/**
+ * A response body of `GET /api/v3/extensionuserdefinitions` (the three envelopes Lucca and our
+ * files use) indexed for `statusField`. Only what sync360 uses is checked: the envelope, and the
+ * list entries of the definitions it reads labels from.
+ */
+export const readDefinitions = (
   json: unknown,
+  statusField: string,
+  labels: StatusLabels = { extraActiveLabels: [], extraInactiveLabels: [] },
   rootName = 'definitions',
-): DefinitionsParse => {
-  const parsed = definitionsPayloadSchema.safeParse(json);
-  if (!parsed.success) {
-    // Report the issue of the envelope the body looks like, not the union's generic "Invalid input".
-    const likely = Array.isArray(json)
-      ? definitionsPayloadSchema.options[2]
-      : typeof json === 'object' && json !== null && 'data' in json
-        ? definitionsPayloadSchema.options[0]
-        : definitionsPayloadSchema.options[1];
-    const issue = likely.safeParse(json);
-    return { ok: false, reason: describeFirstIssue(issue.error ?? parsed.error, json, rootName) };
+): DefinitionsRead => {
+  const items = objectItems(json, 'definition');
+  if (!items.ok) return { ok: false, reason: `${rootName}: ${items.reason}` };
+  const definitions = items.items.map(definitionOf);
+  const own = definitions.filter((definition) => definition.keys.includes(statusField));
+  const read = statusReader(labels.extraActiveLabels, labels.extraInactiveLabels);
+  const entries: StatusEntry[] = [];
+  const chosen = new Map<string, string>();
+  for (const definition of own.length > 0 ? own : definitions) {
+    const parsed = entriesSchema.safeParse(definition.entries);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const path = (issue?.path ?? []).map(String).join('.');
+      return {
+        ok: false,
+        reason: `${rootName}: definition ${definition.id ?? '?'} extensionUserPropertyListEntries${path === '' ? '' : `.${path}`}: ${issue?.message ?? 'invalid'}`,
+      };
+    }
+    for (const entry of parsed.data ?? []) {
+      const id = String(entry.id);
+      if (chosen.has(id)) continue;
+      const name = textOf(entry.name);
+      const entryLabels = [
+        ...new Set([...(name === null ? [] : [name]), ...translationLabels(entry.translation)]),
+      ];
+      const first = entryLabels[0];
+      if (first === undefined) continue;
+      entries.push({ id, labels: entryLabels });
+      chosen.set(id, entryLabels.find((label) => read(label).kind === 'known') ?? first);
+    }
   }
-  const body = parsed.data;
-  if (Array.isArray(body)) return { ok: true, definitions: body };
-  return { ok: true, definitions: 'data' in body ? body.data.items : body.items };
+  return {
+    ok: true,
+    definitions: {
+      fieldKeys: definitions.map((definition) => definition.label),
+      hasField: own.length > 0,
+      entries,
+      labels: chosen,
+    },
+  };
+};
+
+/**
+ * Reads the custom field definitions once (they turn list-entry ids into labels). A key without
+ * the right to read them (403/404) is not fatal: statuses given as labels still work, and entry
+ * ids then fail with a clear message. Null in that case.
+ */
+export const fetchDefinitions = async (
+  context: LuccaContext,
+): Promise<StatusDefinitions | null> => {
+  const what = 'GET /api/v3/extensionuserdefinitions';
+  let body: unknown;
+  try {
+    body = await callLucca(context, {
+      path: () => '/extensionuserdefinitions?fields=id,name,code,extensionUserPropertyListEntries',
+      what: () => what,
+    });
+  } catch (error) {
+    const status = isSync360Error(error) ? error.details['status'] : undefined;
+    if (status !== 403 && status !== 404) throw error;
+    context.warn(
+      `Lucca custom field definitions are not readable (HTTP ${String(status)}): statuses given as list-entry ids cannot be turned into labels; give the API key read access to custom fields`,
+    );
+    return null;
+  }
+  const read = readDefinitions(
+    body,
+    context.statusField,
+    context.labels,
+    'extensionuserdefinitions',
+  );
+  if (!read.ok) {
+    throw context.sourceError(
+      'lucca-bad-response',
+      `Lucca sent an unexpected shape: ${what}: ${read.reason}`,
+      'the Lucca API may have changed; report this message',
+    );
+  }
+  const { hasField } = read.definitions;
+  context.progress(
+    `Lucca: custom field definitions fetched (${read.definitions.fieldKeys.length} fields${hasField ? `, "${context.statusField}" among them` : ''})`,
+  );
+  return read.definitions;
 };

@@ -1,15 +1,7 @@
-export * from './definitions.js';
-export * from './status-value.js';
-export * from './user-schema.js';
-export * from './users-payload.js';
-export type { LuccaSettings } from './settings.js';
-export { luccaDefaults } from './settings.js';
-export {
-  createRateLimiter,
-  luccaRateLimiter,
-  type RateLimiter,
-  type SlidingWindowOptions,
-} from './rate-limiter.js';
-export { fetchLuccaRecords, type LuccaFetchResult } from './fetch-records.js';
+export { luccaDefaults, type LuccaSettings } from './context.js';
+export { luccaRateLimiter } from './rate-limiter.js';
+export { readDefinitions, type StatusDefinitions } from './definitions.js';
+export { parseUsersPayload } from './users.js';
+export { fetchLuccaRecords } from './fetch-records.js';
 export { checkLucca } from './check-lucca.js';
-export { parseRetryAfterMs } from './retry-after.js';
+export { setLuccaStatus } from './set-status.js';

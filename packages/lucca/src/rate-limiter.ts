@@ -1,10 +1,12 @@
+import { sleep } from '@sync360/retry';
+
 /** Client-side limiter shared by every request of one Lucca tenant. */
 export interface RateLimiter {
   /** Resolves when a request may start; the promise gives the milliseconds waited. */
   acquire(): Promise<number>;
 }
 
-export interface SlidingWindowOptions {
+interface SlidingWindowOptions {
   /** At most this many request starts in any window. */
   readonly requests: number;
   readonly windowMs: number;
@@ -12,14 +14,9 @@ export interface SlidingWindowOptions {
   readonly sleep?: (ms: number) => Promise<void>;
 }
 
-export const sleep = (ms: number): Promise<void> =>
-  new Promise((resolve) => {
-    setTimeout(resolve, Math.max(0, ms));
-  });
-
 /**
  * A sliding-window log: never more than `requests` starts in any `windowMs`, so a burst up to the
- * limit goes out at once and the tenant's per-minute quota (SPEC §9, about 50/min) is never
+ * limit goes out at once and the tenant's per-minute quota (about 50/min) is never
  * exceeded by this process, whatever the server's window alignment. Callers are served in order.
  */
 export const createRateLimiter = (options: SlidingWindowOptions): RateLimiter => {
@@ -56,5 +53,7 @@ export const createRateLimiter = (options: SlidingWindowOptions): RateLimiter =>
 };
 
 /** Lucca's documented limit: about 50 requests per minute per tenant. */
-export const luccaRateLimiter = (requestsPerMinute = 50): RateLimiter =>
-  createRateLimiter({ requests: requestsPerMinute, windowMs: 60_000 });
+export const luccaRequestsPerMinute = 50;
+
+export const luccaRateLimiter = (): RateLimiter =>
+  createRateLimiter({ requests: luccaRequestsPerMinute, windowMs: 60_000 });

@@ -12,11 +12,6 @@ afterEach(async () => {
 const failureOf = async (fake: FakeLucca): Promise<Awaited<ReturnType<typeof rejection>>> =>
   rejection(fetchLuccaRecords(settingsFor(fake).settings, today));
 
-const userWith = (changes: Record<string, unknown>): Record<string, unknown> => ({
-  ...makeLuccaUsers(1)[0],
-  ...changes,
-});
-
 describe('fetchLuccaRecords on malformed or unexpected responses', () => {
   it('malformed JSON: lucca-bad-response naming the request, no retry', async () => {
     server = await startFakeLucca({ users: makeLuccaUsers(3), faults: ['malformed'] });
@@ -44,38 +39,23 @@ describe('fetchLuccaRecords on malformed or unexpected responses', () => {
     expect(error.message).toContain('saw object');
   });
 
-  it('a user field of the wrong type names the field and the value seen', async () => {
-    server = await startFakeLucca({ users: [...makeLuccaUsers(2), userWith({ id: 9, mail: 12 })] });
-    const error = await failureOf(server);
-    expect(error.code).toBe('lucca-bad-response');
-    expect(error.message).toContain('users[2].mail');
-    expect(error.message).toContain('saw number 12');
-  });
-
-  it('an unreadable contract date names the field', async () => {
-    server = await startFakeLucca({ users: [userWith({ dtContractEnd: 'soon' })] });
-    const error = await failureOf(server);
-    expect(error.message).toContain('users[0].dtContractEnd');
-    expect(error.message).toContain('"soon"');
-  });
-
-  it('a status value of an unknown shape names the status field', async () => {
-    server = await startFakeLucca({
-      users: [userWith({ extendedData: { e_360_status: [1, 2] } })],
-    });
-    const error = await failureOf(server);
-    expect(error.code).toBe('lucca-bad-response');
-    expect(error.message).toContain('users[0].extendedData.e_360_status');
-  });
-
-  it('a user that is not an object is reported, not skipped', async () => {
+  it('a user that is not an object is an envelope error naming its offset, not its value', async () => {
     server = await startFakeLucca({ users: [...makeLuccaUsers(1), 'oops'] });
     const error = await failureOf(server);
-    expect(error.message).toContain('users[1]');
-    expect(error.message).toContain('string "oops"');
+    expect(error.code).toBe('lucca-bad-response');
+    expect(error.message).toContain('item at offset 1 is not a user object (saw string)');
+    expect(error.message).not.toContain('oops');
   });
 
-  it('definitions of an unexpected shape name the field', async () => {
+  it('items that are not a list are an envelope error', async () => {
+    server = await startFakeLucca({ users: makeLuccaUsers(1) });
+    server.setFaults(['shape']);
+    const error = await failureOf(server);
+    expect(error.code).toBe('lucca-bad-response');
+    expect(error.kind).toBe('source');
+  });
+
+  it('definitions whose used list entries have an unexpected shape name the field', async () => {
     server = await startFakeLucca({
       users: makeLuccaUsers(1),
       definitions: [{ id: 1, name: 'x', extensionUserPropertyListEntries: 'none' }],

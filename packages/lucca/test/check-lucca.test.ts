@@ -131,13 +131,4 @@ describe('checkLucca (doctor)', () => {
     const checks = await checkLucca(settingsFor(server, { maxRetries: 2 }).settings, today);
     expect(summary(checks)).toEqual(['reachable: ok', 'API key: ok', 'users: FAIL']);
   });
-
-  it('reports invalid settings without any request', async () => {
-    const checks = await checkLucca(
-      { baseUrl: 'acme.ilucca.net', apiKey: 'k-123456', statusField: 'e_360_status' },
-      today,
-    );
-    expect(summary(checks)).toEqual(['settings: FAIL']);
-    expect(checks[0]?.detail).toContain('LUCCA_BASE_URL');
-  });
 });

@@ -1,11 +1,13 @@
 import { makeLuccaDefinitions, makeLuccaUsers } from '@sync360/testkit/lucca-server';
 import { describe, expect, it } from 'vitest';
-import {
-  indexDefinitions,
-  parseDefinitionsPayload,
-  parseUsersPayload,
-  readStatusValue,
-} from '../src/index.js';
+import { readDefinitions, parseUsersPayload, type StatusDefinitions } from '../src/index.js';
+import { readStatusValue } from '../src/users.js';
+
+const definitionsOf = (json: unknown, statusField = 'e_360_status'): StatusDefinitions => {
+  const read = readDefinitions(json, statusField);
+  if (!read.ok) expect.fail(read.reason);
+  return read.definitions;
+};
 
 describe('readStatusValue', () => {
   it.each<[unknown, ReturnType<typeof readStatusValue>]>([
@@ -35,10 +37,7 @@ describe('definitions', () => {
   it('accepts the three envelopes and indexes the status field by code with or without e_', () => {
     const items = makeLuccaDefinitions();
     for (const body of [{ data: { items } }, { items }, items]) {
-      const parsed = parseDefinitionsPayload(body);
-      expect(parsed.ok).toBe(true);
-      if (!parsed.ok) continue;
-      const index = indexDefinitions(parsed.definitions, 'e_360_status');
+      const index = definitionsOf(body);
       expect(index.hasField).toBe(true);
       expect(index.labels.get('84')).toBe('Actif');
       expect(index.labels.has('90')).toBe(false);
@@ -46,10 +45,7 @@ describe('definitions', () => {
   });
 
   it('falls back to the entries of every definition when the field has none', () => {
-    const index = indexDefinitions(
-      makeLuccaDefinitions({ statusField: 'e_other' }),
-      'e_360_status',
-    );
+    const index = definitionsOf(makeLuccaDefinitions({ statusField: 'e_other' }));
     expect(index.hasField).toBe(false);
     expect(index.labels.get('84')).toBe('Actif');
     expect(index.labels.get('90')).toBe('M');
@@ -57,7 +53,7 @@ describe('definitions', () => {
 });
 
 describe('parseUsersPayload', () => {
-  const definitions = indexDefinitions(makeLuccaDefinitions(), 'e_360_status');
+  const definitions = definitionsOf(makeLuccaDefinitions());
 
   it('maps a generated user to a core record', () => {
     const result = parseUsersPayload(

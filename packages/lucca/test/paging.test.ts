@@ -1,6 +1,7 @@
 import { makeLuccaUsers, startFakeLucca, type FakeLucca } from '@sync360/testkit/lucca-server';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fetchLuccaRecords, userFields } from '../src/index.js';
+import { fetchLuccaRecords } from '../src/index.js';
+import { userFields } from '../src/users.js';
 import { pagingOf, settingsFor, today } from './helpers.js';
 
 let server: FakeLucca | undefined;

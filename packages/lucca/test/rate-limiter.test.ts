@@ -1,6 +1,7 @@
 import { makeLuccaUsers, startFakeLucca } from '@sync360/testkit/lucca-server';
 import { describe, expect, it } from 'vitest';
-import { createRateLimiter, fetchLuccaRecords } from '../src/index.js';
+import { fetchLuccaRecords } from '../src/index.js';
+import { createRateLimiter } from '../src/rate-limiter.js';
 import { settingsFor, today } from './helpers.js';
 
 /** A fake clock whose sleep advances time instantly. */
@@ -59,16 +60,41 @@ describe('createRateLimiter (sliding window)', () => {
     }
   });
 
-  it('serves concurrent callers in order', async () => {
-    const limiter = createRateLimiter({ requests: 2, windowMs: 60 });
-    const order: number[] = [];
-    await Promise.all(
-      [1, 2, 3, 4].map(async (index) => {
+  it('serves concurrent callers first come, first served, however their waits wake up', async () => {
+    // A clock whose sleepers wake in reverse order of falling asleep: a limiter that let every
+    // waiting caller race for a freed slot would then serve the latest caller first.
+    let time = 0;
+    const sleepers: Array<{ wake: number; resolve: () => void }> = [];
+    const limiter = createRateLimiter({
+      requests: 2,
+      windowMs: 1000,
+      now: () => time,
+      sleep: (ms) =>
+        new Promise<void>((resolve) => {
+          sleepers.push({ wake: time + ms, resolve });
+        }),
+    });
+    const callers = 7;
+    const served: Array<{ caller: number; at: number }> = [];
+    const all = Promise.all(
+      Array.from({ length: callers }, async (_, caller) => {
         await limiter.acquire();
-        order.push(index);
+        served.push({ caller, at: time });
       }),
     );
-    expect(order).toEqual([1, 2, 3, 4]);
+    const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+    for (let round = 0; served.length < callers && round < 50; round += 1) {
+      await settle();
+      if (sleepers.length === 0) continue;
+      time = Math.min(...sleepers.map((sleeper) => sleeper.wake));
+      const due = sleepers.filter((sleeper) => sleeper.wake <= time).reverse();
+      sleepers.splice(0, sleepers.length, ...sleepers.filter((sleeper) => sleeper.wake > time));
+      for (const sleeper of due) sleeper.resolve();
+    }
+    await all;
+    expect(served.map((entry) => entry.caller)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    // And still never more than 2 starts per window.
+    expect(served.map((entry) => entry.at)).toEqual([0, 0, 1000, 1000, 2000, 2000, 3000]);
   });
 
   it('slows a real fetch down to the injected limit', async () => {

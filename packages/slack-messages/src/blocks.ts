@@ -14,6 +14,16 @@ export const sectionBlock = (mrkdwn: string): SectionBlock => ({
   text: { type: 'mrkdwn', text: clipMrkdwn(mrkdwn, slackLimits.maxTextChars) },
 });
 
+/**
+ * A section of plain text: Slack shows it exactly as typed (no bold, no mention, no link), so
+ * names such as `*Anne*`, `Jean_Pierre` or `<!channel>` need no escaping. One line that may later
+ * carry a button as its accessory.
+ */
+export const plainSectionBlock = (text: string): SectionBlock => ({
+  type: 'section',
+  text: { type: 'plain_text', text: clipPlain(text, slackLimits.maxTextChars), emoji: false },
+});
+
 /** A section of two-column fields (already-escaped mrkdwn), at most 10 of them. */
 export const fieldsBlock = (fields: ReadonlyArray<string>): SectionBlock => ({
   type: 'section',

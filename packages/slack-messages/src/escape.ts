@@ -1,9 +1,26 @@
 /**
- * Escapes the three characters Slack's mrkdwn treats as control characters, so names such as
- * `<!channel>` or `R&D <team>` show as typed and never ping or link.
+ * Escapes the three characters Slack's mrkdwn treats as control characters, so text such as
+ * `<!channel>` or `R&D <team>` shows as typed and never pings or links.
  */
 export const escapeMrkdwn = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+const looksLikeEmail = (token: string): boolean => {
+  const at = token.indexOf('@');
+  return at > 0 && token.lastIndexOf('.') > at + 1;
+};
+
+/**
+ * No email address ever reaches Slack: any word of free text (a message, a name) that looks like
+ * one is hidden. Word by word, so a long text costs linear time.
+ */
+const withoutEmails = (text: string): string =>
+  text.includes('@')
+    ? text
+        .split(/(\s+)/)
+        .map((token) => (looksLikeEmail(token) ? '[email hidden]' : token))
+        .join('')
+    : text;
 
 const lastEntityStart = (text: string): number => {
   const amp = text.lastIndexOf('&');
@@ -23,8 +40,13 @@ export const clipMrkdwn = (escaped: string, max: number): string => {
 export const clipPlain = (text: string, max: number): string =>
   text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
 
-/** Raw text made safe for mrkdwn and clipped to `max` characters. */
-export const safeMrkdwn = (raw: string, max: number): string => clipMrkdwn(escapeMrkdwn(raw), max);
+/** Free text (a message, a hint) made safe for mrkdwn, email-free and clipped to `max`. */
+export const safeMrkdwn = (raw: string, max: number): string =>
+  clipMrkdwn(escapeMrkdwn(withoutEmails(raw)), max);
+
+/** One line of free text for a plain_text object: no line breaks, no email, at most `max`. */
+export const safePlain = (raw: string, max: number): string =>
+  clipPlain(withoutEmails(raw.replace(/\s+/g, ' ').trim()), max);
 
 /** A mrkdwn link; the URL is escaped so `&`, `<`, `>` and `|` cannot break out of it. */
 export const mrkdwnLink = (url: string, label: string): string => {
@@ -35,3 +57,11 @@ export const mrkdwnLink = (url: string, label: string): string => {
     .replace(/\|/g, '%7C');
   return `<${safeUrl}|${escapeMrkdwn(label).replace(/\|/g, '¦')}>`;
 };
+
+/** `<@U123>` for a Slack member id; anything else is shown as escaped text. */
+export const userMention = (id: string): string =>
+  /^[UW][A-Z0-9]+$/.test(id) ? `<@${id}>` : escapeMrkdwn(id);
+
+/** `<#C123>` for a channel id, which Slack shows as the channel's name. */
+export const channelMention = (id: string): string =>
+  /^[CG][A-Z0-9]+$/.test(id) ? `<#${id}>` : 'the sync360 channel';

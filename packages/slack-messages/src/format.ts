@@ -5,7 +5,7 @@ export const plural = (count: number, singular: string, pluralForm = `${singular
 const pad = (value: number): string => String(value).padStart(2, '0');
 
 /** `2026-11-02 03:07 UTC`, the readable fallback of a Slack date token. */
-export const utcLabel = (date: Date): string =>
+const utcLabel = (date: Date): string =>
   `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())} ` +
   `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())} UTC`;
 
@@ -25,9 +25,3 @@ export const plainDate = (iso: string): string => {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : utcLabel(date);
 };
-
-/** `a, b and c`. */
-export const joinList = (items: ReadonlyArray<string>): string =>
-  items.length <= 1
-    ? (items[0] ?? '')
-    : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;

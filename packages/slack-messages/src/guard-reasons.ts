@@ -5,9 +5,13 @@ const explanations: Readonly<Record<string, string>> = {
   'no-rows':
     'No employee would be exported. Check that `LUCCA_STATUS_FIELD` names the 360 status field and that the Lucca API key can read it.',
   'too-many-deactivations':
-    'More users would be deactivated than the cap allows. If Lucca really changed that many statuses, run again with `--force` (or raise `SYNC360_MAX_DEACTIVATIONS`); otherwise fix the statuses in Lucca.',
+    'More users would be deactivated than the cap allows. If Lucca really changed that many statuses, approve this file (or run with `--force`, or raise `SYNC360_MAX_DEACTIVATIONS`); otherwise fix the statuses in Lucca.',
   'too-few-rows':
-    'The new file has less than half the rows of the last delivered one. Check the Lucca API key rights and `SYNC360_LEGAL_ENTITIES`; if the drop is real, run again with `--force`.',
+    'The new file has less than half the rows of the last delivered one. Check the Lucca API key rights and `SYNC360_LEGAL_ENTITIES`; if the drop is real, approve this file (or run with `--force`).',
+  'approval-mismatch':
+    'Lucca changed since the preview that was approved, so that file no longer exists: review the new one.',
+  'no-baseline':
+    'There is no last delivered file to compare with (first run, or the saved state was lost).',
 };
 
 /** One mrkdwn bullet per guard reason: the code and what to do about it. */

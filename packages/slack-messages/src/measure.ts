@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
-import type { SlackMessage } from './message.js';
 
+/** Characters of one block's texts (header, section text and fields, context elements). */
 const blockChars = (block: KnownBlock): number => {
   switch (block.type) {
     case 'header':
@@ -22,10 +22,44 @@ const blockChars = (block: KnownBlock): number => {
   }
 };
 
-/** Characters Slack counts for a message: its fallback text plus every text in its blocks. */
-export const messageChars = (message: SlackMessage): number =>
-  message.text.length + message.blocks.reduce((sum, block) => sum + blockChars(block), 0);
+const sum = (blocks: ReadonlyArray<KnownBlock>): number =>
+  blocks.reduce((total, block) => total + blockChars(block), 0);
 
-/** The longest text object of the message's blocks (section text, field or context element). */
-export const longestTextObject = (blocks: ReadonlyArray<KnownBlock>): number =>
-  Math.max(0, ...blocks.map(blockChars));
+/** Blocks of one group, with the heading that opens it and the one that resumes it on a new page. */
+export interface BlockGroup {
+  readonly heading: KnownBlock;
+  readonly continued: KnownBlock;
+  readonly items: ReadonlyArray<KnownBlock>;
+}
+
+export interface PageLimits {
+  readonly maxBlocks: number;
+  readonly maxChars: number;
+}
+
+/**
+ * Splits grouped blocks into pages of at most `maxBlocks` blocks and `maxChars` characters. An
+ * item is never split or dropped; a group that goes on over a page break starts the new page
+ * with its "continued" heading.
+ */
+export const paginateGroups = (
+  groups: ReadonlyArray<BlockGroup>,
+  limits: PageLimits,
+): KnownBlock[][] => {
+  const pages: KnownBlock[][] = [];
+  let page: KnownBlock[] = [];
+  const fits = (blocks: ReadonlyArray<KnownBlock>): boolean =>
+    page.length + blocks.length <= limits.maxBlocks && sum(page) + sum(blocks) <= limits.maxChars;
+  for (const group of groups) {
+    group.items.forEach((item, index) => {
+      const opening = index === 0 ? [group.heading, item] : [item];
+      if (!fits(opening)) {
+        if (page.length > 0) pages.push(page);
+        page = index === 0 ? [] : [group.continued];
+      }
+      page.push(...opening);
+    });
+  }
+  if (page.length > 0) pages.push(page);
+  return pages;
+};

@@ -6,14 +6,14 @@ export interface SlackMessage {
   readonly blocks: KnownBlock[];
 }
 
-/** Block Kit limits the builders stay within (SPEC §10). */
+/** The Block Kit limits the builders stay within. */
 export const slackLimits = Object.freeze({
   /** Blocks per message. */
   maxBlocks: 50,
   /** Characters per text object (section text). */
   maxTextChars: 3000,
-  /** Characters of a whole message: fallback text plus every text in its blocks. */
-  maxMessageChars: 12_000,
+  /** Characters of a whole message (fallback text plus every text in its blocks), with margin. */
+  maxMessageChars: 11_000,
   /** Characters of a header block's plain text. */
   maxHeaderChars: 150,
   /** Characters of one section field. */

@@ -1,5 +1,7 @@
+import type { SectionBlock } from '@slack/types';
 import type { Reminder, ReminderKind } from '@sync360/core';
-import { clipMrkdwn, escapeMrkdwn, safeMrkdwn } from './escape.js';
+import { plainSectionBlock, sectionBlock } from './blocks.js';
+import { safePlain } from './escape.js';
 import { plural } from './format.js';
 
 interface KindLabel {
@@ -28,44 +30,50 @@ const kindLabels: Readonly<Record<ReminderKind, KindLabel>> = {
 
 export const reminderKinds: ReadonlyArray<ReminderKind> = ['onboarding', 'offboarding', 'fix-data'];
 
-export const kindTitle = (kind: ReminderKind): string => kindLabels[kind].title;
+/** `3 onboarding, 2 offboarding`: the non-zero counts by kind, in kind order. */
+export const countsByKind = (reminders: ReadonlyArray<Pick<Reminder, 'kind'>>): string =>
+  reminderKinds
+    .map((kind) => ({ kind, count: reminders.filter((item) => item.kind === kind).length }))
+    .filter((item) => item.count > 0)
+    .map((item) => `${item.count} ${kindLabels[item.kind].title.toLowerCase()}`)
+    .join(', ');
 
 /** Longest name shown; longer names are clipped (the employee number still identifies them). */
 const maxNameChars = 200;
 
-const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
-
 const nameOf = (reminder: Reminder): string => {
-  const name = oneLine(reminder.name);
-  return name === '' ? '_(no name)_' : `*${safeMrkdwn(name, maxNameChars)}*`;
+  const name = safePlain(reminder.name, maxNameChars);
+  return name === '' ? '(no name)' : name;
 };
 
 const idOf = (reminder: Reminder): string =>
-  reminder.employeeNumber !== null && reminder.employeeNumber !== ''
-    ? `#${safeMrkdwn(oneLine(reminder.employeeNumber), 60)}`
+  reminder.employeeNumber !== null && reminder.employeeNumber.trim() !== ''
+    ? `#${safePlain(reminder.employeeNumber, 60)}`
     : reminder.luccaId !== null
-      ? `no employee number, Lucca id ${safeMrkdwn(oneLine(reminder.luccaId), 60)}`
+      ? `no employee number, Lucca id ${safePlain(reminder.luccaId, 60)}`
       : 'no employee number';
 
 const dueOf = (reminder: Reminder): string => {
-  const since = escapeMrkdwn(reminder.dueSince);
+  const since = safePlain(reminder.dueSince, 20);
   if (reminder.daysOverdue > 0)
     return `since ${since} (${plural(reminder.daysOverdue, 'day')} overdue)`;
   if (reminder.daysOverdue === 0) return `due today (${since})`;
   return `due ${since} (in ${plural(-reminder.daysOverdue, 'day')})`;
 };
 
-/** One bullet: name, employee number, how overdue, what to do; mrkdwn, at most `max` chars. */
-export const reminderLine = (reminder: Reminder, max: number): string =>
-  clipMrkdwn(
-    `• ${nameOf(reminder)} · ${idOf(reminder)} · ${dueOf(reminder)} · ${safeMrkdwn(oneLine(reminder.action), 300)}`,
-    max,
+/**
+ * One reminder as its own plain-text section (names show exactly as typed), so a button can be
+ * its accessory: name, employee number, how overdue, what to do.
+ */
+export const reminderBlock = (reminder: Reminder): SectionBlock =>
+  plainSectionBlock(
+    `• ${nameOf(reminder)} · ${idOf(reminder)} · ${dueOf(reminder)} · ${safePlain(reminder.action, 300)}`,
   );
 
-export const groupHeading = (kind: ReminderKind, count: number): string => {
+export const groupHeading = (kind: ReminderKind, count: number): SectionBlock => {
   const label = kindLabels[kind];
-  return `${label.emoji} *${label.title}* (${count}): ${label.todo}`;
+  return sectionBlock(`${label.emoji} *${label.title}* (${count}): ${label.todo}`);
 };
 
-export const continuedHeading = (kind: ReminderKind): string =>
-  `${kindLabels[kind].emoji} *${kindLabels[kind].title}* (continued)`;
+export const continuedHeading = (kind: ReminderKind): SectionBlock =>
+  sectionBlock(`${kindLabels[kind].emoji} *${kindLabels[kind].title}* (continued)`);

@@ -1,15 +1,16 @@
 import type { KnownBlock } from '@slack/types';
-import { compareReminders, type Reminder, type ReminderKind } from '@sync360/core';
+import { compareReminders, type Reminder } from '@sync360/core';
 import { contextBlock, headerBlock, sectionBlock } from './blocks.js';
+import { escapeMrkdwn } from './escape.js';
 import { plural } from './format.js';
+import { paginateGroups } from './measure.js';
 import { slackLimits, type SlackMessage } from './message.js';
-import { packSections, type PackedSection } from './pack-sections.js';
 import {
   continuedHeading,
+  countsByKind,
   groupHeading,
-  kindTitle,
+  reminderBlock,
   reminderKinds,
-  reminderLine,
 } from './reminder-lines.js';
 
 export interface ReminderPagesOptions {
@@ -17,22 +18,12 @@ export interface ReminderPagesOptions {
   readonly title?: string;
   /** Extra context line on each page (e.g. "Only you can see this"). */
   readonly note?: string;
+  /** Blocks per page, header and footer included; default Slack's 50. */
   readonly maxBlocks?: number;
-  readonly maxTextChars?: number;
-  readonly maxMessageChars?: number;
-  /** Reminders per section block, for readability; default 15. */
-  readonly linesPerSection?: number;
 }
 
 /** Room kept on every page for its header, footer and fallback text. */
-const reservedChars = 900;
-
-const kindSummary = (reminders: ReadonlyArray<Reminder>): string =>
-  reminderKinds
-    .map((kind) => ({ kind, count: reminders.filter((item) => item.kind === kind).length }))
-    .filter((item) => item.count > 0)
-    .map((item) => `${item.count} ${kindTitle(item.kind).toLowerCase()}`)
-    .join(', ');
+const reservedChars = 800;
 
 const emptyPage = (title: string): SlackMessage => ({
   text: `${title}: none. Every 360 status is set.`,
@@ -43,56 +34,50 @@ const emptyPage = (title: string): SlackMessage => ({
 });
 
 const pageMessage = (
-  sections: ReadonlyArray<PackedSection>,
-  index: number,
-  pageCount: number,
+  items: ReadonlyArray<KnownBlock>,
+  onPage: number,
+  label: string,
   all: ReadonlyArray<Reminder>,
   options: ReminderPagesOptions,
 ): SlackMessage => {
   const title = options.title ?? 'Pending 360 tasks';
-  const pageLabel = pageCount > 1 ? ` (page ${index + 1} of ${pageCount})` : '';
-  const onPage = sections.reduce((sum, section) => sum + section.count, 0);
-  const footer = `${plural(all.length, 'task')} in all (${kindSummary(all)}), most overdue first.`;
-  const blocks: KnownBlock[] = [
-    headerBlock(`${title}${pageLabel}`),
-    ...sections.map((section) => sectionBlock(section.text)),
-    contextBlock(options.note === undefined ? footer : `${footer} ${options.note}`),
-  ];
+  const footer = `${plural(all.length, 'task')} in all (${countsByKind(all)}), most overdue first.`;
+  const note = options.note === undefined ? '' : ` ${escapeMrkdwn(options.note)}`;
   return {
-    text: `${title}${pageLabel}: ${plural(onPage, 'task')} on this page, ${plural(all.length, 'task')} in all.`,
-    blocks,
+    text: `${title}${label}: ${plural(onPage, 'task')} on this page, ${plural(all.length, 'task')} in all.`,
+    blocks: [headerBlock(`${title}${label}`), ...items, contextBlock(`${footer}${note}`)],
   };
 };
 
 /**
  * Reminders as Slack messages: grouped by kind (onboarding, offboarding, fix-data), most overdue
- * first, split into pages that stay within Block Kit limits. Every reminder appears exactly once.
+ * first, one section per reminder, split into pages within Block Kit limits. Every reminder
+ * appears exactly once. These carry names: post them only where names may go.
  */
 export const reminderPages = (
   reminders: ReadonlyArray<Reminder>,
   options: ReminderPagesOptions = {},
 ): SlackMessage[] => {
-  const title = options.title ?? 'Pending 360 tasks';
-  if (reminders.length === 0) return [emptyPage(title)];
-  const maxText = options.maxTextChars ?? slackLimits.maxTextChars;
-  const maxMessage = options.maxMessageChars ?? slackLimits.maxMessageChars;
+  if (reminders.length === 0) return [emptyPage(options.title ?? 'Pending 360 tasks')];
   const groups = reminderKinds
-    .map((kind: ReminderKind) => {
-      const items = reminders.filter((item) => item.kind === kind).sort(compareReminders);
+    .map((kind) => reminders.filter((item) => item.kind === kind).sort(compareReminders))
+    .filter((items) => items.length > 0)
+    .map((items) => {
+      const kind = items[0]?.kind ?? 'onboarding';
       return {
         heading: groupHeading(kind, items.length),
         continued: continuedHeading(kind),
-        lines: items.map((item) => reminderLine(item, Math.min(maxText, maxMessage) - 200)),
+        items: items.map(reminderBlock),
       };
-    })
-    .filter((group) => group.lines.length > 0);
-  const pages = packSections(groups, {
+    });
+  const lines = new Set<KnownBlock>(groups.flatMap((group) => group.items));
+  const pages = paginateGroups(groups, {
     maxBlocks: (options.maxBlocks ?? slackLimits.maxBlocks) - 2,
-    maxTextChars: maxText,
-    maxPageChars: Math.max(maxText, maxMessage - reservedChars),
-    linesPerSection: options.linesPerSection ?? 15,
+    maxChars: slackLimits.maxMessageChars - reservedChars,
   });
-  return pages.map((sections, index) =>
-    pageMessage(sections, index, pages.length, reminders, options),
-  );
+  return pages.map((blocks, index) => {
+    const label = pages.length > 1 ? ` (page ${index + 1} of ${pages.length})` : '';
+    const onPage = blocks.filter((block) => lines.has(block)).length;
+    return pageMessage(blocks, onPage, label, reminders, options);
+  });
 };

@@ -1,7 +1,14 @@
-import type { ReminderKind, Report } from '@sync360/core';
+import type { ChangeCounts, Report } from '@sync360/core';
 import { escapeMrkdwn } from './escape.js';
 import { plural } from './format.js';
 import { sourceName } from './outcome.js';
+import { countsByKind } from './reminder-lines.js';
+
+const destinationText = (destination: NonNullable<Report['destination']>): string => {
+  if (destination.kind === 'sftp') return `SFTP \`${escapeMrkdwn(destination.path)}\``;
+  if (destination.kind === 'local') return `local folder \`${escapeMrkdwn(destination.path)}\``;
+  return '360Learning API';
+};
 
 /** The two-column facts of a run: source, file, exported, problems, destination. */
 export const countFields = (report: Report): string[] => {
@@ -17,8 +24,7 @@ export const countFields = (report: Report): string[] => {
     );
   }
   if (report.destination !== null) {
-    const where = report.destination.kind === 'sftp' ? 'SFTP' : 'local folder';
-    fields.push(`*Delivered to*\n${where} \`${escapeMrkdwn(report.destination.path)}\``);
+    fields.push(`*Delivered to*\n${destinationText(report.destination)}`);
   }
   return fields;
 };
@@ -39,13 +45,36 @@ export const changesText = (changes: Report['changes']): string => {
   return `*Changes:* ${parts.join(', ')}`;
 };
 
-/** Reminder counts by kind, with the command that lists them. */
+/**
+ * What delivering this file changes in 360Learning. Without a baseline every Active row is
+ * created and every Inactive row deactivated.
+ */
+const effectiveChanges = (report: Pick<Report, 'changes' | 'counts'>): ChangeCounts =>
+  report.changes ?? {
+    created: report.counts.active,
+    updated: 0,
+    deactivated: report.counts.inactive,
+    reactivated: 0,
+    dropped: 0,
+    unchanged: 0,
+  };
+
+/** `12 created, 48 deactivated`, plus updated, reactivated and dropped when there are any. */
+export const changeCountsText = (report: Pick<Report, 'changes' | 'counts'>): string => {
+  const changes = effectiveChanges(report);
+  const optional = (count: number, label: string): string[] =>
+    count > 0 ? [`${count.toLocaleString('en-US')} ${label}`] : [];
+  return [
+    `${changes.created.toLocaleString('en-US')} created`,
+    ...optional(changes.updated, 'updated'),
+    `${changes.deactivated.toLocaleString('en-US')} deactivated`,
+    ...optional(changes.reactivated, 'reactivated'),
+    ...optional(changes.dropped, 'dropped'),
+  ].join(', ');
+};
+
+/** Reminder counts by kind, with the command that lists them (names never go here). */
 export const remindersText = (reminders: Report['reminders']): string => {
   if (reminders.length === 0) return '*Reminders:* none, every 360 status is set.';
-  const kinds: ReadonlyArray<ReminderKind> = ['onboarding', 'offboarding', 'fix-data'];
-  const parts = kinds
-    .map((kind) => ({ kind, count: reminders.filter((item) => item.kind === kind).length }))
-    .filter((item) => item.count > 0)
-    .map((item) => `${item.count} ${item.kind}`);
-  return `*Reminders:* ${plural(reminders.length, 'task')} for an HR admin (${parts.join(', ')}). List them with \`/sync360 pending\`.`;
+  return `*Reminders:* ${plural(reminders.length, 'task')} for an HR admin (${countsByKind(reminders)}). List them with \`/sync360 pending\`.`;
 };

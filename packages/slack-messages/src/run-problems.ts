@@ -1,5 +1,5 @@
 import type { Report } from '@sync360/core';
-import { safeMrkdwn, escapeMrkdwn } from './escape.js';
+import { escapeMrkdwn, safeMrkdwn } from './escape.js';
 import { plural } from './format.js';
 
 type Problem = Report['problems'][number];
@@ -13,9 +13,14 @@ const whoOf = (problem: Problem): string =>
       ? `Lucca id ${escapeMrkdwn(problem.luccaId)}`
       : 'unknown employee';
 
+/**
+ * Code, employee number and field only: a problem's message may quote Lucca data (an email, a
+ * name), and this goes to a channel that may be public.
+ */
 const problemLine = (problem: Problem): string => {
   const icon = problem.severity === 'error' ? ':red_circle:' : ':large_yellow_circle:';
-  return `${icon} \`${escapeMrkdwn(problem.code)}\` ${whoOf(problem)}: ${safeMrkdwn(problem.message, 280)}`;
+  const field = problem.field === null ? '' : ` (${escapeMrkdwn(problem.field)})`;
+  return `${icon} \`${escapeMrkdwn(problem.code)}\` ${whoOf(problem)}${field}`;
 };
 
 /** The first `limit` problems, errors first, then "and N more"; null when there are none. */

@@ -23,7 +23,7 @@ export const statusMessage = (runs: ReadonlyArray<WorkflowRunInfo>, limit = 10):
       headerBlock('sync360: last runs'),
       sectionBlock(shown.map(runLine).join('\n')),
       contextBlock(
-        'A blocked run (safety guard) shows as failed in GitHub; its Slack alert says why.',
+        'A blocked run (safety guard) shows as failed in GitHub; its Slack alert says why and can approve it.',
       ),
     ],
   };

@@ -12,7 +12,7 @@ export interface WatchdogVerdictInfo {
   readonly maxAgeHours: number;
 }
 
-/** Alert: the nightly workflow has had no successful run for too long (SPEC §11). */
+/** Alert: the nightly workflow has had no successful run for too long. */
 export const watchdogAlertMessage = (verdict: WatchdogVerdictInfo): SlackMessage => {
   const hours = verdict.maxAgeHours;
   const title = verdict.healthy
@@ -36,6 +36,27 @@ export const watchdogAlertMessage = (verdict: WatchdogVerdictInfo): SlackMessage
       headerBlock(`${verdict.healthy ? ':white_check_mark:' : ':rotating_light:'} ${title}`),
       sectionBlock(`*Why:* ${safeMrkdwn(verdict.reason, 800)}\n${last}`),
       sectionBlock(todo),
+      contextBlock('The bot checks this once a day.'),
+    ],
+  };
+};
+
+/**
+ * Alert: the bot could not ask GitHub whether the nightly sync runs (e.g. its token was refused),
+ * so it cannot tell a stopped sync from a healthy one. For the ops channel: no URL, no setting.
+ */
+export const watchdogUnavailableMessage = (why: string): SlackMessage => {
+  const title = 'sync360 watchdog: cannot check the nightly sync';
+  return {
+    text: `${title}: ${safeMrkdwn(why, 400)}`,
+    blocks: [
+      headerBlock(`:warning: ${title}`),
+      sectionBlock(
+        `*Why:* ${safeMrkdwn(why, 800)}\nUntil this is fixed nobody is told when the nightly sync stops running.`,
+      ),
+      sectionBlock(
+        '*What to do*\n• Whoever runs the sync360 bot: check its GitHub access (the bot’s log says what GitHub answered).\n• Meanwhile `/sync360 status` shows whether recent runs succeeded.',
+      ),
       contextBlock('The bot checks this once a day.'),
     ],
   };

@@ -1,4 +1,4 @@
-import { mrkdwnLink } from './escape.js';
+import { escapeMrkdwn, mrkdwnLink, userMention } from './escape.js';
 import { plainDate, slackDate } from './format.js';
 
 /** The facts of a GitHub Actions run that messages show (structurally a `@sync360/github` run). */
@@ -41,15 +41,42 @@ export const runState = (run: Pick<WorkflowRunInfo, 'status' | 'conclusion'>): R
   );
 };
 
-const triggerOf = (event: string): string =>
-  event === 'schedule' ? 'nightly' : event === 'workflow_dispatch' ? 'manual' : event;
+/** The workflow's run name: `sync360 now (requested by U123)` or `sync360 preview (…)`. */
+const requestedRun = /^sync360 (now|preview) \(requested by (.*)\)$/;
 
-/** One mrkdwn line: state, when, trigger, link. */
-export const runLine = (run: WorkflowRunInfo): string => {
-  const state = runState(run);
-  return `${state.emoji} *${state.label}* · ${slackDate(run.createdAt)} · ${triggerOf(run.event)} · ${mrkdwnLink(run.htmlUrl, `run ${run.id}`)}`;
+interface RunKind {
+  /** `delivery`, `preview`, `nightly delivery` or the trigger. */
+  readonly what: string;
+  readonly requestedBy: string | null;
+}
+
+/** A delivery or a preview, and who asked, read from the run name. */
+const runKind = (run: Pick<WorkflowRunInfo, 'displayTitle' | 'event'>): RunKind => {
+  const match = requestedRun.exec(run.displayTitle.trim());
+  if (match !== null) {
+    const who = match[2]?.trim() ?? '';
+    return {
+      what: match[1] === 'preview' ? 'preview' : 'delivery',
+      requestedBy: who === '' ? null : who,
+    };
+  }
+  if (run.event === 'schedule') return { what: 'nightly delivery', requestedBy: null };
+  return { what: run.event === 'workflow_dispatch' ? 'manual' : run.event, requestedBy: null };
 };
 
-/** The plain-text counterpart of {@link runLine}. */
-export const runPlainLine = (run: WorkflowRunInfo): string =>
-  `${runState(run).label}, ${plainDate(run.createdAt)} (${triggerOf(run.event)}): ${run.htmlUrl}`;
+/** One mrkdwn line: state, when, delivery or preview, who asked, link. */
+export const runLine = (run: WorkflowRunInfo): string => {
+  const state = runState(run);
+  const kind = runKind(run);
+  const who = kind.requestedBy === null ? '' : ` requested by ${userMention(kind.requestedBy)}`;
+  return `${state.emoji} *${state.label}* · ${slackDate(run.createdAt)} · ${escapeMrkdwn(kind.what)}${who} · ${mrkdwnLink(run.htmlUrl, `run ${run.id}`)}`;
+};
+
+/** The fallback-text counterpart of {@link runLine}, without the link. */
+export const runPlainLine = (run: WorkflowRunInfo): string => {
+  const kind = runKind(run);
+  const who = kind.requestedBy === null ? '' : ` requested by ${kind.requestedBy}`;
+  return escapeMrkdwn(
+    `${runState(run).label}, ${plainDate(run.createdAt)} (${kind.what}${who}): run ${run.id}`,
+  );
+};

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { reminderPages } from '../src/index.js';
+import { reminderPages } from '../src/reminder-pages.js';
 import { makeReminder, makeReminders } from './fixtures.js';
-import { blockText, expectWithinLimits } from './limits.js';
+import { blockText, expectWithinLimits, mrkdwnTexts } from './limits.js';
 
 const countOccurrences = (haystack: string, needle: RegExp): number =>
   (haystack.match(needle) ?? []).length;
@@ -53,7 +53,7 @@ describe('reminderPages', () => {
     const reminders = Array.from({ length: 60 }, (_, i) =>
       makeReminder(i, { kind: 'offboarding' }),
     );
-    const pages = reminderPages(reminders, { maxBlocks: 5, linesPerSection: 5 });
+    const pages = reminderPages(reminders, { maxBlocks: 5 });
     expect(pages.length).toBeGreaterThan(1);
     pages.forEach((page) => expect(page.blocks.length).toBeLessThanOrEqual(5));
     expect(blockText(pages[0] ?? { text: '', blocks: [] })).toContain('*Offboarding* (60)');
@@ -63,7 +63,7 @@ describe('reminderPages', () => {
     expect(countOccurrences(all, /^• /gm)).toBe(60);
   });
 
-  it('escapes nasty names and clips very long ones without losing the employee', () => {
+  it('shows hostile names exactly as typed in plain text, never as mrkdwn', () => {
     const reminders = [
       makeReminder(1, { name: '<!channel> & <@U123|boss> > "Zoë" O’Brien' }),
       makeReminder(2, { name: '&'.repeat(5000), employeeNumber: 'LONG-1' }),
@@ -73,16 +73,37 @@ describe('reminderPages', () => {
     ];
     const pages = reminderPages(reminders);
     pages.forEach(expectWithinLimits);
-    const all = pages.map(blockText).join('\n');
-    expect(all).not.toMatch(/<!channel>|<@U123/);
-    expect(all).toContain('&lt;!channel&gt; &amp; &lt;@U123|boss&gt; &gt; "Zoë" O’Brien');
+    const mrkdwn = pages.flatMap(mrkdwnTexts).join('\n');
+    for (const hostile of ['channel', 'U123', 'bold', '_it_', 'code', '漢字', 'Zoë'])
+      expect(mrkdwn).not.toContain(hostile);
+    const lines = pages.flatMap((page) =>
+      page.blocks.flatMap((block) =>
+        block.type === 'section' && block.text?.type === 'plain_text' ? [block.text.text] : [],
+      ),
+    );
+    expect(lines).toHaveLength(5);
+    const all = lines.join('\n');
+    expect(all).toContain('<!channel> & <@U123|boss> > "Zoë" O’Brien');
+    expect(all).toContain('*bold* _it_ `code` ~x~ 🙂 漢字');
     expect(all).toContain('#LONG-1');
-    expect(all).not.toMatch(/&(?!amp;|lt;|gt;)/);
     expect(all).toContain('Line break Tab');
     expect(all).toContain('Lucca id 77');
     expect(all).toContain('(no name)');
-    expect(all).toContain('漢字');
     expect(countOccurrences(all, /^• /gm)).toBe(5);
+  });
+
+  it('gives every reminder its own section block, so a button can be added to each line', () => {
+    const reminders = makeReminders(120);
+    const pages = reminderPages(reminders);
+    const lineBlocks = pages.flatMap((page) =>
+      page.blocks.filter((block) => block.type === 'section' && block.text?.type === 'plain_text'),
+    );
+    expect(lineBlocks).toHaveLength(120);
+    for (const block of lineBlocks)
+      expect(
+        block.type === 'section' && (block.text?.text.match(/ · #E\d+ · /g) ?? []).length,
+      ).toBe(1);
+    pages.forEach((page) => expect(page.blocks.length).toBeLessThanOrEqual(50));
   });
 
   it('handles 2,000 reminders with long names and actions', () => {
@@ -102,6 +123,11 @@ describe('reminderPages', () => {
     expect(pages).toHaveLength(1);
     pages.forEach(expectWithinLimits);
     expect(pages[0]?.text).toContain('none');
+  });
+
+  it('clips a long title to a header Slack accepts', () => {
+    const pages = reminderPages(makeReminders(3), { title: 'T'.repeat(400) });
+    pages.forEach(expectWithinLimits);
   });
 
   it('puts the note on every page', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { needsAlert, runAlertMessage } from '../src/index.js';
+import { needsAlert } from '../src/outcome.js';
+import { runAlertMessage } from '../src/run-alert.js';
 import { makeReport } from './fixtures.js';
 import { blockText, expectWithinLimits } from './limits.js';
 
@@ -19,7 +20,9 @@ describe('runAlertMessage', () => {
       },
     });
     expect(needsAlert(report)).toBe(true);
-    const message = runAlertMessage(report, 'https://github.com/acme/hr/actions/runs/7');
+    const message = runAlertMessage(report, {
+      runUrl: 'https://github.com/acme/hr/actions/runs/7',
+    });
     expectWithinLimits(message);
     const text = blockText(message);
     expect(text).toContain(':rotating_light: sync360 BLOCKED');

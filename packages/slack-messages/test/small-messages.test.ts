@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  helpMessage,
-  homeView,
-  statusMessage,
-  watchdogAlertMessage,
-  type WorkflowRunInfo,
-} from '../src/index.js';
+import { helpMessage } from '../src/help.js';
+import { homeView } from '../src/home-view.js';
+import { statusMessage } from '../src/status.js';
+import { watchdogAlertMessage } from '../src/watchdog-alert.js';
+import type { WorkflowRunInfo } from '../src/workflow-run.js';
 import { blockText, expectWithinLimits } from './limits.js';
 
 const run = (id: number, overrides: Partial<WorkflowRunInfo> = {}): WorkflowRunInfo => ({
@@ -22,7 +20,7 @@ const run = (id: number, overrides: Partial<WorkflowRunInfo> = {}): WorkflowRunI
 
 describe('small messages', () => {
   it('help lists every subcommand and mentions an unknown one safely', () => {
-    const message = helpMessage('<!here> frobnicate');
+    const message = helpMessage({ unknown: '<!here> frobnicate' });
     expectWithinLimits(message);
     const text = blockText(message);
     for (const name of ['now', 'preview', 'status', 'pending', 'help'])

@@ -1,9 +1,9 @@
-import type { LuccaUserItem } from './lucca-users.js';
+import { makeLuccaUser, type LuccaUserItem } from './lucca-users.js';
 
 /** Lucca's cap on `paging=<offset>,<limit>`. */
-export const luccaMaxPageSize = 1000;
+const luccaMaxPageSize = 1000;
 
-export type PagingRead =
+type PagingRead =
   | { readonly ok: true; readonly offset: number; readonly limit: number }
   | { readonly ok: false; readonly message: string };
 
@@ -44,4 +44,17 @@ export const isFormerEmployee = (item: unknown, today: string): boolean => {
   if (!isItem(item)) return false;
   const end = item['dtContractEnd'];
   return typeof end === 'string' && end.slice(0, 10) < today;
+};
+
+/** The users of one page: as `paging` asks, or misbehaving (ignoring it, never ending). */
+export const pageOf = (
+  users: ReadonlyArray<unknown>,
+  paging: { readonly offset: number; readonly limit: number },
+  mode: { readonly ignorePaging?: boolean; readonly endless?: boolean },
+): ReadonlyArray<unknown> => {
+  const { offset, limit } =
+    mode.ignorePaging === true ? { offset: 0, limit: luccaMaxPageSize } : paging;
+  if (mode.endless === true)
+    return Array.from({ length: limit }, (_, index) => makeLuccaUser(offset + index));
+  return users.slice(offset, offset + limit);
 };

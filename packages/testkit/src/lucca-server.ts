@@ -1,33 +1,23 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { isFormerEmployee, projectFields, readPaging } from './lucca-paging.js';
+import { answerSingleUser, faultReply, type LuccaFault } from './lucca-answers.js';
+import { isFormerEmployee, pageOf, projectFields, readPaging } from './lucca-paging.js';
 import { makeLuccaDefinitions } from './lucca-users.js';
 
-export { luccaMaxPageSize } from './lucca-paging.js';
 export * from './lucca-users.js';
 
-/**
- * One scripted answer, consumed in order per route: an HTTP error status, `timeout` (never
- * answers), `malformed` (200 with truncated JSON), `html` (200 with a login page), `shape`
- * (200 with JSON of the wrong shape), `drop` (socket closed without an answer), or `ok` (answers
- * normally: places the next fault later in the script).
- */
-export type LuccaFault =
-  | 'ok'
-  | '408'
-  | '429'
-  | '500'
-  | '502'
-  | '503'
-  | 'timeout'
-  | 'malformed'
-  | 'html'
-  | 'shape'
-  | 'drop';
+export type { LuccaFault } from './lucca-answers.js';
 
 export interface FakeLuccaOptions {
   /** The key the fake accepts as `Authorization: lucca application=<key>`; default `test-lucca-key-5f2c9a`. */
   readonly apiKey?: string;
+  /**
+   * The only key allowed to `PUT /api/v3/users/{id}` (it may read too); default
+   * `test-lucca-write-key-7d41`. The read key gets 403 on a write, as a key without the edit right.
+   */
+  readonly writeApiKey?: string;
+  /** The list field writes go to (`extendedData` key); default `e_360_status`. */
+  readonly statusField?: string;
   /** Items of `/api/v3/users`, any shape (bad items test the client's parsing). */
   readonly users?: ReadonlyArray<unknown>;
   /** Items of `/api/v3/extensionuserdefinitions`; default `makeLuccaDefinitions()`. */
@@ -37,6 +27,14 @@ export interface FakeLuccaOptions {
   /** Scripted faults for `/api/v3/users`, one per request, in order. */
   readonly faults?: ReadonlyArray<LuccaFault>;
   readonly definitionsFaults?: ReadonlyArray<LuccaFault>;
+  /** Scripted faults for `PUT /api/v3/users/{id}`. */
+  readonly writeFaults?: ReadonlyArray<LuccaFault>;
+  /** Answer every users page from offset 0 with 1000 users, whatever `paging` says. */
+  readonly ignorePaging?: boolean;
+  /** Users never end: any page is full of new users (`makeLuccaUser` at each offset). */
+  readonly endless?: boolean;
+  /** Answer writes 200 but keep nothing (a read-back must notice). */
+  readonly ignoreWrites?: boolean;
   /** `Retry-After` sent with 429: seconds, or a raw header value such as an HTTP date. Default 1. */
   readonly retryAfter?: number | string;
   /** Delay before every answer, in ms. */
@@ -56,6 +54,8 @@ export interface LuccaRequest {
   readonly path: string;
   readonly query: Readonly<Record<string, string>>;
   readonly headers: Readonly<Record<string, string>>;
+  /** Request body as sent (writes). */
+  body: string;
   /** Milliseconds since the server started. */
   readonly at: number;
   /** Status sent, or the fault name for `timeout` / `drop`. */
@@ -66,13 +66,18 @@ export interface FakeLucca {
   readonly url: string;
   readonly apiKey: string;
   readonly requests: LuccaRequest[];
+  readonly writeApiKey: string;
   /** Requests to `/api/v3/users` only. */
   usersRequests(): LuccaRequest[];
+  /** The users as they are now (writes included). */
+  users(): ReadonlyArray<unknown>;
   setUsers(users: ReadonlyArray<unknown>): void;
-  setFaults(faults: ReadonlyArray<LuccaFault>, route?: 'users' | 'definitions'): void;
+  setFaults(faults: ReadonlyArray<LuccaFault>, route?: FaultRoute): void;
   update(options: Omit<FakeLuccaOptions, 'apiKey'>): void;
   close(): Promise<void>;
 }
+
+type FaultRoute = 'users' | 'definitions' | 'write';
 
 const usersPath = '/api/v3/users';
 const definitionsPath = '/api/v3/extensionuserdefinitions';
@@ -102,13 +107,18 @@ const sendError = (
   headers: Record<string, string> = {},
 ): void => send(response, status, JSON.stringify({ error: { status, message } }), headers);
 
-/** A local fake of Lucca API v3 (users + custom field definitions) on 127.0.0.1, random port. */
+/**
+ * A local fake of Lucca API v3 on 127.0.0.1, random port: users (paged, or misbehaving on
+ * request), one user read and written by id, and the custom field definitions.
+ */
 export const startFakeLucca = async (options: FakeLuccaOptions = {}): Promise<FakeLucca> => {
   const apiKey = options.apiKey ?? 'test-lucca-key-5f2c9a';
+  const writeApiKey = options.writeApiKey ?? 'test-lucca-write-key-7d41';
   let state: Omit<FakeLuccaOptions, 'apiKey'> = { ...options };
-  let faults: Record<'users' | 'definitions', LuccaFault[]> = {
+  let faults: Record<FaultRoute, LuccaFault[]> = {
     users: [...(options.faults ?? [])],
     definitions: [...(options.definitionsFaults ?? [])],
+    write: [...(options.writeFaults ?? [])],
   };
   const requests: LuccaRequest[] = [];
   const started = Date.now();
@@ -140,37 +150,15 @@ export const startFakeLucca = async (options: FakeLuccaOptions = {}): Promise<Fa
   };
 
   const applyFault = (
-    fault: LuccaFault,
+    fault: Exclude<LuccaFault, 'ok'>,
     request: IncomingMessage,
     response: ServerResponse,
     entry: LuccaRequest,
   ): void => {
     entry.answer = fault;
-    if (fault === 'timeout') return;
-    if (fault === 'drop') {
-      request.socket.destroy();
-      return;
-    }
-    if (fault === 'malformed')
-      return send(response, 200, '{"data":{"items":[{"id":1001,"firstName":"Cam');
-    if (fault === 'html')
-      return send(response, 200, '<!DOCTYPE html><html><body>Please log in</body></html>', {
-        'content-type': 'text/html',
-      });
-    if (fault === 'shape') return send(response, 200, JSON.stringify({ data: { users: [] } }));
-    const status = Number(fault);
-    const retryAfter =
-      status === 429 ? { 'retry-after': String(state.retryAfter ?? 1) } : undefined;
-    return sendError(
-      response,
-      status,
-      status === 429
-        ? 'Too many requests'
-        : status === 408
-          ? 'Request timeout'
-          : 'Internal server error',
-      retryAfter,
-    );
+    const reply = faultReply(fault, state.retryAfter ?? 1);
+    if (reply === 'drop') request.socket.destroy();
+    else if (reply !== 'timeout') send(response, reply.status, reply.body, reply.headers);
   };
 
   const answerUsers = (url: URL, response: ServerResponse, entry: LuccaRequest): void => {
@@ -185,9 +173,9 @@ export const startFakeLucca = async (options: FakeLuccaOptions = {}): Promise<Fa
     }
     const withFormer =
       url.searchParams.get('formerEmployees') === 'true' && state.hideFormerEmployees !== true;
-    const items = visibleUsers(withFormer)
-      .slice(paging.offset, paging.offset + paging.limit)
-      .map((user) => projectFields(user, url.searchParams.get('fields')));
+    const items = pageOf(visibleUsers(withFormer), paging, state).map((user) =>
+      projectFields(user, url.searchParams.get('fields')),
+    );
     entry.answer = '200';
     return send(response, 200, JSON.stringify({ header: { principal: 'fake' }, data: { items } }));
   };
@@ -199,11 +187,32 @@ export const startFakeLucca = async (options: FakeLuccaOptions = {}): Promise<Fa
       path: url.pathname,
       query: Object.fromEntries(url.searchParams),
       headers: flatHeaders(request),
+      body: '',
       at: Date.now() - started,
       answer: '',
     };
     requests.push(entry);
+    for await (const chunk of request) entry.body += String(chunk);
     if ((state.latencyMs ?? 0) > 0) await wait(state.latencyMs ?? 0);
+    if (url.pathname.startsWith(`${usersPath}/`)) {
+      const write = entry.method === 'PUT' ? faults.write.shift() : undefined;
+      if (write !== undefined && write !== 'ok') return applyFault(write, request, response, entry);
+      const answer = answerSingleUser({
+        luccaId: decodeURIComponent(url.pathname.slice(usersPath.length + 1)),
+        method: entry.method,
+        fields: url.searchParams.get('fields'),
+        authorization: request.headers.authorization ?? '',
+        keys: { read: apiKey, write: writeApiKey },
+        statusField: state.statusField ?? 'e_360_status',
+        users: state.users ?? [],
+        definitions: state.definitions ?? makeLuccaDefinitions(),
+        body: entry.body,
+      });
+      if (answer.users !== undefined && state.ignoreWrites !== true)
+        state = { ...state, users: answer.users };
+      entry.answer = String(answer.status);
+      return send(response, answer.status, JSON.stringify(answer.body));
+    }
     const route =
       url.pathname === usersPath
         ? 'users'
@@ -214,7 +223,11 @@ export const startFakeLucca = async (options: FakeLuccaOptions = {}): Promise<Fa
       entry.answer = route === null ? '404' : '405';
       return sendError(response, route === null ? 404 : 405, 'Not found');
     }
-    if (request.headers.authorization !== `lucca application=${apiKey}`) {
+    const authorization = request.headers.authorization;
+    if (
+      authorization !== `lucca application=${apiKey}` &&
+      authorization !== `lucca application=${writeApiKey}`
+    ) {
       entry.answer = '401';
       return sendError(response, 401, 'Unauthorized: invalid or missing API key');
     }
@@ -245,8 +258,10 @@ export const startFakeLucca = async (options: FakeLuccaOptions = {}): Promise<Fa
   return {
     url: `http://127.0.0.1:${port}`,
     apiKey,
+    writeApiKey,
     requests,
     usersRequests: () => requests.filter((entry) => entry.path === usersPath),
+    users: () => state.users ?? [],
     setUsers: (users) => {
       state = { ...state, users };
     },
@@ -258,6 +273,8 @@ export const startFakeLucca = async (options: FakeLuccaOptions = {}): Promise<Fa
       if (changes.faults !== undefined) faults = { ...faults, users: [...changes.faults] };
       if (changes.definitionsFaults !== undefined)
         faults = { ...faults, definitions: [...changes.definitionsFaults] };
+      if (changes.writeFaults !== undefined)
+        faults = { ...faults, write: [...changes.writeFaults] };
     },
     close: async () => {
       for (const timer of timers) clearTimeout(timer);

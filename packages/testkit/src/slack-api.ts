@@ -13,10 +13,24 @@ import {
  * Point `@slack/web-api`'s `slackApiUrl` (or `SLACK_API_URL`) at `url`.
  *
  * Methods: `auth.test`, `chat.postMessage` (refuses more than 50 blocks like Slack:
- * `invalid_blocks`; no channel: `channel_not_found`), `chat.postEphemeral`, `views.publish`;
- * anything else answers `{ ok: false, error: 'unknown_method' }`. Wrong token (when `token` is
- * set) -> `invalid_auth`. Every call is recorded with its parsed body (tokens are not recorded).
+ * `invalid_blocks`; no channel: `channel_not_found`; a channel the bot is not in:
+ * `not_in_channel`; an unknown `thread_ts`: `thread_not_found`), `chat.update` (only messages it
+ * posted: else `message_not_found`), `chat.postEphemeral`, `views.publish`,
+ * `conversations.info` (see `channels`); anything else answers `{ ok: false, error:
+ * 'unknown_method' }`. Wrong token (when `token` is set) -> `invalid_auth`. Every call is
+ * recorded with its parsed body (tokens are not recorded).
  */
+export interface FakeChannel {
+  /** A private channel (`is_private`); default false. */
+  readonly private?: boolean;
+  /** Shared with another organisation (`is_ext_shared`); default false. */
+  readonly extShared?: boolean;
+  /** The bot is a member (`is_member`); default true. */
+  readonly member?: boolean;
+  /** `conversations.info` cannot see it (a private channel the bot is not in). */
+  readonly hidden?: boolean;
+}
+
 export interface FakeSlackOptions {
   readonly teamName?: string;
   readonly teamId?: string;
@@ -24,6 +38,8 @@ export interface FakeSlackOptions {
   /** When set, every call must carry this bot token (header or `token` field). */
   readonly token?: string;
   readonly delayMs?: number;
+  /** What `conversations.info` says of each channel; any other channel is public, bot a member. */
+  readonly channels?: Readonly<Record<string, FakeChannel>>;
 }
 
 export interface FakeSlackCall {
@@ -32,8 +48,12 @@ export interface FakeSlackCall {
   readonly authorized: boolean;
 }
 
-/** HTTP `status` (e.g. 500) with no Slack body, or a Slack `{ ok: false, error }` answer. */
-export type FakeSlackFailure = { readonly status: number } | { readonly error: string };
+/**
+ * HTTP `status` (e.g. 500, or 429 with a `Retry-After` of `retryAfterSeconds`, as Slack limits a
+ * method) with no Slack body, or a Slack `{ ok: false, error }` answer.
+ */
+export type FakeSlackFailure =
+  { readonly status: number; readonly retryAfterSeconds?: number } | { readonly error: string };
 
 export interface FakeSlackFailureOptions {
   /** Only this method fails; default every method. */
@@ -50,6 +70,8 @@ export interface FakeSlack {
   callsTo(method: string): FakeSlackCall[];
   failWith(failure: FakeSlackFailure | null, options?: FakeSlackFailureOptions): void;
   setDelayMs(ms: number): void;
+  /** A message as if posted earlier by the bot (e.g. a thread parent); returns its `ts`. */
+  seedMessage(channel: string): string;
   close(): Promise<void>;
 }
 
@@ -73,6 +95,12 @@ export const startFakeSlack = async (options: FakeSlackOptions = {}): Promise<Fa
   let delayMs = options.delayMs ?? 0;
   let active: ActiveFailure | null = null;
   let nextTs = 1_700_000_000;
+  const channels = options.channels ?? {};
+  const posted = new Set<string>();
+  const newTs = (): string => {
+    nextTs += 1;
+    return `${String(nextTs)}.000100`;
+  };
 
   const takeFailure = (method: string): FakeSlackFailure | null => {
     if (active === null || (active.method !== null && active.method !== method)) return null;
@@ -90,8 +118,8 @@ export const startFakeSlack = async (options: FakeSlackOptions = {}): Promise<Fa
     const ok = (extra: Record<string, unknown>): void =>
       sendSlackJson(res, 200, { ok: true, ...extra });
     const fail = (error: string): void => sendSlackJson(res, 200, { ok: false, error });
-    nextTs += 1;
-    const ts = `${String(nextTs)}.000100`;
+    const channel = typeof body.channel === 'string' ? body.channel : '';
+    const known = channels[channel] ?? {};
     switch (method) {
       case 'auth.test':
         return ok({
@@ -104,20 +132,42 @@ export const startFakeSlack = async (options: FakeSlackOptions = {}): Promise<Fa
           is_enterprise_install: false,
         });
       case 'chat.postMessage': {
-        if (typeof body.channel !== 'string' || body.channel === '')
-          return fail('channel_not_found');
+        if (channel === '' || known.hidden === true) return fail('channel_not_found');
+        if (known.member === false) return fail('not_in_channel');
         if (body.blocks !== undefined && (!Array.isArray(body.blocks) || body.blocks.length > 50))
           return fail('invalid_blocks');
         if (body.text === undefined && body.blocks === undefined) return fail('no_text');
-        return ok({ channel: body.channel, ts, message: { type: 'message', text: body.text, ts } });
+        const thread = body.thread_ts;
+        if (typeof thread === 'string' && !posted.has(`${channel}:${thread}`))
+          return fail('thread_not_found');
+        const ts = newTs();
+        posted.add(`${channel}:${ts}`);
+        return ok({ channel, ts, message: { type: 'message', text: body.text, ts } });
+      }
+      case 'chat.update': {
+        const ts = typeof body.ts === 'string' ? body.ts : '';
+        if (!posted.has(`${channel}:${ts}`)) return fail('message_not_found');
+        return ok({ channel, ts, text: body.text });
       }
       case 'chat.postEphemeral':
-        if (typeof body.channel !== 'string' || typeof body.user !== 'string')
-          return fail('channel_not_found');
-        return ok({ message_ts: ts });
+        if (channel === '' || typeof body.user !== 'string') return fail('channel_not_found');
+        return ok({ message_ts: newTs() });
+      case 'conversations.info':
+        if (channel === '' || known.hidden === true) return fail('channel_not_found');
+        return ok({
+          channel: {
+            id: channel,
+            name: channel.toLowerCase(),
+            is_channel: true,
+            is_private: known.private === true,
+            is_ext_shared: known.extShared === true,
+            is_shared: known.extShared === true,
+            is_member: known.member !== false,
+          },
+        });
       case 'views.publish':
         if (typeof body.user_id !== 'string') return fail('invalid_arguments');
-        return ok({ view: { id: `V${String(nextTs)}`, team_id: teamId, type: 'home' } });
+        return ok({ view: { id: `V${newTs()}`, team_id: teamId, type: 'home' } });
       default:
         return fail('unknown_method');
     }
@@ -134,7 +184,13 @@ export const startFakeSlack = async (options: FakeSlackOptions = {}): Promise<Fa
     const failure = takeFailure(method);
     if (failure !== null) {
       if ('status' in failure) {
-        res.writeHead(failure.status, { 'content-type': 'text/plain' }).end('fake Slack failure');
+        const retry =
+          failure.retryAfterSeconds === undefined
+            ? {}
+            : { 'retry-after': String(failure.retryAfterSeconds) };
+        res
+          .writeHead(failure.status, { 'content-type': 'text/plain', ...retry })
+          .end('fake Slack failure');
         return;
       }
       return sendSlackJson(res, 200, { ok: false, error: failure.error });
@@ -171,6 +227,11 @@ export const startFakeSlack = async (options: FakeSlackOptions = {}): Promise<Fa
     },
     setDelayMs: (ms) => {
       delayMs = ms;
+    },
+    seedMessage: (channel) => {
+      const ts = newTs();
+      posted.add(`${channel}:${ts}`);
+      return ts;
     },
     close: () => closeServer(server),
   };

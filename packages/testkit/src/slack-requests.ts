@@ -10,7 +10,17 @@ export interface SlashCommandInit extends SignedRequestInit {
   readonly teamId?: string;
   /** Where the bot's `respond()` posts; see `startResponseCapture`. */
   readonly responseUrl: string;
+  /** Slack's id of this invocation; default a fresh one. Repeat it to send the same request again. */
+  readonly triggerId?: string;
 }
+
+let triggerCounter = 0;
+
+/** A fresh trigger id, unique within the test process. */
+const nextTriggerId = (): string => {
+  triggerCounter += 1;
+  return `${String(Date.now())}.${String(triggerCounter)}.trigger`;
+};
 
 /** A signed slash-command request, form-encoded exactly as Slack sends it. */
 export const sendSlashCommand = (init: SlashCommandInit): Promise<SignedResponse> => {
@@ -27,7 +37,7 @@ export const sendSlashCommand = (init: SlashCommandInit): Promise<SignedResponse
     api_app_id: 'A0SYNC360',
     is_enterprise_install: 'false',
     response_url: init.responseUrl,
-    trigger_id: `${String(Date.now())}.trigger`,
+    trigger_id: init.triggerId ?? nextTriggerId(),
   });
   return sendSignedRequest(init, form.toString(), 'application/x-www-form-urlencoded');
 };
@@ -64,3 +74,58 @@ export const appHomeOpenedEvent = (userId: string): Readonly<Record<string, unkn
   tab: 'home',
   event_ts: `${String(Math.floor(Date.now() / 1000))}.000100`,
 });
+
+export interface BlockActionInit extends SignedRequestInit {
+  readonly actionId: string;
+  readonly value: string;
+  readonly userId: string;
+  /** The message the button is on. */
+  readonly channelId: string;
+  readonly messageTs: string;
+  /** When the message is a reply in a thread. */
+  readonly threadTs?: string;
+  /** The blocks of that message, as Slack sends them back. */
+  readonly blocks?: ReadonlyArray<unknown>;
+  readonly responseUrl: string;
+  readonly teamId?: string;
+  readonly triggerId?: string;
+}
+
+/** A signed `block_actions` interaction (a button click), form-encoded as `payload=<json>`. */
+export const sendBlockAction = (init: BlockActionInit): Promise<SignedResponse> => {
+  const payload = {
+    type: 'block_actions',
+    user: { id: init.userId, username: 'someone', team_id: init.teamId ?? 'T0ACME' },
+    api_app_id: 'A0SYNC360',
+    token: 'deprecated-verification-token',
+    container: {
+      type: 'message',
+      message_ts: init.messageTs,
+      channel_id: init.channelId,
+      is_ephemeral: false,
+    },
+    trigger_id: init.triggerId ?? nextTriggerId(),
+    team: { id: init.teamId ?? 'T0ACME', domain: 'acme-hr' },
+    channel: { id: init.channelId, name: 'sync360' },
+    message: {
+      type: 'message',
+      ts: init.messageTs,
+      ...(init.threadTs === undefined ? {} : { thread_ts: init.threadTs }),
+      text: 'sync360',
+      blocks: init.blocks ?? [],
+    },
+    response_url: init.responseUrl,
+    actions: [
+      {
+        type: 'button',
+        action_id: init.actionId,
+        block_id: init.actionId,
+        value: init.value,
+        text: { type: 'plain_text', text: 'Approve and deliver' },
+        action_ts: `${String(Math.floor(Date.now() / 1000))}.000200`,
+      },
+    ],
+  };
+  const form = new URLSearchParams({ payload: JSON.stringify(payload) });
+  return sendSignedRequest(init, form.toString(), 'application/x-www-form-urlencoded');
+};

@@ -32,6 +32,7 @@ const sourceChecks = async (
         ...config.lucca,
         extraActiveLabels: config.plan.extraActiveLabels,
         extraInactiveLabels: config.plan.extraInactiveLabels,
+        redactData: flags.redact || config.inGithubActions,
       },
       today,
     );

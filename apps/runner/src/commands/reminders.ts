@@ -6,7 +6,7 @@ import type { RunnerConfig } from '../config/runner-config.js';
 import type { Io } from '../io.js';
 import { who } from '../output/who.js';
 import { loadSource } from '../source/load-source.js';
-import { notifyRemindersToSlack } from '../notify/index.js';
+import { notifyRemindersToSlack } from '../notify/slack-notify.js';
 
 /** SPEC §5 tasks for HR admins; `--notify` posts them to Slack (an outage is a warning). */
 export const remindersCommand = async (

@@ -18,6 +18,7 @@ import { publishReport } from '../report/publish-report.js';
 import { loadSource, sourceKindFor, type LoadedSource } from '../source/load-source.js';
 import { acquireRunLock } from '../state/run-lock.js';
 import { readLastDelivered, saveLastDelivered } from '../state/state-store.js';
+import { employeeNames } from '../notify/slack-notify.js';
 import { decide } from './run-outcome.js';
 
 /** What the run got to, kept even when a later stage throws. */
@@ -127,7 +128,10 @@ export const runCommand = async (
     failure: ending.failure,
   });
   printRunOutput(
-    await publishReport(built, config, flags.report),
+    await publishReport(built, config, flags.report, true, {
+      names: employeeNames(progress.plan?.rows ?? []),
+      approved: built.approvedSha256 !== null,
+    }),
     progress.plan,
     flags,
     config,

@@ -4,7 +4,7 @@ import type { CliFlags } from '../cli/args.js';
 import { exitCodes } from '../cli/exit-codes.js';
 import type { RunnerConfig } from '../config/runner-config.js';
 import type { Io } from '../io.js';
-import { notifyWatchdogToSlack } from '../notify/index.js';
+import { notifyWatchdogToSlack } from '../notify/slack-notify.js';
 
 /** Alerts when the nightly workflow had no successful run in the last 26 hours (exit 3). */
 export const watchdogCommand = async (

@@ -53,6 +53,11 @@ export const runnerEnvSchema = z.object({
   SYNC360_MAX_DEACTIVATIONS: integerFrom('SYNC360_MAX_DEACTIVATIONS', 0),
   SLACK_BOT_TOKEN: optionalText,
   SLACK_CHANNEL_ID: optionalText,
+  SLACK_HR_CHANNEL_ID: optionalText.refine(
+    (value) => value === undefined || /^[CG][A-Z0-9]{2,}$/.test(value),
+    'SLACK_HR_CHANNEL_ID must be the ID of a private channel such as G012ABCDEF (channel details > About, at the bottom)',
+  ),
+  SYNC360_SLACK_THREAD: optionalText,
   SLACK_API_URL: optionalUrl('SLACK_API_URL', 'https://slack.com/api/ (or unset)'),
   GITHUB_TOKEN: optionalText,
   GITHUB_REPOSITORY: optionalText.pipe(

@@ -17,6 +17,10 @@ export interface SlackConfig {
   readonly token: string;
   readonly channel: string;
   readonly apiUrl?: string;
+  /** Private channel of HR admins (names allowed), or null. */
+  readonly hrChannel: string | null;
+  /** `<channel>:<thread ts>` of the message that asked for this run (workflow input), or null. */
+  readonly thread: string | null;
 }
 
 export interface GithubConfig {
@@ -131,6 +135,8 @@ const slackOf = (env: RunnerEnv): SlackConfig | null =>
         token: env.SLACK_BOT_TOKEN,
         channel: env.SLACK_CHANNEL_ID,
         ...(env.SLACK_API_URL === undefined ? {} : { apiUrl: env.SLACK_API_URL }),
+        hrChannel: env.SLACK_HR_CHANNEL_ID ?? null,
+        thread: env.SYNC360_SLACK_THREAD ?? null,
       };
 
 const githubOf = (env: RunnerEnv): GithubConfig | null =>

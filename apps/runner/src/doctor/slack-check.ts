@@ -1,34 +1,96 @@
 import type { DoctorCheck } from '@sync360/core';
-import { WebClient } from '@slack/web-api';
+import { z } from 'zod';
 import type { SlackConfig } from '../config/runner-config.js';
+import { createNotifyClient } from '../notify/slack-client.js';
+import { describeSlackError, slackErrorCode } from '../notify/slack-error.js';
+import { channelFacts, namesRefusal } from '../notify/slack-post.js';
 
-/** `auth.test`: the token works and which workspace it belongs to. */
-export const checkSlack = async (slack: SlackConfig): Promise<DoctorCheck[]> => {
-  const client = new WebClient(slack.token, {
-    retryConfig: { retries: 0 },
-    ...(slack.apiUrl === undefined ? {} : { slackApiUrl: slack.apiUrl }),
-  });
+const authAnswer = z.object({ team: z.string().optional(), user: z.string().optional() });
+
+const check = (name: string, ok: boolean, detail: string, fix: string | null): DoctorCheck => ({
+  system: 'slack',
+  name,
+  ok,
+  detail,
+  fix,
+});
+
+const channelFix = (variable: string, code: string | null): string =>
+  code === 'missing_scope'
+    ? 'The app lacks channels:read / groups:read: update it from apps/slack-bot/manifest.yaml and reinstall it.'
+    : `Check ${variable}; a private channel is visible only once the app is in it: /invite @sync360 there.`;
+
+/**
+ * One configured channel: the bot can post in it (it is a member); for the HR channel also that
+ * it is private and not shared with another organisation, since names are posted there.
+ */
+const checkChannel = async (
+  client: ReturnType<typeof createNotifyClient>,
+  variable: 'SLACK_CHANNEL_ID' | 'SLACK_HR_CHANNEL_ID',
+  channel: string,
+  token: string,
+): Promise<DoctorCheck> => {
+  const name = variable === 'SLACK_CHANNEL_ID' ? 'ops channel' : 'HR channel';
   try {
-    const result = await client.auth.test();
-    return [
-      {
-        system: 'slack',
-        name: 'bot token',
-        ok: true,
-        detail: `connected to workspace ${result.team ?? '?'} as ${result.user ?? '?'}`,
-        fix: null,
-      },
-    ];
+    const facts = await channelFacts(client, channel);
+    if (!facts.isMember)
+      return check(
+        name,
+        false,
+        `${variable} ${channel}: the bot is not a member, so it cannot post there`,
+        'Invite the app: type /invite @sync360 in that channel.',
+      );
+    const refused = variable === 'SLACK_HR_CHANNEL_ID' ? namesRefusal(facts) : null;
+    if (refused !== null)
+      return check(
+        name,
+        false,
+        `${variable} ${channel}: ${refused}, and names are posted there`,
+        'Use a private channel of HR admins only, not shared with another organisation.',
+      );
+    const kind = facts.isPrivate ? 'private' : 'public';
+    return check(
+      name,
+      true,
+      `${variable} ${channel}: ${kind}, the bot is a member and can post`,
+      null,
+    );
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    return check(
+      name,
+      false,
+      `${variable} ${channel}: ${describeSlackError(error, [token])}`,
+      channelFix(variable, slackErrorCode(error)),
+    );
+  }
+};
+
+/** `auth.test` (the token works, and where), then every configured channel. */
+export const checkSlack = async (slack: SlackConfig): Promise<DoctorCheck[]> => {
+  const client = createNotifyClient({ ...slack, retries: 0 });
+  try {
+    const parsed = authAnswer.safeParse(await client.auth.test());
+    const who = parsed.success ? parsed.data : {};
+    const checks = [
+      check(
+        'bot token',
+        true,
+        `connected to workspace ${who.team ?? '?'} as ${who.user ?? '?'}`,
+        null,
+      ),
+      await checkChannel(client, 'SLACK_CHANNEL_ID', slack.channel, slack.token),
+    ];
+    if (slack.hrChannel !== null)
+      checks.push(await checkChannel(client, 'SLACK_HR_CHANNEL_ID', slack.hrChannel, slack.token));
+    return checks;
+  } catch (error) {
     return [
-      {
-        system: 'slack',
-        name: 'bot token',
-        ok: false,
-        detail: `auth.test failed (${reason})`,
-        fix: 'Check SLACK_BOT_TOKEN (xoxb-…, app installed in the workspace) and SLACK_API_URL.',
-      },
+      check(
+        'bot token',
+        false,
+        `auth.test failed (${describeSlackError(error, [slack.token])})`,
+        'Check SLACK_BOT_TOKEN (xoxb-…, app installed in the workspace) and SLACK_API_URL.',
+      ),
     ];
   }
 };

@@ -1,53 +1,167 @@
-import type { Reminder, Report } from '@sync360/core';
+import type { Reminder, Report, UserRow } from '@sync360/core';
+import { changeListPages } from '@sync360/slack-messages/change-list';
+import { needsAlert } from '@sync360/slack-messages/outcome';
 import {
-  needsAlert,
-  reminderPages,
-  runAlertMessage,
-  runSummaryMessage,
+  reminderCountsMessage,
+  type NamedListPlace,
+} from '@sync360/slack-messages/reminder-counts';
+import { reminderPages } from '@sync360/slack-messages/reminder-pages';
+import { runAlertMessage, type RunFailure } from '@sync360/slack-messages/run-alert';
+import { runSummaryMessage } from '@sync360/slack-messages/run-summary';
+import type { ReviewPlace } from '@sync360/slack-messages/review';
+import { threadOutcomeMessage } from '@sync360/slack-messages/thread';
+import {
   watchdogAlertMessage,
-  type RunFailure,
-  type SlackMessage,
   type WatchdogVerdictInfo,
-} from '@sync360/slack-messages';
-import { postMessages } from './post-messages.js';
+} from '@sync360/slack-messages/watchdog-alert';
 import type { SlackNotifySettings } from './slack-client.js';
-
-export type { SlackNotifySettings } from './slack-client.js';
-
-const urlArg = (runUrl: string | null | undefined): [] | [string] =>
-  runUrl === undefined || runUrl === null || runUrl === '' ? [] : [runUrl];
+import { describeSlackError } from './slack-error.js';
+import { parseSlackThread, type SlackThread } from './slack-thread.js';
+import {
+  channelFacts,
+  createPoster,
+  namesRefusal,
+  postThreadOfPages,
+  type Poster,
+} from './slack-post.js';
 
 /**
- * Posts the run summary, plus a loud alert when the run was blocked or failed. Returns null, or a
- * warning for the report when Slack could not be reached (never throws).
+ * The HR channel when names may go there: set, private and not shared with another
+ * organisation (checked before every post of names). Otherwise why not, or null when unset.
  */
-export const notifyRunToSlack = (
+const hrChannelFor = async (
   settings: SlackNotifySettings,
-  report: Report,
-  runUrl?: string | null,
-): Promise<string | null> => {
-  const messages: SlackMessage[] = [runSummaryMessage(report, ...urlArg(runUrl))];
-  if (needsAlert(report)) messages.push(runAlertMessage(report, ...urlArg(runUrl)));
-  return postMessages(settings, messages, 'Run summary');
+  poster: Poster,
+): Promise<
+  { readonly channel: string } | { readonly channel: null; readonly refused: string | null }
+> => {
+  const channel = settings.hrChannel ?? null;
+  if (channel === null) return { channel: null, refused: null };
+  try {
+    const refused = namesRefusal(await channelFacts(poster.client, channel));
+    if (refused === null) return { channel };
+    poster.warn(
+      `Names not posted to SLACK_HR_CHANNEL_ID: ${refused}; make it a private channel of HR admins.`,
+    );
+    return { channel: null, refused };
+  } catch (error) {
+    const why = describeSlackError(error, [settings.token]);
+    poster.warn(`Names not posted: could not check that SLACK_HR_CHANNEL_ID is private (${why}).`);
+    return { channel: null, refused: 'the HR channel could not be checked (see the run log)' };
+  }
 };
 
-/** Alert for a run that stopped before it had a report (e.g. a configuration or source error). */
-export const notifyRunFailureToSlack = (
+const threadOf = (settings: SlackNotifySettings, poster: Poster): SlackThread | null => {
+  const raw = (settings.thread ?? '').trim();
+  if (raw === '') return null;
+  const thread = parseSlackThread(raw, [settings.channel, settings.hrChannel]);
+  if (thread === null)
+    poster.warn(
+      'SYNC360_SLACK_THREAD ignored (not <channel>:<ts> of SLACK_CHANNEL_ID or SLACK_HR_CHANNEL_ID): posted a new message.',
+    );
+  return thread;
+};
+
+/** `First Last` by unique id, from the built file's rows: the names of the HR change list. */
+export const employeeNames = (rows: ReadonlyArray<UserRow>): ReadonlyMap<string, string> =>
+  new Map(rows.map((row) => [row.uniqueId, `${row.firstName} ${row.lastName}`.trim()]));
+
+export interface RunNotifyContext {
+  readonly runUrl: string | null;
+  /** Employee names by unique id (the built file's rows), for the HR channel only. */
+  readonly names: ReadonlyMap<string, string>;
+  /** Started by an approval: the thread is the approved alert's, which stays as the bot left it. */
+  readonly approved: boolean;
+}
+
+/**
+ * After a run: the summary (and the alert of a blocked or failed run) in the ops channel, as
+ * replies when the run answers a Slack message, whose text then becomes the outcome. Previews
+ * and blocked runs also list who would change, by name, in the HR channel. Returns null, or a
+ * warning for the report (never throws).
+ */
+export const notifyRunToSlack = async (
+  settings: SlackNotifySettings,
+  report: Report,
+  context: RunNotifyContext,
+): Promise<string | null> => {
+  const poster = createPoster(settings);
+  const thread = threadOf(settings, poster);
+  const channel = thread?.channel ?? settings.channel;
+  let review: ReviewPlace | undefined;
+  if (report.outcome === 'dry-run' || report.outcome === 'blocked') {
+    review = { entries: report.changeList };
+    const pages = changeListPages(report, {
+      entries: report.changeList,
+      names: context.names,
+      approveIn: channel,
+    });
+    const hr = pages.length === 0 ? null : await hrChannelFor(settings, poster);
+    if (hr?.channel && (await postThreadOfPages(poster, hr.channel, pages, 'Change list'))) {
+      review = { hrChannel: hr.channel };
+    }
+  }
+  const options = { runUrl: context.runUrl, ...(review === undefined ? {} : { review }) };
+  await poster.post(channel, runSummaryMessage(report, options), 'Run summary', thread?.ts);
+  if (needsAlert(report)) {
+    await poster.post(channel, runAlertMessage(report, options), 'Run alert', thread?.ts);
+  }
+  if (thread !== null && !context.approved) {
+    await poster.update(
+      thread.channel,
+      thread.ts,
+      threadOutcomeMessage(report, context.runUrl),
+      'Thread outcome',
+    );
+  }
+  return poster.warning();
+};
+
+/** Alert for a run that stopped before it had a report (e.g. a configuration error). */
+export const notifyRunFailureToSlack = async (
   settings: SlackNotifySettings,
   failure: RunFailure,
-  runUrl?: string | null,
-): Promise<string | null> =>
-  postMessages(settings, [runAlertMessage(failure, ...urlArg(runUrl))], 'Failure alert');
+  runUrl: string | null,
+): Promise<string | null> => {
+  const poster = createPoster(settings);
+  const thread = threadOf(settings, poster);
+  await poster.post(
+    thread?.channel ?? settings.channel,
+    runAlertMessage(failure, { runUrl }),
+    'Failure alert',
+    thread?.ts,
+  );
+  return poster.warning();
+};
 
-/** Posts every reminder page (one message when nothing is pending). Null, or a warning. */
-export const notifyRemindersToSlack = (
+/**
+ * The weekday reminders as one conversation: counts by kind in the ops channel; the list by
+ * name in the HR channel, one message with further pages in its thread. Null, or a warning.
+ */
+export const notifyRemindersToSlack = async (
   settings: SlackNotifySettings,
   reminders: ReadonlyArray<Reminder>,
-): Promise<string | null> => postMessages(settings, reminderPages(reminders), 'Reminders');
+): Promise<string | null> => {
+  const poster = createPoster(settings);
+  let place: NamedListPlace = { hrChannel: null, refused: null };
+  if (reminders.length > 0) {
+    const hr = await hrChannelFor(settings, poster);
+    if (hr.channel === null)
+      place = hr.refused === null ? place : { hrChannel: null, refused: hr.refused };
+    else if (await postThreadOfPages(poster, hr.channel, reminderPages(reminders), 'Reminders'))
+      place = { hrChannel: hr.channel };
+    else place = { hrChannel: null, refused: 'the list could not be posted in the HR channel' };
+  }
+  await poster.post(settings.channel, reminderCountsMessage(reminders, place), 'Reminder counts');
+  return poster.warning();
+};
 
-/** Posts the watchdog alert (SPEC §11). Null, or a warning. */
-export const notifyWatchdogToSlack = (
+/** Posts the watchdog alert to the ops channel. Null, or a warning. */
+export const notifyWatchdogToSlack = async (
   settings: SlackNotifySettings,
   verdict: WatchdogVerdictInfo,
-): Promise<string | null> =>
-  postMessages(settings, [watchdogAlertMessage(verdict)], 'Watchdog alert');
+): Promise<string | null> => {
+  const poster = createPoster(settings);
+  await poster.post(settings.channel, watchdogAlertMessage(verdict), 'Watchdog alert');
+  return poster.warning();
+};

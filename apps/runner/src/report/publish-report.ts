@@ -1,7 +1,7 @@
 import type { Report } from '@sync360/core';
 import type { RunnerConfig } from '../config/runner-config.js';
 import { writeFileAtomic } from '../state/atomic-write.js';
-import { notifyRunToSlack } from '../notify/index.js';
+import { notifyRunToSlack, type RunNotifyContext } from '../notify/slack-notify.js';
 import { appendStepSummary } from './step-summary.js';
 
 /**
@@ -13,6 +13,7 @@ export const publishReport = async (
   config: RunnerConfig,
   reportPath: string | null,
   notify = true,
+  slack: Omit<RunNotifyContext, 'runUrl'> = { names: new Map(), approved: false },
 ): Promise<Report> => {
   const warnings: string[] = [];
   if (config.stepSummaryPath !== null) {
@@ -20,7 +21,10 @@ export const publishReport = async (
     if (warning !== null) warnings.push(warning);
   }
   if (notify && config.slack !== null) {
-    const warning = await notifyRunToSlack(config.slack, report, config.runUrl);
+    const warning = await notifyRunToSlack(config.slack, report, {
+      ...slack,
+      runUrl: config.runUrl,
+    });
     if (warning !== null) warnings.push(`Slack: ${warning}`);
   }
   const final = { ...report, warnings: [...report.warnings, ...warnings] };

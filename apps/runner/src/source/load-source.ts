@@ -15,6 +15,7 @@ export interface LoadedSource {
 export interface SourceFlags {
   readonly input: string | null;
   readonly definitions: string | null;
+  readonly redact?: boolean;
 }
 
 export const demoUsersPath = fileURLToPath(new URL('../demo/demo-users.json', import.meta.url));
@@ -33,20 +34,32 @@ export const loadSource = async (
   if (kind === 'file' && flags.input !== null) {
     return {
       kind,
-      records: await readLuccaFiles(flags.input, flags.definitions, config.statusField),
+      records: await readLuccaFiles(
+        flags.input,
+        flags.definitions,
+        config.statusField,
+        config.plan,
+      ),
       warnings: [],
     };
   }
   if (kind === 'lucca-api' && config.lucca !== null) {
     const fetched = await fetchLuccaRecords(
-      { ...config.lucca, onProgress: progress, onWarning: progress },
+      {
+        ...config.lucca,
+        extraActiveLabels: config.plan.extraActiveLabels,
+        extraInactiveLabels: config.plan.extraInactiveLabels,
+        redactData: flags.redact === true || config.inGithubActions,
+        onProgress: progress,
+        onWarning: progress,
+      },
       today,
     );
     return { kind, records: fetched.records, warnings: fetched.warnings };
   }
   return {
     kind: 'demo',
-    records: await readLuccaFiles(demoUsersPath, null, 'e_360_status', 'demo data'),
+    records: await readLuccaFiles(demoUsersPath, null, 'e_360_status', config.plan, 'demo data'),
     warnings: [],
   };
 };

@@ -1,5 +1,5 @@
-import { ConfigError, type EmployeeRecord } from '@sync360/core';
-import { indexDefinitions, parseDefinitionsPayload, parseUsersPayload } from '@sync360/lucca';
+import { ConfigError, type EmployeeRecord, type PlanOptions } from '@sync360/core';
+import { parseUsersPayload, readDefinitions } from '@sync360/lucca';
 import { readJsonFile } from './read-json-file.js';
 
 /** `--input FILE [--definitions FILE]`: the same JSON the API returns, mapped the same way. */
@@ -7,14 +7,16 @@ export const readLuccaFiles = async (
   input: string,
   definitionsPath: string | null,
   statusField: string,
+  labels: Pick<PlanOptions, 'extraActiveLabels' | 'extraInactiveLabels'>,
   label = `--input ${input}`,
 ): Promise<EmployeeRecord[]> => {
   const users = await readJsonFile(input, '--input');
   let definitions = null;
   if (definitionsPath !== null) {
-    const parsed = parseDefinitionsPayload(
+    const parsed = readDefinitions(
       await readJsonFile(definitionsPath, '--definitions'),
-      'definitions',
+      statusField,
+      labels,
     );
     if (!parsed.ok) {
       throw new ConfigError(
@@ -23,7 +25,7 @@ export const readLuccaFiles = async (
         'Give --definitions a response body of GET /api/v3/extensionuserdefinitions.',
       );
     }
-    definitions = indexDefinitions(parsed.definitions, statusField);
+    definitions = parsed.definitions;
   }
   const result = parseUsersPayload(users, { statusField, definitions }, 'users');
   if (result.ok) return result.records;

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildPlan, defaultPlanOptions, parsePreviousFile, type PlanOptions } from '@sync360/core';
-import { indexDefinitions, parseDefinitionsPayload, parseUsersPayload } from '@sync360/lucca';
+import { parseUsersPayload, readDefinitions } from '@sync360/lucca';
 import {
   makeLuccaDefinitions,
   makeLuccaUsers,
@@ -122,12 +122,9 @@ const defaultPlanOptionsArbitrary = {
 };
 
 const definitions = (() => {
-  const parsed = parseDefinitionsPayload(
-    { data: { items: makeLuccaDefinitions() } },
-    'definitions',
-  );
+  const parsed = readDefinitions({ data: { items: makeLuccaDefinitions() } }, 'e_360_status');
   if (!parsed.ok) throw new Error(parsed.reason);
-  return indexDefinitions(parsed.definitions, 'e_360_status');
+  return parsed.definitions;
 })();
 
 describe('bad input fuzzing: random Lucca payloads never crash sync360', () => {

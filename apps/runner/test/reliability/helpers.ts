@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildPlan, defaultPlanOptions, reportSchema, type Report } from '@sync360/core';
-import { indexDefinitions, parseDefinitionsPayload, parseUsersPayload } from '@sync360/lucca';
+import { parseUsersPayload, readDefinitions } from '@sync360/lucca';
 import {
   makeLuccaDefinitions,
   makeLuccaUsers,
@@ -95,14 +95,11 @@ export const writeInput = async (path: string, items: ReadonlyArray<unknown>): P
 
 /** The exact bytes `sync360 run` delivers for these users with the default settings. */
 export const expectedFile = (items: ReadonlyArray<unknown>): Uint8Array => {
-  const definitions = parseDefinitionsPayload(
-    { data: { items: makeLuccaDefinitions() } },
-    'definitions',
-  );
+  const definitions = readDefinitions({ data: { items: makeLuccaDefinitions() } }, 'e_360_status');
   if (!definitions.ok) throw new Error(definitions.reason);
   const parsed = parseUsersPayload(items, {
     statusField: 'e_360_status',
-    definitions: indexDefinitions(definitions.definitions, 'e_360_status'),
+    definitions: definitions.definitions,
   });
   if (!parsed.ok) throw new Error(parsed.issue.message);
   return buildPlan({

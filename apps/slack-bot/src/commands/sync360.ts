@@ -1,16 +1,48 @@
 import type { App, RespondFn } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { helpMessage, type HelpReason } from '@sync360/slack-messages/help';
+import type { SlackMessage } from '@sync360/slack-messages/message';
 import { z } from 'zod';
-import type { BotConfig } from '../config/bot-config.js';
-import type { BotDeps } from '../deps.js';
-import { errorMessage } from './error-message.js';
-import type { Reply } from './reply.js';
-import { textMessage } from './reply.js';
-import { parseCommandText, routeSubcommand } from './route.js';
+import type { BotContext } from '../create-bot-app.js';
+import { onceWithin, repeatWindowMs } from '../once-within.js';
+import { errorMessage, isAllowed, notAllowedMessage, textMessage } from '../replies.js';
+import { pendingCommand } from './pending.js';
+import { nowCommand, previewCommand } from './run-workflow.js';
+import { statusCommand } from './status.js';
+
+/** Answers the user who ran the command (through Slack's `response_url`). */
+export type Reply = (
+  message: SlackMessage,
+  visibility?: 'ephemeral' | 'in_channel',
+) => Promise<void>;
+
+/** Everything a subcommand needs: who asked, how to answer, what to call. */
+export interface CommandContext {
+  readonly userId: string;
+  readonly reply: Reply;
+  readonly client: WebClient;
+  readonly bot: BotContext;
+}
+
+export interface Subcommand {
+  /** Only `SLACK_ALLOWED_USER_IDS` may run it. */
+  readonly allowedOnly: boolean;
+  /** What the acknowledgement says is happening, shown at once. */
+  readonly ack: string;
+  readonly run: (context: CommandContext) => Promise<void>;
+}
+
+const subcommands: Readonly<Record<string, Subcommand>> = {
+  now: nowCommand,
+  preview: previewCommand,
+  status: statusCommand,
+  pending: pendingCommand,
+};
 
 const slashPayload = z.object({
   user_id: z.string().min(1),
   text: z.string().default(''),
-  response_url: z.string().optional(),
+  trigger_id: z.string().default(''),
 });
 
 const replyVia =
@@ -19,36 +51,67 @@ const replyVia =
     await respond({ response_type: visibility, text: message.text, blocks: message.blocks });
   };
 
+/** The command's words: a known subcommand alone, or why help is the answer. */
+const route = (
+  text: string,
+):
+  | { readonly subcommand: Subcommand; readonly name: string }
+  | { readonly help: HelpReason | undefined } => {
+  const [first, ...extra] = text
+    .trim()
+    .split(/\s+/)
+    .filter((word) => word !== '');
+  const name = (first ?? 'help').toLowerCase();
+  const subcommand = Object.hasOwn(subcommands, name) ? subcommands[name] : undefined;
+  if (name === 'help' && extra.length === 0) return { help: undefined };
+  if (subcommand === undefined) return { help: { unknown: first ?? '' } };
+  if (extra.length > 0) return { help: { command: name, extraWords: extra.join(' ') } };
+  return { subcommand, name };
+};
+
 /**
- * Registers `/sync360`: acknowledges at once (Slack wants an answer within 3 seconds), then does
- * the slow work and answers through `respond` (the command's `response_url`).
+ * `/sync360`: acknowledged at once (Slack wants an answer within 3 seconds) with what is
+ * happening, then the slow work answers through `respond` (the command's `response_url`).
+ * Subcommands take no words after them; a repeated request (same `trigger_id`) is answered once.
  */
-export const registerSync360Command = (
-  app: App,
-  config: BotConfig,
-  deps: BotDeps,
-  log: (line: string) => void,
-): void => {
+export const registerSync360Command = (app: App, bot: BotContext): void => {
+  const seen = onceWithin(repeatWindowMs, bot.now);
   app.command('/sync360', async ({ command, ack, respond, client }) => {
-    await ack();
-    const reply = replyVia(respond);
     const payload = slashPayload.safeParse(command);
+    const reply = replyVia(respond);
     if (!payload.success) {
-      log(
-        `ignored a malformed /sync360 payload: ${payload.error.issues.map((i) => i.path.join('.')).join(', ')}`,
-      );
+      await ack();
+      bot.log('ignored a malformed /sync360 payload (no user id)');
       await reply(
         textMessage(':x: Slack sent an incomplete command (no user id). Please try again.'),
       );
       return;
     }
-    const { name, args } = parseCommandText(payload.data.text);
-    const run = routeSubcommand(name);
+    const { user_id: userId, text, trigger_id: triggerId } = payload.data;
+    if (triggerId !== '' && !seen.first(triggerId)) {
+      await ack();
+      bot.log(`repeated /sync360 request ${triggerId}: already answered`);
+      return;
+    }
+    const routed = route(text);
+    if ('help' in routed) {
+      await ack();
+      await reply(helpMessage(routed.help));
+      return;
+    }
+    const { subcommand, name } = routed;
+    const allowed = bot.config.slack.allowedUserIds;
+    if (subcommand.allowedOnly && !isAllowed(userId, allowed)) {
+      await ack();
+      await reply(notAllowedMessage(`\`/sync360 ${name}\``, userId, allowed));
+      return;
+    }
+    await ack({ response_type: 'ephemeral', text: subcommand.ack });
     try {
-      await run({ userId: payload.data.user_id, args, reply, config, deps, client, log });
+      await subcommand.run({ userId, reply, client, bot });
     } catch (error) {
-      log(`/sync360 ${name} failed: ${error instanceof Error ? error.message : String(error)}`);
-      await reply(errorMessage(`run \`/sync360 ${name}\``, error, config.secrets)).catch(
+      bot.log(`/sync360 ${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+      await reply(errorMessage(`run \`/sync360 ${name}\``, error, bot.config.secrets)).catch(
         () => undefined,
       );
     }

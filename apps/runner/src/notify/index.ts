@@ -1,7 +1,0 @@
-export {
-  notifyRemindersToSlack,
-  notifyRunFailureToSlack,
-  notifyRunToSlack,
-  notifyWatchdogToSlack,
-  type SlackNotifySettings,
-} from './slack-notify.js';

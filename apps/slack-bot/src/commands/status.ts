@@ -1,0 +1,18 @@
+import { listRecentRuns } from '@sync360/github';
+import { statusMessage } from '@sync360/slack-messages/status';
+import { errorMessage } from '../replies.js';
+import type { Subcommand } from './sync360.js';
+
+/** `status`: the last runs of the nightly workflow, delivery or preview and who asked (everyone). */
+export const statusCommand: Subcommand = {
+  allowedOnly: false,
+  ack: 'Reading the last runs…',
+  run: async ({ bot, reply }) => {
+    try {
+      await reply(statusMessage(await listRecentRuns(bot.config.github, 10)));
+    } catch (error) {
+      bot.log(`status failed: ${error instanceof Error ? error.message : String(error)}`);
+      await reply(errorMessage('read the last runs from GitHub', error, bot.config.secrets));
+    }
+  },
+};
