@@ -23,7 +23,7 @@ const memberIds = (name: string) =>
   });
 
 /** Every variable the bot reads, each message naming the variable and the fix. */
-const botEnvSchema = z.object({
+export const botEnvSchema = z.object({
   SLACK_BOT_TOKEN: required(
     'SLACK_BOT_TOKEN',
     'copy the Bot User OAuth Token (xoxb-…) from your Slack app, OAuth & Permissions page',
@@ -42,6 +42,10 @@ const botEnvSchema = z.object({
     (value) => value === undefined || /^[CGD][A-Z0-9]{2,}$/.test(value),
     'SLACK_CHANNEL_ID must be a channel ID such as C012ABCDEF (channel details > About, at the bottom)',
   ),
+  SLACK_HR_CHANNEL_ID: optionalText.refine(
+    (value) => value === undefined || /^[CG][A-Z0-9]{2,}$/.test(value),
+    'SLACK_HR_CHANNEL_ID must be the ID of a private channel such as G012ABCDEF (channel details > About, at the bottom)',
+  ),
   SLACK_API_URL: optionalUrl('SLACK_API_URL', 'https://slack.com/api/ (or unset)'),
   GITHUB_TOKEN: required(
     'GITHUB_TOKEN',
@@ -59,8 +63,10 @@ const botEnvSchema = z.object({
   SYNC360_WORKFLOW: optionalText.transform((value) => value ?? 'sync360-nightly.yml'),
   SYNC360_GIT_REF: optionalText.transform((value) => value ?? 'main'),
   PORT: integerFrom('PORT', 0, 65535),
+  HEALTH_PORT: integerFrom('HEALTH_PORT', 0, 65535),
   LUCCA_BASE_URL: optionalUrl('LUCCA_BASE_URL', 'https://acme.ilucca.net'),
   LUCCA_API_KEY: optionalText,
+  LUCCA_WRITE_API_KEY: optionalText,
   ...planEnvShape,
 });
 
@@ -68,6 +74,8 @@ export interface LuccaBotSettings {
   readonly baseUrl: string;
   readonly apiKey: string;
   readonly statusField: string;
+  /** The second key, allowed to edit the status field: enables the Set-status buttons. */
+  readonly writeApiKey: string | null;
 }
 
 /** Everything the bot needs, parsed once from the environment. */
@@ -85,11 +93,15 @@ export interface BotConfig {
     readonly allowedUserIds: ReadonlyArray<string>;
     /** Who may press Approve (releasing the guard is riskier than a sync); default the allowed. */
     readonly approverUserIds: ReadonlyArray<string>;
+    /** Private channel of HR admins: the Set-status audit lines (names) go there. */
+    readonly hrChannelId: string | null;
   };
   readonly github: GithubSettings;
   /** Web address of GitHub, for links (`https://github.com`). */
   readonly githubWebUrl: string;
   readonly port: number;
+  /** `GET /healthz` answers 200 on this port when set (containers' health checks). */
+  readonly healthPort: number | null;
   /** Null when `LUCCA_*` is not set: `/sync360 pending` then says how to enable it. */
   readonly lucca: LuccaBotSettings | null;
   readonly plan: PlanOptions;
@@ -120,6 +132,21 @@ const crossChecks = (source: NodeJS.ProcessEnv): string[] => {
       `${missing} is not set: LUCCA_BASE_URL and LUCCA_API_KEY go together (for /sync360 pending); set both or neither.`,
     );
   }
+  if (isSet(source, 'LUCCA_WRITE_API_KEY') && !isSet(source, 'LUCCA_BASE_URL')) {
+    problems.push(
+      'LUCCA_WRITE_API_KEY is set without LUCCA_BASE_URL and LUCCA_API_KEY: the Set-status buttons need the read key too; set them, or unset LUCCA_WRITE_API_KEY.',
+    );
+  }
+  if (
+    isSet(source, 'HEALTH_PORT') &&
+    !isSet(source, 'SLACK_APP_TOKEN') &&
+    (source['HEALTH_PORT'] ?? '').trim() === (source['PORT'] ?? '3000').trim() &&
+    (source['HEALTH_PORT'] ?? '').trim() !== '0'
+  ) {
+    problems.push(
+      'HEALTH_PORT must differ from PORT in HTTP mode (PORT serves Slack, HEALTH_PORT the health check); pick another port.',
+    );
+  }
   return problems;
 };
 
@@ -143,6 +170,7 @@ export const parseBotConfig = (source: NodeJS.ProcessEnv): BotConfigResult => {
           baseUrl: env.LUCCA_BASE_URL.replace(/\/+$/, ''),
           apiKey: env.LUCCA_API_KEY,
           statusField: env.LUCCA_STATUS_FIELD,
+          writeApiKey: env.LUCCA_WRITE_API_KEY ?? null,
         }
       : null;
   const config: BotConfig = {
@@ -156,6 +184,7 @@ export const parseBotConfig = (source: NodeJS.ProcessEnv): BotConfigResult => {
       approverUserIds: isSet(source, 'SLACK_APPROVER_USER_IDS')
         ? env.SLACK_APPROVER_USER_IDS
         : env.SLACK_ALLOWED_USER_IDS,
+      hrChannelId: env.SLACK_HR_CHANNEL_ID ?? null,
     },
     github: {
       token: env.GITHUB_TOKEN,
@@ -166,6 +195,7 @@ export const parseBotConfig = (source: NodeJS.ProcessEnv): BotConfigResult => {
     },
     githubWebUrl: (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, ''),
     port: env.PORT ?? 3000,
+    healthPort: env.HEALTH_PORT ?? null,
     lucca,
     plan: planOptionsFromEnv(env),
     timeZone: env.SYNC360_TIMEZONE ?? 'Europe/Paris',
@@ -176,6 +206,7 @@ export const parseBotConfig = (source: NodeJS.ProcessEnv): BotConfigResult => {
       env.SLACK_APP_TOKEN,
       env.GITHUB_TOKEN,
       env.LUCCA_API_KEY,
+      env.LUCCA_WRITE_API_KEY,
     ].filter((value): value is string => value !== undefined),
   };
   return { ok: true, config };

@@ -1,9 +1,13 @@
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
 import { redactSecrets, type Reminder } from '@sync360/core';
+import { luccaRateLimiter, type RateLimiter } from '@sync360/lucca';
 import { registerApprove } from './actions/approve.js';
+import { registerSetStatus } from './actions/set-status.js';
 import { registerSync360Command } from './commands/sync360.js';
 import type { BotConfig } from './config.js';
+import { startHealthServer, type HealthServer } from './health.js';
+import { reminderCache, remindersTtlMs, type ReminderCache } from './reminder-cache.js';
 import { registerAppHome } from './views/app-home.js';
 import { startBotWatchdog, type WatchdogTimer } from './watchdog.js';
 
@@ -19,8 +23,10 @@ export interface BotDeps {
   readonly watchdogIntervalMs?: number | null;
   /** Delay before the first watchdog check; default 5 minutes. */
   readonly watchdogFirstDelayMs?: number;
-  /** Cache of the Home tab's pending count; default 10 minutes. */
-  readonly pendingCountTtlMs?: number;
+  /** How long the reminders are kept (pending, Home tab, clicks); default 10 minutes. */
+  readonly remindersTtlMs?: number;
+  /** The one limiter of every Lucca call (read and write keys: same tenant); default a new one. */
+  readonly luccaLimiter?: RateLimiter;
   /** Web API retries per call (a rate-limited call waits for `Retry-After`); default 2. */
   readonly slackRetries?: number;
   readonly logLevel?: LogLevel;
@@ -34,10 +40,17 @@ export interface BotContext {
   readonly deps: BotDeps;
   readonly now: () => Date;
   readonly log: (line: string) => void;
+  /** The reminders from Lucca, shared; null when Lucca is not configured. */
+  readonly reminders: ReminderCache | null;
+  readonly luccaLimiter: RateLimiter;
 }
 
-export type BotStarted =
-  { readonly mode: 'http'; readonly port: number } | { readonly mode: 'socket' };
+export type BotStarted = (
+  { readonly mode: 'http'; readonly port: number } | { readonly mode: 'socket' }
+) & {
+  /** Where `GET /healthz` answers, when `HEALTH_PORT` is set. */
+  readonly healthPort: number | null;
+};
 
 export interface BotApp {
   readonly app: App;
@@ -72,41 +85,53 @@ const createApp = (config: BotConfig, deps: BotDeps, logLevel: LogLevel): App =>
 };
 
 /**
- * The Bolt app with every listener registered: `/sync360`, the approve button, the Home tab and
- * the daily watchdog. HTTP mode listens on `config.port` (0 = any free port) at `/slack/events`
+ * The Bolt app with every listener registered: `/sync360`, the approve and Set-status buttons,
+ * the Home tab and the daily watchdog; `GET /healthz` on `HEALTH_PORT` when set. HTTP mode listens on `config.port` (0 = any free port) at `/slack/events`
  * and verifies signatures (5-minute window); Socket Mode when `SLACK_APP_TOKEN` is set.
  */
 export const createBotApp = (config: BotConfig, deps: BotDeps): BotApp => {
   const write = deps.log ?? ((line: string): void => void process.stderr.write(`${line}\n`));
+  const now = deps.now ?? (() => new Date());
   const context: BotContext = {
     config,
     deps,
-    now: deps.now ?? (() => new Date()),
+    now,
     log: (line) => write(redactSecrets(line, config.secrets)),
+    reminders:
+      deps.loadReminders === null
+        ? null
+        : reminderCache(deps.loadReminders, deps.remindersTtlMs ?? remindersTtlMs, now),
+    luccaLimiter: deps.luccaLimiter ?? luccaRateLimiter(),
   };
   const app = createApp(config, deps, deps.logLevel ?? LogLevel.INFO);
   const mode = config.slack.appToken === null ? 'http' : 'socket';
   registerSync360Command(app, context);
   registerApprove(app, context);
+  registerSetStatus(app, context);
   registerAppHome(app, context);
   app.error(async (error) => {
     context.log(`Bolt error: ${error.message}`);
   });
   let watchdog: WatchdogTimer | null = null;
+  let health: HealthServer | null = null;
   return {
     app,
     mode,
     start: async () => {
       const server = await app.start(config.port);
       watchdog = startBotWatchdog(app, context);
-      if (mode === 'socket') return { mode };
+      health = config.healthPort === null ? null : await startHealthServer(config.healthPort);
+      const healthPort = health?.port ?? null;
+      if (mode === 'socket') return { mode, healthPort };
       const address = server.address();
       const port = address !== null && typeof address === 'object' ? address.port : config.port;
-      return { mode, port };
+      return { mode, port, healthPort };
     },
     stop: async () => {
       watchdog?.stop();
       watchdog = null;
+      await health?.close();
+      health = null;
       await app.stop();
     },
   };

@@ -1,9 +1,11 @@
 import { WebClient } from '@slack/web-api';
 import { redactSecrets } from '@sync360/core';
 import { z } from 'zod';
+import { botHelpText } from './bot-help.js';
 import { parseBotConfig, type BotConfig } from './config.js';
 import { createBotApp, eventsPath, slackClientOptions } from './create-bot-app.js';
 import { luccaReminderLoader } from './lucca-reminders.js';
+import { luccaRateLimiter } from '@sync360/lucca';
 
 const authTestAnswer = z.object({
   ok: z.literal(true),
@@ -25,6 +27,10 @@ const describeWorkspace = async (config: BotConfig): Promise<string> => {
 
 /** `pnpm bot`: parse the environment once, start Bolt, say how it listens and where. */
 const main = async (): Promise<number> => {
+  if (process.argv.slice(2).some((arg) => arg === '--help' || arg === '-h')) {
+    process.stdout.write(botHelpText());
+    return 0;
+  }
   const result = parseBotConfig(process.env);
   if (!result.ok) {
     process.stderr.write(
@@ -46,8 +52,11 @@ const main = async (): Promise<number> => {
     );
     return 2;
   }
+  const luccaLimiter = luccaRateLimiter();
   const bot = createBotApp(config, {
-    loadReminders: config.lucca === null ? null : luccaReminderLoader(config.lucca, config),
+    loadReminders:
+      config.lucca === null ? null : luccaReminderLoader(config.lucca, config, luccaLimiter),
+    luccaLimiter,
   });
   const started = await bot.start();
   const how =
@@ -55,6 +64,14 @@ const main = async (): Promise<number> => {
       ? `HTTP mode on port ${String(started.port)} (${eventsPath})`
       : 'Socket Mode (no public URL needed)';
   process.stdout.write(`sync360 bot running: ${how}, workspace ${workspace}\n`);
+  if (started.healthPort !== null) {
+    process.stdout.write(`Health check: GET /healthz on port ${String(started.healthPort)}\n`);
+  }
+  if (config.lucca !== null && config.lucca.writeApiKey === null) {
+    process.stdout.write(
+      'LUCCA_WRITE_API_KEY is not set: no Set-status buttons (pending and the Home tab say how to enable them).\n',
+    );
+  }
   if (config.lucca === null) {
     process.stdout.write(
       'Lucca is not configured (LUCCA_BASE_URL, LUCCA_API_KEY): /sync360 pending will say so.\n',

@@ -12,6 +12,14 @@ export const textMessage = (mrkdwn: string): SlackMessage => {
 export const isAllowed = (userId: string, allowed: ReadonlyArray<string>): boolean =>
   allowed.includes(userId);
 
+/** Why the Set-status buttons are missing and how to turn them on; null when they are on. */
+export const statusButtonsOff = (config: {
+  readonly lucca: { readonly writeApiKey: string | null } | null;
+}): string | null =>
+  config.lucca !== null && config.lucca.writeApiKey !== null
+    ? null
+    : 'Set-status buttons are off: to set the 360 status from Slack, give the bot `LUCCA_WRITE_API_KEY` (a second Lucca API key with the edit right on the HR-file section that holds the status field) and restart it. Meanwhile, set it in Lucca.';
+
 /** Why the user may not do this, and exactly how to get allowed (only they see it). */
 export const notAllowedMessage = (
   what: string,

@@ -43,6 +43,9 @@ describe('parseBotConfig', () => {
       PORT: '8080',
       LUCCA_BASE_URL: 'https://acme.ilucca.net/',
       LUCCA_API_KEY: 'key',
+      LUCCA_WRITE_API_KEY: 'write-key',
+      SLACK_HR_CHANNEL_ID: 'G0HR',
+      HEALTH_PORT: '8081',
       SYNC360_ONBOARDING_LEAD_DAYS: '3',
     });
     expect(result.ok).toBe(true);
@@ -58,8 +61,29 @@ describe('parseBotConfig', () => {
       baseUrl: 'https://acme.ilucca.net',
       apiKey: 'key',
       statusField: 'e_360_status',
+      writeApiKey: 'write-key',
     });
     expect(result.config.plan.onboardingLeadDays).toBe(3);
+    expect(result.config.slack.hrChannelId).toBe('G0HR');
+    expect(result.config.healthPort).toBe(8081);
+    expect(result.config.secrets).toContain('write-key');
+  });
+
+  it('the write key needs the Lucca read settings; HEALTH_PORT must not take PORT in HTTP mode', () => {
+    const result = parseBotConfig({
+      ...base,
+      SLACK_SIGNING_SECRET: 'secret',
+      LUCCA_WRITE_API_KEY: 'write-key',
+      PORT: '8080',
+      HEALTH_PORT: '8080',
+      SLACK_HR_CHANNEL_ID: '#hr',
+    });
+    expect(result.ok).toBe(false);
+    const problems = result.ok ? '' : result.problems.join('\n');
+    expect(problems).toContain('LUCCA_WRITE_API_KEY is set without LUCCA_BASE_URL');
+    expect(problems).toContain('HEALTH_PORT must differ from PORT');
+    expect(problems).toContain('SLACK_HR_CHANNEL_ID must be the ID of a private channel');
+    expect(problems).not.toContain('write-key');
   });
 
   it('lists every bad variable with its fix at once', () => {

@@ -17,7 +17,10 @@ import {
   type ResponseCapture,
 } from '@sync360/testkit/slack-response-capture';
 import type { SignedResponse } from '@sync360/testkit/slack-signing';
+import { luccaRateLimiter } from '@sync360/lucca';
+import type { FakeLucca } from '@sync360/testkit/lucca-server';
 import { parseBotConfig, type BotConfig } from '../src/config.js';
+import { luccaReminderLoader } from '../src/lucca-reminders.js';
 import { createBotApp, type BotApp } from '../src/create-bot-app.js';
 
 export const signingSecret = 'test-signing-secret-0123456789';
@@ -35,6 +38,12 @@ export interface HarnessOptions {
   readonly loadReminders?: (() => Promise<Reminder[]>) | null;
   readonly watchdogIntervalMs?: number | null;
   readonly env?: Readonly<Record<string, string>>;
+  /** Real reminders from this Lucca fake (read key; plus the write key unless `writeKey` is null). */
+  readonly lucca?: FakeLucca;
+  /** `LUCCA_WRITE_API_KEY` given to the bot; default the fake's write key. */
+  readonly writeKey?: string | null;
+  readonly remindersTtlMs?: number;
+  readonly now?: () => Date;
 }
 
 export interface ClickInit {
@@ -45,6 +54,7 @@ export interface ClickInit {
   readonly threadTs?: string;
   readonly blocks?: ReadonlyArray<unknown>;
   readonly actionId?: string;
+  readonly ephemeral?: boolean;
 }
 
 export interface Harness {
@@ -67,6 +77,17 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+const luccaEnv = (options: HarnessOptions): Record<string, string> => {
+  const { lucca } = options;
+  if (lucca === undefined) return {};
+  const writeKey = options.writeKey === undefined ? lucca.writeApiKey : options.writeKey;
+  return {
+    LUCCA_BASE_URL: lucca.url,
+    LUCCA_API_KEY: lucca.apiKey,
+    ...(writeKey === null ? {} : { LUCCA_WRITE_API_KEY: writeKey }),
+  };
+};
+
 export const startHarness = async (options: HarnessOptions = {}): Promise<Harness> => {
   const slack = await startFakeSlack({ token: botToken, ...options.slack });
   const github = await startFakeGithub({ token: githubToken, ...options.github });
@@ -81,6 +102,7 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
     GITHUB_REPOSITORY: github.repository,
     GITHUB_API_URL: github.url,
     PORT: '0',
+    ...luccaEnv(options),
     ...options.env,
   });
   if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
@@ -92,8 +114,16 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
           github: { ...parsed.config.github, timeoutMs: options.githubTimeoutMs },
         };
   const logs: string[] = [];
+  const luccaLimiter = luccaRateLimiter();
+  const realLucca =
+    options.lucca === undefined || config.lucca === null
+      ? null
+      : luccaReminderLoader(config.lucca, config, luccaLimiter, options.now);
   const bot = createBotApp(config, {
-    loadReminders: options.loadReminders === undefined ? null : options.loadReminders,
+    loadReminders: realLucca ?? options.loadReminders ?? null,
+    luccaLimiter,
+    ...(options.remindersTtlMs === undefined ? {} : { remindersTtlMs: options.remindersTtlMs }),
+    ...(options.now === undefined ? {} : { now: options.now }),
     slackRetries: 0,
     logLevel: LogLevel.ERROR,
     log: (line: string) => logs.push(line),
@@ -136,6 +166,7 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
         messageTs: init.messageTs,
         ...(init.threadTs === undefined ? {} : { threadTs: init.threadTs }),
         ...(init.blocks === undefined ? {} : { blocks: init.blocks }),
+        ...(init.ephemeral === undefined ? {} : { ephemeral: init.ephemeral }),
         responseUrl,
       });
       return { ...answer, responseUrl };

@@ -2,8 +2,10 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { startFakeGithub, type FakeGithub } from '@sync360/testkit/github-api';
 import { startFakeSlack, type FakeSlack } from '@sync360/testkit/slack-api';
+import { startFakeSocketMode } from '@sync360/testkit/slack-socket';
 import { waitUntil } from '@sync360/testkit/slack-wait';
 import { afterEach, describe, expect, it } from 'vitest';
+import { botEnvSchema } from '../src/config.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -13,12 +15,16 @@ interface Child {
   readonly stop: () => void;
 }
 
-const startMain = (env: Readonly<Record<string, string>>): Child => {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/slack-bot/src/main.ts'], {
-    cwd: repoRoot,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+const startMain = (env: Readonly<Record<string, string>>, args: string[] = []): Child => {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'apps/slack-bot/src/main.ts', ...args],
+    {
+      cwd: repoRoot,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -60,6 +66,75 @@ describe('pnpm bot (main.ts)', () => {
       /HTTP mode on port \d+ \(\/slack\/events\), workspace Acme People \(as sync360\)/,
     );
     expect(child.output()).not.toContain('xoxb-main-test');
+  }, 30_000);
+
+  const healthOf = async (child: Child): Promise<Response> => {
+    await waitUntil(
+      () => /Health check: GET \/healthz on port \d+/.test(child.output()),
+      'the health line',
+      20_000,
+    );
+    const port = /Health check: GET \/healthz on port (\d+)/.exec(child.output())?.[1] ?? '';
+    return fetch(`http://127.0.0.1:${port}/healthz`);
+  };
+
+  it('serves GET /healthz on HEALTH_PORT in HTTP mode', async () => {
+    const slack = await startFakeSlack({ token: 'xoxb-main-test' });
+    cleanups.push(() => slack.close());
+    const child = startMain({
+      SLACK_BOT_TOKEN: 'xoxb-main-test',
+      SLACK_SIGNING_SECRET: 'signing',
+      SLACK_API_URL: slack.url,
+      GITHUB_TOKEN: 'ghp_x',
+      GITHUB_REPOSITORY: 'acme/sync360',
+      PORT: '0',
+      HEALTH_PORT: '0',
+    });
+    cleanups.push(async () => {
+      child.stop();
+      await child.exited;
+    });
+    const health = await healthOf(child);
+    expect(health.status).toBe(200);
+    expect(await health.text()).toBe('ok');
+    expect(child.output()).toContain('HTTP mode');
+  }, 30_000);
+
+  it('serves GET /healthz on HEALTH_PORT in Socket Mode', async () => {
+    const socket = await startFakeSocketMode();
+    const slack = await startFakeSlack({ token: 'xoxb-main-test', socketModeUrl: socket.url });
+    cleanups.push(
+      () => slack.close(),
+      () => socket.close(),
+    );
+    const child = startMain({
+      SLACK_BOT_TOKEN: 'xoxb-main-test',
+      SLACK_APP_TOKEN: 'xapp-1-main-test',
+      SLACK_API_URL: slack.url,
+      GITHUB_TOKEN: 'ghp_x',
+      GITHUB_REPOSITORY: 'acme/sync360',
+      HEALTH_PORT: '0',
+    });
+    cleanups.push(async () => {
+      child.stop();
+      await child.exited;
+    });
+    const health = await healthOf(child);
+    expect(health.status).toBe(200);
+    expect(await health.text()).toBe('ok');
+    expect(child.output()).toContain('Socket Mode (no public URL needed)');
+    expect(socket.connections()).toBeGreaterThan(0);
+    expect((await fetch(health.url.replace('/healthz', '/other'))).status).toBe(404);
+  }, 30_000);
+
+  it('--help prints every variable with its default and exits 0, without config errors', async () => {
+    const child = startMain({}, ['--help']);
+    expect(await child.exited).toBe(0);
+    const output = child.output();
+    for (const name of Object.keys(botEnvSchema.shape))
+      expect(output).toMatch(new RegExp(`^  ${name} `, 'm'));
+    expect(output).toContain('(default: e_360_status)');
+    expect(output).not.toContain('configuration problems');
   }, 30_000);
 
   it('exits 2 and lists configuration problems', async () => {

@@ -29,6 +29,8 @@ describe('privacy of everything the bot sends', () => {
     let list = reminders(20);
     const h = (harness = await startHarness({
       loadReminders: () => Promise.resolve(list),
+      // Each pending reads Lucca again here: the list changes between them.
+      remindersTtlMs: 0,
       watchdogIntervalMs: 60_000,
       github: {
         runs: [
@@ -60,7 +62,10 @@ describe('privacy of everything the bot sends', () => {
     const sent = [
       ...h.slack.calls.map((call) => ({
         where: String(call.body.channel ?? call.body.user_id),
-        private: call.body.channel === allowedUser,
+        // A direct message to the allowed user, or their own Home tab: only they see it.
+        private:
+          call.body.channel === allowedUser ||
+          (call.method === 'views.publish' && call.body.user_id === allowedUser),
         body: call.body,
       })),
       ...h.responses.posts.map((post) => ({

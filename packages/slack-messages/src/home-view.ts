@@ -1,16 +1,41 @@
 import type { KnownBlock } from '@slack/types';
+import type { Reminder } from '@sync360/core';
 import { contextBlock, dividerBlock, headerBlock, sectionBlock } from './blocks.js';
-import { safeMrkdwn } from './escape.js';
+import { escapeMrkdwn, safeMrkdwn, userMention } from './escape.js';
 import { plural } from './format.js';
 import { commandLines } from './help.js';
+import { paginateGroups } from './measure.js';
+import { reminderGroups } from './reminder-pages.js';
 import { runLine, type WorkflowRunInfo } from './workflow-run.js';
 
-const pendingText = (pendingCount: number | null): string =>
-  pendingCount === null
-    ? '*Pending 360 tasks:* unavailable right now (Lucca is not configured for the bot, or did not answer).'
-    : pendingCount === 0
-      ? '*Pending 360 tasks:* none, every 360 status is set.'
-      : `*Pending 360 tasks:* ${plural(pendingCount, 'employee')} waiting for an HR admin. See them with \`/sync360 pending\`.`;
+/** Slack's limit of blocks in a Home tab. */
+const maxHomeBlocks = 100;
+/** Home tabs have no message-size limit; this keeps the tab readable. */
+const maxHomeChars = 40_000;
+
+/** What the viewer may see of the pending tasks. */
+export type HomeAccess =
+  | {
+      readonly allowed: true;
+      /** Why the Set-status buttons are off and how to turn them on; null when they are on. */
+      readonly buttonsOff: string | null;
+    }
+  | {
+      readonly allowed: false;
+      readonly userId: string;
+      /** Who may already use the bot, to ask for access. */
+      readonly allowedUserIds: ReadonlyArray<string>;
+    };
+
+export interface HomeInput {
+  /** The last runs, newest first; null when GitHub could not be read. */
+  readonly runs: ReadonlyArray<WorkflowRunInfo> | null;
+  /** The pending tasks (names: allowed viewers only); null when unavailable. */
+  readonly reminders: ReadonlyArray<Reminder> | null;
+  readonly access: HomeAccess;
+  /** What could not be read. */
+  readonly notes?: ReadonlyArray<string>;
+}
 
 /** A Home tab view (assignable to `@slack/types`' `HomeView`), with known blocks only. */
 export interface HomeTabView {
@@ -18,20 +43,95 @@ export interface HomeTabView {
   readonly blocks: KnownBlock[];
 }
 
-/** The App Home tab: last run, pending count, commands; `notes` say what could not be read. */
-export const homeView = (
-  lastRun: WorkflowRunInfo | null,
-  pendingCount: number | null,
-  notes: ReadonlyArray<string> = [],
-): HomeTabView => {
-  const blocks: KnownBlock[] = [
+const runsText = (runs: ReadonlyArray<WorkflowRunInfo> | null): string => {
+  if (runs === null) return '*Last runs:* unknown right now.';
+  const [last] = runs;
+  if (last === undefined) return '*Last run:* none yet.';
+  if (runs.length === 1) return `*Last run:* ${runLine(last)}`;
+  return ['*Last runs:*', ...runs.slice(0, 5).map((run) => `• ${runLine(run)}`)].join('\n');
+};
+
+const unavailable =
+  '*Pending 360 tasks:* unavailable right now (Lucca is not configured for the bot, or did not answer).';
+
+const countText = (count: number): string =>
+  count === 0
+    ? '*Pending 360 tasks:* none, every 360 status is set.'
+    : `*Pending 360 tasks:* ${plural(count, 'employee')} waiting for an HR admin.`;
+
+const askForAccess = (access: Extract<HomeAccess, { allowed: false }>): string => {
+  const ask =
+    access.allowedUserIds.length === 0
+      ? 'whoever runs the sync360 bot (nobody is allowed yet)'
+      : `${access.allowedUserIds.slice(0, 10).map(userMention).join(', ')} or whoever runs the sync360 bot`;
+  return (
+    `:lock: The tasks name people, so only allowed users see them here. To get access, ask ${ask} ` +
+    `to add your Slack member ID \`${escapeMrkdwn(access.userId)}\` to \`SLACK_ALLOWED_USER_IDS\`.`
+  );
+};
+
+/** The pending tasks with their buttons, as many as fit in `room` blocks. */
+const taskBlocks = (
+  reminders: ReadonlyArray<Reminder>,
+  statusButtons: boolean,
+  room: number,
+): KnownBlock[] => {
+  if (reminders.length === 0) return [sectionBlock(countText(0))];
+  const [first, ...rest] = paginateGroups(reminderGroups(reminders, statusButtons), {
+    maxBlocks: room - 2,
+    maxChars: maxHomeChars,
+  });
+  const shown = reminders.length - rest.reduce((sum, page) => sum + linesOn(page), 0);
+  const more =
+    rest.length === 0
+      ? []
+      : [
+          contextBlock(
+            `Showing the ${plural(shown, 'most overdue task')} of ${String(reminders.length)}; the others appear here as these are done. \`/sync360 pending\` lists them all.`,
+          ),
+        ];
+  return [
+    sectionBlock(`*Pending 360 tasks* (${String(reminders.length)}), most overdue first:`),
+    ...(first ?? []),
+    ...more,
+  ];
+};
+
+/** Reminder lines on a page: its plain-text sections (headings are mrkdwn). */
+const linesOn = (page: ReadonlyArray<KnownBlock>): number =>
+  page.filter((block) => block.type === 'section' && block.text?.type === 'plain_text').length;
+
+/**
+ * The App Home tab: the last runs; for allowed users the pending tasks with their Set-status
+ * buttons (the most overdue that fit in Slack's 100 blocks), for others a count and whom to ask
+ * for access; the commands.
+ */
+export const homeView = (input: HomeInput): HomeTabView => {
+  const { access, reminders } = input;
+  const head: KnownBlock[] = [
     headerBlock('sync360: Lucca to 360Learning'),
-    sectionBlock(lastRun === null ? '*Last run:* none yet.' : `*Last run:* ${runLine(lastRun)}`),
-    sectionBlock(pendingText(pendingCount)),
-    ...notes.slice(0, 5).map((note) => contextBlock(`:warning: ${safeMrkdwn(note, 500)}`)),
+    sectionBlock(runsText(input.runs)),
+    ...(input.notes ?? [])
+      .slice(0, 5)
+      .map((note) => contextBlock(`:warning: ${safeMrkdwn(note, 500)}`)),
+    dividerBlock(),
+  ];
+  const tail: KnownBlock[] = [
     dividerBlock(),
     sectionBlock(['*Commands*', ...commandLines.map((line) => `• ${line}`)].join('\n')),
     contextBlock('The nightly sync runs at 03:07 Europe/Paris in GitHub Actions.'),
   ];
-  return { type: 'home', blocks };
+  const middle: KnownBlock[] = [];
+  if (!access.allowed) {
+    middle.push(sectionBlock(reminders === null ? unavailable : countText(reminders.length)));
+    middle.push(sectionBlock(askForAccess(access)));
+  } else if (reminders === null) {
+    middle.push(sectionBlock(unavailable));
+  } else {
+    const off =
+      access.buttonsOff === null ? [] : [contextBlock(safeMrkdwn(access.buttonsOff, 1000))];
+    const room = maxHomeBlocks - head.length - tail.length - off.length;
+    middle.push(...taskBlocks(reminders, access.buttonsOff === null, room), ...off);
+  }
+  return { type: 'home', blocks: [...head, ...middle, ...tail] };
 };

@@ -1,4 +1,12 @@
-import type { KnownBlock } from '@slack/types';
+import type { Button, KnownBlock } from '@slack/types';
+
+/** A button's label, value and confirm dialog. */
+const buttonChars = (button: Button): number =>
+  button.text.text.length +
+  (button.value?.length ?? 0) +
+  [button.confirm?.title, button.confirm?.text, button.confirm?.confirm, button.confirm?.deny]
+    .map((text) => text?.text.length ?? 0)
+    .reduce((a, b) => a + b, 0);
 
 /** Characters of one block's texts (header, section text and fields, context elements). */
 const blockChars = (block: KnownBlock): number => {
@@ -8,7 +16,8 @@ const blockChars = (block: KnownBlock): number => {
     case 'section':
       return (
         (block.text?.text.length ?? 0) +
-        (block.fields ?? []).reduce((sum, field) => sum + field.text.length, 0)
+        (block.fields ?? []).reduce((sum, field) => sum + field.text.length, 0) +
+        (block.accessory?.type === 'button' ? buttonChars(block.accessory) : 0)
       );
     case 'context':
       return block.elements.reduce(

@@ -3,6 +3,7 @@ import type { Reminder, ReminderKind } from '@sync360/core';
 import { plainSectionBlock, sectionBlock } from './blocks.js';
 import { safePlain } from './escape.js';
 import { plural } from './format.js';
+import { setStatusButton } from './set-status.js';
 
 interface KindLabel {
   readonly emoji: string;
@@ -62,13 +63,16 @@ const dueOf = (reminder: Reminder): string => {
 };
 
 /**
- * One reminder as its own plain-text section (names show exactly as typed), so a button can be
- * its accessory: name, employee number, how overdue, what to do.
+ * One reminder as its own plain-text section (names show exactly as typed): name, employee
+ * number, how overdue, what to do; with `statusButton`, its Set-status button as the accessory.
  */
-export const reminderBlock = (reminder: Reminder): SectionBlock =>
-  plainSectionBlock(
+export const reminderBlock = (reminder: Reminder, statusButton = false): SectionBlock => {
+  const block = plainSectionBlock(
     `• ${nameOf(reminder)} · ${idOf(reminder)} · ${dueOf(reminder)} · ${safePlain(reminder.action, 300)}`,
   );
+  const button = statusButton ? setStatusButton(reminder) : null;
+  return button === null ? block : { ...block, accessory: button };
+};
 
 export const groupHeading = (kind: ReminderKind, count: number): SectionBlock => {
   const label = kindLabels[kind];

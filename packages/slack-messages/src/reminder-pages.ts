@@ -3,7 +3,7 @@ import { compareReminders, type Reminder } from '@sync360/core';
 import { contextBlock, headerBlock, sectionBlock } from './blocks.js';
 import { escapeMrkdwn } from './escape.js';
 import { plural } from './format.js';
-import { paginateGroups } from './measure.js';
+import { paginateGroups, type BlockGroup } from './measure.js';
 import { slackLimits, type SlackMessage } from './message.js';
 import {
   continuedHeading,
@@ -20,6 +20,8 @@ export interface ReminderPagesOptions {
   readonly note?: string;
   /** Blocks per page, header and footer included; default Slack's 50. */
   readonly maxBlocks?: number;
+  /** Set-status buttons on onboarding and offboarding lines (the bot has the write key). */
+  readonly statusButtons?: boolean;
 }
 
 /** Room kept on every page for its header, footer and fallback text. */
@@ -49,6 +51,23 @@ const pageMessage = (
   };
 };
 
+/** Reminders grouped by kind (onboarding, offboarding, fix-data), most overdue first. */
+export const reminderGroups = (
+  reminders: ReadonlyArray<Reminder>,
+  statusButtons: boolean,
+): BlockGroup[] =>
+  reminderKinds
+    .map((kind) => reminders.filter((item) => item.kind === kind).sort(compareReminders))
+    .filter((items) => items.length > 0)
+    .map((items) => {
+      const kind = items[0]?.kind ?? 'onboarding';
+      return {
+        heading: groupHeading(kind, items.length),
+        continued: continuedHeading(kind),
+        items: items.map((item) => reminderBlock(item, statusButtons)),
+      };
+    });
+
 /**
  * Reminders as Slack messages: grouped by kind (onboarding, offboarding, fix-data), most overdue
  * first, one section per reminder, split into pages within Block Kit limits. Every reminder
@@ -59,17 +78,7 @@ export const reminderPages = (
   options: ReminderPagesOptions = {},
 ): SlackMessage[] => {
   if (reminders.length === 0) return [emptyPage(options.title ?? 'Pending 360 tasks')];
-  const groups = reminderKinds
-    .map((kind) => reminders.filter((item) => item.kind === kind).sort(compareReminders))
-    .filter((items) => items.length > 0)
-    .map((items) => {
-      const kind = items[0]?.kind ?? 'onboarding';
-      return {
-        heading: groupHeading(kind, items.length),
-        continued: continuedHeading(kind),
-        items: items.map(reminderBlock),
-      };
-    });
+  const groups = reminderGroups(reminders, options.statusButtons === true);
   const lines = new Set<KnownBlock>(groups.flatMap((group) => group.items));
   const pages = paginateGroups(groups, {
     maxBlocks: (options.maxBlocks ?? slackLimits.maxBlocks) - 2,

@@ -1,4 +1,4 @@
-import type { KnownBlock } from '@slack/types';
+import type { Button, KnownBlock } from '@slack/types';
 import { expect } from 'vitest';
 import type { SlackMessage } from '../src/message.js';
 
@@ -21,28 +21,31 @@ interface TextObject {
   readonly text: string;
 }
 
+/** A button's label and confirm dialog texts. */
+const buttonTexts = (e: Button): TextObject[] => [
+  e.text,
+  ...(e.confirm === undefined
+    ? []
+    : [e.confirm.title, e.confirm.text, e.confirm.confirm, e.confirm.deny].flatMap((t) =>
+        t === undefined ? [] : [t],
+      )),
+];
+
 /** Every text object of a block, with its type (buttons and their confirm dialogs included). */
 const textObjectsOf = (block: KnownBlock): TextObject[] => {
   if (block.type === 'header') return [block.text];
   if (block.type === 'section')
-    return [...(block.text ? [block.text] : []), ...(block.fields ?? [])];
+    return [
+      ...(block.text ? [block.text] : []),
+      ...(block.fields ?? []),
+      ...(block.accessory?.type === 'button' ? buttonTexts(block.accessory) : []),
+    ];
   if (block.type === 'context')
     return block.elements.flatMap((e) =>
       e.type === 'mrkdwn' || e.type === 'plain_text' ? [e] : [],
     );
   if (block.type === 'actions')
-    return block.elements.flatMap((e) =>
-      e.type === 'button'
-        ? [
-            e.text,
-            ...(e.confirm === undefined
-              ? []
-              : [e.confirm.title, e.confirm.text, e.confirm.confirm, e.confirm.deny].flatMap((t) =>
-                  t === undefined ? [] : [t],
-                )),
-          ]
-        : [],
-    );
+    return block.elements.flatMap((e) => (e.type === 'button' ? buttonTexts(e) : []));
   return [];
 };
 
@@ -75,22 +78,27 @@ export const expectWithinLimits = (message: SlackMessage): void => {
       for (const field of block.fields ?? [])
         expect(field.text.length).toBeLessThanOrEqual(SLACK_MAX_FIELD_TEXT);
     }
+    const buttons =
+      block.type === 'actions'
+        ? block.elements.flatMap((e) => (e.type === 'button' ? [e] : []))
+        : block.type === 'section' && block.accessory?.type === 'button'
+          ? [block.accessory]
+          : [];
     if (block.type === 'actions') {
       const ids = block.elements.flatMap((e) =>
         'action_id' in e && e.action_id ? [e.action_id] : [],
       );
       expect(new Set(ids).size).toBe(ids.length);
-      for (const element of block.elements) {
-        if (element.type !== 'button') continue;
-        expect(element.text.text.length).toBeLessThanOrEqual(SLACK_MAX_BUTTON_TEXT);
-        expect((element.value ?? '').length).toBeLessThanOrEqual(SLACK_MAX_BUTTON_VALUE);
-        const confirm = element.confirm;
-        if (confirm === undefined) continue;
-        expect(confirm.title?.text.length ?? 0).toBeLessThanOrEqual(SLACK_MAX_CONFIRM_TITLE);
-        expect(confirm.text.text.length).toBeLessThanOrEqual(SLACK_MAX_CONFIRM_TEXT);
-        expect(confirm.confirm?.text.length ?? 0).toBeLessThanOrEqual(SLACK_MAX_CONFIRM_BUTTON);
-        expect(confirm.deny?.text.length ?? 0).toBeLessThanOrEqual(SLACK_MAX_CONFIRM_BUTTON);
-      }
+    }
+    for (const element of buttons) {
+      expect(element.text.text.length).toBeLessThanOrEqual(SLACK_MAX_BUTTON_TEXT);
+      expect((element.value ?? '').length).toBeLessThanOrEqual(SLACK_MAX_BUTTON_VALUE);
+      const confirm = element.confirm;
+      if (confirm === undefined) continue;
+      expect(confirm.title?.text.length ?? 0).toBeLessThanOrEqual(SLACK_MAX_CONFIRM_TITLE);
+      expect(confirm.text.text.length).toBeLessThanOrEqual(SLACK_MAX_CONFIRM_TEXT);
+      expect(confirm.confirm?.text.length ?? 0).toBeLessThanOrEqual(SLACK_MAX_CONFIRM_BUTTON);
+      expect(confirm.deny?.text.length ?? 0).toBeLessThanOrEqual(SLACK_MAX_CONFIRM_BUTTON);
     }
   }
   expect(total).toBeLessThanOrEqual(SLACK_MAX_MESSAGE_CHARS);

@@ -4,6 +4,7 @@ import { homeView } from '../src/home-view.js';
 import { statusMessage } from '../src/status.js';
 import { watchdogAlertMessage } from '../src/watchdog-alert.js';
 import type { WorkflowRunInfo } from '../src/workflow-run.js';
+import { makeReminder } from './fixtures.js';
 import { blockText, expectWithinLimits } from './limits.js';
 
 const run = (id: number, overrides: Partial<WorkflowRunInfo> = {}): WorkflowRunInfo => ({
@@ -49,12 +50,21 @@ describe('small messages', () => {
   });
 
   it('home view shows last run and pending count', () => {
-    const view = homeView(run(9), 4);
+    const four = Array.from({ length: 4 }, (_, i) => makeReminder(i));
+    const view = homeView({
+      runs: [run(9)],
+      reminders: four,
+      access: { allowed: false, userId: 'U0VISITOR', allowedUserIds: ['U0ADMIN'] },
+    });
     expect(view.type).toBe('home');
     const text = blockText({ text: 'x', blocks: view.blocks.filter((b) => b.type !== 'divider') });
     expect(text).toContain('run 9');
     expect(text).toContain('4 employees waiting');
-    const empty = blockText({ text: 'x', blocks: homeView(null, null).blocks });
+    const empty = blockText({
+      text: 'x',
+      blocks: homeView({ runs: [], reminders: null, access: { allowed: true, buttonsOff: null } })
+        .blocks,
+    });
     expect(empty).toContain('none yet');
     expect(empty).toContain('unavailable');
   });

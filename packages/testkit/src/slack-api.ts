@@ -16,7 +16,7 @@ import {
  * `invalid_blocks`; no channel: `channel_not_found`; a channel the bot is not in:
  * `not_in_channel`; an unknown `thread_ts`: `thread_not_found`), `chat.update` (only messages it
  * posted: else `message_not_found`), `chat.postEphemeral`, `views.publish`,
- * `conversations.info` (see `channels`); anything else answers `{ ok: false, error:
+ * `conversations.info` (see `channels`), `apps.connections.open` (with `socketModeUrl`); anything else answers `{ ok: false, error:
  * 'unknown_method' }`. Wrong token (when `token` is set) -> `invalid_auth`. Every call is
  * recorded with its parsed body (tokens are not recorded).
  */
@@ -40,6 +40,8 @@ export interface FakeSlackOptions {
   readonly delayMs?: number;
   /** What `conversations.info` says of each channel; any other channel is public, bot a member. */
   readonly channels?: Readonly<Record<string, FakeChannel>>;
+  /** `apps.connections.open` answers this Socket Mode URL (see `startFakeSocketMode`). */
+  readonly socketModeUrl?: string;
 }
 
 export interface FakeSlackCall {
@@ -165,6 +167,9 @@ export const startFakeSlack = async (options: FakeSlackOptions = {}): Promise<Fa
             is_member: known.member !== false,
           },
         });
+      case 'apps.connections.open':
+        if (options.socketModeUrl === undefined) return fail('unknown_method');
+        return ok({ url: options.socketModeUrl });
       case 'views.publish':
         if (typeof body.user_id !== 'string') return fail('invalid_arguments');
         return ok({ view: { id: `V${newTs()}`, team_id: teamId, type: 'home' } });
@@ -177,7 +182,12 @@ export const startFakeSlack = async (options: FakeSlackOptions = {}): Promise<Fa
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const method = url.pathname.replace(/^\/api\//, '');
     const body = parseSlackBody(await readSlackBody(req), req.headers['content-type']);
-    const authorized = options.token === undefined || tokenOf(req, body) === options.token;
+    const token = tokenOf(req, body);
+    // Socket Mode opens its connection with the app-level token, not the bot token.
+    const authorized =
+      options.token === undefined ||
+      token === options.token ||
+      (method === 'apps.connections.open' && (token ?? '').startsWith('xapp-'));
     const recorded = Object.fromEntries(Object.entries(body).filter(([key]) => key !== 'token'));
     calls.push({ method, body: recorded, authorized });
     if (delayMs > 0) await sleepMs(delayMs);

@@ -86,6 +86,8 @@ export interface BlockActionInit extends SignedRequestInit {
   readonly threadTs?: string;
   /** The blocks of that message, as Slack sends them back. */
   readonly blocks?: ReadonlyArray<unknown>;
+  /** The message is ephemeral (e.g. a slash command's answer): the bot can only use response_url. */
+  readonly ephemeral?: boolean;
   readonly responseUrl: string;
   readonly teamId?: string;
   readonly triggerId?: string;
@@ -102,7 +104,7 @@ export const sendBlockAction = (init: BlockActionInit): Promise<SignedResponse> 
       type: 'message',
       message_ts: init.messageTs,
       channel_id: init.channelId,
-      is_ephemeral: false,
+      is_ephemeral: init.ephemeral === true,
     },
     trigger_id: init.triggerId ?? nextTriggerId(),
     team: { id: init.teamId ?? 'T0ACME', domain: 'acme-hr' },

@@ -58,6 +58,13 @@ export const runnerEnvSchema = z.object({
     'SLACK_HR_CHANNEL_ID must be the ID of a private channel such as G012ABCDEF (channel details > About, at the bottom)',
   ),
   SYNC360_SLACK_THREAD: optionalText,
+  SYNC360_STATUS_BUTTONS: optionalText.pipe(
+    z
+      .enum(['true', 'false'], {
+        message: 'SYNC360_STATUS_BUTTONS must be true (the bot has LUCCA_WRITE_API_KEY) or false',
+      })
+      .optional(),
+  ),
   SLACK_API_URL: optionalUrl('SLACK_API_URL', 'https://slack.com/api/ (or unset)'),
   GITHUB_TOKEN: optionalText,
   GITHUB_REPOSITORY: optionalText.pipe(

@@ -21,6 +21,8 @@ export interface SlackConfig {
   readonly hrChannel: string | null;
   /** `<channel>:<thread ts>` of the message that asked for this run (workflow input), or null. */
   readonly thread: string | null;
+  /** Set-status buttons on the HR reminder list (`SYNC360_STATUS_BUTTONS`; the bot acts on them). */
+  readonly statusButtons?: boolean;
 }
 
 export interface GithubConfig {
@@ -66,6 +68,11 @@ const pairingProblems = (source: NodeJS.ProcessEnv, pinOptional: boolean): strin
   };
   pair('LUCCA_BASE_URL', 'LUCCA_API_KEY', 'or unset both to use --input or the demo.');
   pair('SLACK_BOT_TOKEN', 'SLACK_CHANNEL_ID', 'or unset both to run without Slack.');
+  if (isSet(source, 'LUCCA_WRITE_API_KEY')) {
+    problems.push(
+      'LUCCA_WRITE_API_KEY: the nightly job only reads Lucca and never takes the write key (least privilege); remove it from this environment and give it to the Slack bot only.',
+    );
+  }
   if (isSet(source, 'SFTP_HOST')) {
     if (!isSet(source, 'SFTP_USERNAME'))
       problems.push('SFTP_USERNAME: required with SFTP_HOST; set the login 360Learning gave you.');
@@ -137,6 +144,7 @@ const slackOf = (env: RunnerEnv): SlackConfig | null =>
         ...(env.SLACK_API_URL === undefined ? {} : { apiUrl: env.SLACK_API_URL }),
         hrChannel: env.SLACK_HR_CHANNEL_ID ?? null,
         thread: env.SYNC360_SLACK_THREAD ?? null,
+        statusButtons: env.SYNC360_STATUS_BUTTONS === 'true',
       };
 
 const githubOf = (env: RunnerEnv): GithubConfig | null =>

@@ -7,6 +7,8 @@ export interface SlackNotifySettings {
   readonly channel: string;
   /** The HR admins' private channel: the only one that gets names. */
   readonly hrChannel?: string | null;
+  /** Set-status buttons on the HR reminder list (the bot has the Lucca write key). */
+  readonly statusButtons?: boolean;
   /** `<channel>:<ts>` of the Slack message this run answers (`SYNC360_SLACK_THREAD`). */
   readonly thread?: string | null;
   /** Base Web API URL; default Slack's. Tests point it at a local fake. */

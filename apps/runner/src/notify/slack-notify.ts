@@ -148,7 +148,14 @@ export const notifyRemindersToSlack = async (
     const hr = await hrChannelFor(settings, poster);
     if (hr.channel === null)
       place = hr.refused === null ? place : { hrChannel: null, refused: hr.refused };
-    else if (await postThreadOfPages(poster, hr.channel, reminderPages(reminders), 'Reminders'))
+    else if (
+      await postThreadOfPages(
+        poster,
+        hr.channel,
+        reminderPages(reminders, { statusButtons: settings.statusButtons === true }),
+        'Reminders',
+      )
+    )
       place = { hrChannel: hr.channel };
     else place = { hrChannel: null, refused: 'the list could not be posted in the HR channel' };
   }

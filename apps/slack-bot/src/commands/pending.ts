@@ -1,6 +1,6 @@
 import { reminderPages } from '@sync360/slack-messages/reminder-pages';
 import type { SlackMessage } from '@sync360/slack-messages/message';
-import { errorMessage, textMessage } from '../replies.js';
+import { errorMessage, statusButtonsOff, textMessage } from '../replies.js';
 import type { CommandContext, Subcommand } from './sync360.js';
 
 /** Slack accepts at most 5 answers per `response_url`. */
@@ -40,16 +40,19 @@ export const pendingCommand: Subcommand = {
   ack: 'Reading the pending tasks from Lucca…',
   run: async (context) => {
     const { bot, reply } = context;
-    const load = bot.deps.loadReminders;
-    if (load === null) return reply(notConfigured);
+    if (bot.reminders === null) return reply(notConfigured);
     let reminders;
     try {
-      reminders = await load();
+      reminders = await bot.reminders.get();
     } catch (error) {
       bot.log(`pending failed: ${error instanceof Error ? error.message : String(error)}`);
       return reply(errorMessage('read the employees from Lucca', error, bot.config.secrets));
     }
-    const pages = reminderPages(reminders, { note: 'Only you can see this.' });
+    const off = statusButtonsOff(bot.config);
+    const pages = reminderPages(reminders, {
+      note: off === null ? 'Only you can see this.' : `Only you can see this. ${off}`,
+      statusButtons: off === null,
+    });
     if (pages.length <= maxReplies) {
       for (const page of pages) await reply(page);
       return;

@@ -1,57 +1,50 @@
 import type { App } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import type { Reminder } from '@sync360/core';
 import { listRecentRuns, type WorkflowRun } from '@sync360/github';
-import { homeView } from '@sync360/slack-messages/home-view';
+import { homeView, type HomeAccess } from '@sync360/slack-messages/home-view';
 import type { BotContext } from '../create-bot-app.js';
+import { isAllowed, statusButtonsOff } from '../replies.js';
 
-/** Remembers the pending count for `ttlMs`, so opening the Home tab does not hit Lucca each time. */
-const cachedCount = (
-  load: () => Promise<number>,
-  ttlMs: number,
-  now: () => Date,
-): (() => Promise<number>) => {
-  let cached: { value: number; at: number } | null = null;
-  return async () => {
-    const at = now().getTime();
-    if (cached !== null && at - cached.at < ttlMs) return cached.value;
-    const value = await load();
-    cached = { value, at };
-    return value;
-  };
+const describe = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
+
+/**
+ * Publishes one user's Home tab: the last runs; for allowed users the pending tasks with their
+ * Set-status buttons, for others a count and whom to ask for access. Reminders come from the
+ * shared cache, so opening the tab does not hit Lucca each time.
+ */
+export const publishHome = async (
+  client: WebClient,
+  bot: BotContext,
+  userId: string,
+): Promise<void> => {
+  const notes: string[] = [];
+  const [runs, reminders] = await Promise.all([
+    listRecentRuns(bot.config.github, 5).catch((error: unknown): WorkflowRun[] | null => {
+      bot.log(`home: GitHub failed: ${describe(error)}`);
+      notes.push('GitHub could not be reached, so the last run is unknown right now.');
+      return null;
+    }),
+    (bot.reminders?.get() ?? Promise.resolve(null)).catch((error: unknown): Reminder[] | null => {
+      bot.log(`home: Lucca failed: ${describe(error)}`);
+      return null;
+    }),
+  ]);
+  const allowed = bot.config.slack.allowedUserIds;
+  const access: HomeAccess = isAllowed(userId, allowed)
+    ? { allowed: true, buttonsOff: statusButtonsOff(bot.config) }
+    : { allowed: false, userId, allowedUserIds: allowed };
+  await client.views.publish({
+    user_id: userId,
+    view: homeView({ runs, reminders, access, notes }),
+  });
 };
 
-/** `app_home_opened` -> publishes the Home tab: last run and how many tasks are pending. */
+/** `app_home_opened` -> publishes the Home tab of whoever opened it. */
 export const registerAppHome = (app: App, bot: BotContext): void => {
-  const load = bot.deps.loadReminders;
-  const pendingCount =
-    load === null
-      ? null
-      : cachedCount(
-          async () => (await load()).length,
-          bot.deps.pendingCountTtlMs ?? 600_000,
-          bot.now,
-        );
-
   app.event('app_home_opened', async ({ event, client }) => {
     if (event.tab !== 'home') return;
-    const notes: string[] = [];
-    const [runs, count] = await Promise.all([
-      listRecentRuns(bot.config.github, 1).catch((error: unknown): WorkflowRun[] | null => {
-        bot.log(`home: GitHub failed: ${error instanceof Error ? error.message : String(error)}`);
-        notes.push('GitHub could not be reached, so the last run is unknown right now.');
-        return null;
-      }),
-      pendingCount === null
-        ? Promise.resolve(null)
-        : pendingCount().catch((error: unknown) => {
-            bot.log(
-              `home: Lucca failed: ${error instanceof Error ? error.message : String(error)}`,
-            );
-            return null;
-          }),
-    ]);
-    await client.views.publish({
-      user_id: event.user,
-      view: homeView(runs === null ? null : (runs[0] ?? null), count, notes),
-    });
+    await publishHome(client, bot, event.user);
   });
 };
