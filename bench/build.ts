@@ -1,25 +1,33 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { makeLuccaUsers } from '@sync360/testkit/lucca-users';
 import { makeTempDir } from '@sync360/testkit/temp-dir';
-import { median, runScenario } from './child.js';
-import { buildResultSchema } from './build-scenario.js';
-import { writeBuildFixture } from './fixtures.js';
+import { median, repoRoot, timeProcess, type ProcessRun } from './child.js';
+import { benchToday, shuffled } from './fixtures.js';
 
 export interface BuildBench {
   readonly order: 'lucca' | 'shuffled';
   readonly employees: number;
-  readonly buildMs: number;
-  readonly baselineMs: number;
-  readonly ratio: number;
-  readonly peakRssMb: number;
-  readonly fixtureRssMb: number;
-  readonly parsePreviousMs: number;
+  readonly rows: number;
   readonly bytes: number;
+  readonly build: ProcessRun;
+  readonly baseline: ProcessRun;
+  readonly rounds: number;
 }
 
+const medianRun = (runs: ReadonlyArray<ProcessRun>): ProcessRun => ({
+  ms: median(runs.map((run) => run.ms)),
+  cpuMs: median(runs.map((run) => run.cpuMs)),
+  peakRssMb: Math.max(...runs.map((run) => run.peakRssMb)),
+});
+
 /**
- * `buildPlan` on `employees` records (mapping, validation, reminders, diff against yesterday's file,
- * CSV, SHA-256) against a bare csv-stringify of the same rows, in a fresh child process. `lucca`
- * keeps the order the API serves (by Lucca id, so mostly by employee number); `shuffled` is the
- * worst case for the sort.
+ * The whole `sync360 build --input users.json --out users.csv` process on `employees` users
+ * (Lucca's JSON in, every mapping rule, reminders, the first-delivery guard, CSV, SHA-256, the
+ * printed report) against the whole process of `bench/bare-build.ts` on the same JSON, both
+ * started as Node with the tsx loader. Runs alternate, so machine noise hits both alike; medians
+ * of `rounds`, peak RSS the highest seen. `lucca` keeps the order the API serves (by Lucca id,
+ * mostly by employee number); `shuffled` is the worst case for the sort.
  */
 export const benchBuild = async (
   employees: number,
@@ -28,24 +36,45 @@ export const benchBuild = async (
 ): Promise<BuildBench> => {
   const temp = await makeTempDir('sync360-bench-build-');
   try {
-    await writeBuildFixture(temp.path, employees, order);
-    const result = await runScenario(
-      'build-scenario.ts',
-      [temp.path, String(rounds)],
-      buildResultSchema,
+    const users = makeLuccaUsers(employees, { statusStyle: 'value-label', today: benchToday });
+    const input = join(temp.path, 'users.json');
+    await writeFile(
+      input,
+      JSON.stringify({ data: { items: order === 'lucca' ? users : shuffled(users, employees) } }),
     );
-    const buildMs = median(result.buildMs);
-    const baselineMs = median(result.baselineMs);
+    const options = {
+      cwd: temp.path,
+      env: { PATH: process.env['PATH'] ?? '', HOME: temp.path, SYNC360_TODAY: benchToday },
+    };
+    const build = () =>
+      timeProcess(
+        join(repoRoot, 'apps/runner/src/main.ts'),
+        ['build', '--input', input, '--out', join(temp.path, 'users.csv')],
+        options,
+      );
+    const baseline = () =>
+      timeProcess(
+        join(repoRoot, 'bench/bare-build.ts'),
+        [input, join(temp.path, 'bare.csv')],
+        options,
+      );
+    const builds: ProcessRun[] = [];
+    const baselines: ProcessRun[] = [];
+    for (let round = 0; round < rounds; round += 1) {
+      // Alternate which goes first, so neither always runs on a warmer disk cache.
+      if (round % 2 === 0) baselines.push(await baseline());
+      builds.push(await build());
+      if (round % 2 === 1) baselines.push(await baseline());
+    }
+    const file = await readFile(join(temp.path, 'users.csv'), 'utf8');
     return {
       order,
-      employees: result.employees,
-      buildMs,
-      baselineMs,
-      ratio: buildMs / baselineMs,
-      peakRssMb: result.peakRssMb,
-      fixtureRssMb: result.fixtureRssMb,
-      parsePreviousMs: result.parsePreviousMs,
-      bytes: result.bytes,
+      employees,
+      rows: file.split('\n').length - 2,
+      bytes: Buffer.byteLength(file),
+      build: medianRun(builds),
+      baseline: medianRun(baselines),
+      rounds,
     };
   } finally {
     await temp.cleanup();

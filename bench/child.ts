@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { z } from 'zod';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { z } from 'zod';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const marker = 'BENCH-RESULT ';
@@ -15,8 +16,6 @@ export const median = (values: ReadonlyArray<number>): number => {
 
 /** The child's high-water mark of resident memory, in MB (Linux reports maxRSS in KiB). */
 export const peakRssMb = (): number => process.resourceUsage().maxRSS / 1024;
-
-export const rssMb = (): number => process.memoryUsage().rss / 1024 / 1024;
 
 /** Milliseconds taken by `work`. */
 export const timeMs = async (work: () => unknown): Promise<number> => {
@@ -39,7 +38,7 @@ export const runScenario = <T>(
   new Promise((resolvePromise, reject) => {
     const child = spawn(
       process.execPath,
-      ['--expose-gc', '--import', 'tsx', join(repoRoot, 'bench', script), ...args],
+      ['--import', 'tsx', join(repoRoot, 'bench', script), ...args],
       {
         cwd: repoRoot,
         stdio: ['ignore', 'pipe', 'inherit'],
@@ -60,8 +59,53 @@ export const runScenario = <T>(
     });
   });
 
-/** Forces a full collection when the child runs with --expose-gc, so memory figures start clean. */
-export const collectGarbage = (): void => {
-  const gc: unknown = Reflect.get(globalThis, 'gc');
-  if (typeof gc === 'function') Reflect.apply(gc, globalThis, []);
-};
+const tsxLoader = import.meta.resolve('tsx');
+const usageHook = pathToFileURL(join(repoRoot, 'bench', 'peak-rss.ts')).href;
+const usageSchema = z.object({ peakRssMb: z.number(), cpuMs: z.number() });
+
+export interface ProcessRun {
+  /** Wall time from spawn to exit. */
+  readonly ms: number;
+  readonly cpuMs: number;
+  readonly peakRssMb: number;
+}
+
+let runs = 0;
+
+/**
+ * Runs a TypeScript entry point as its own process, the way `pnpm sync360` does (Node with the
+ * tsx loader), and measures the whole process: wall time, CPU time and peak RSS. Any exit but 0
+ * is an error.
+ */
+export const timeProcess = (
+  script: string,
+  args: ReadonlyArray<string>,
+  options: { readonly cwd: string; readonly env: Readonly<Record<string, string>> },
+): Promise<ProcessRun> =>
+  new Promise((resolvePromise, reject) => {
+    runs += 1;
+    const usageFile = join(options.cwd, `usage-${runs}.json`);
+    const started = performance.now();
+    const child = spawn(
+      process.execPath,
+      ['--import', tsxLoader, '--import', usageHook, script, ...args],
+      {
+        cwd: options.cwd,
+        env: { ...options.env, BENCH_USAGE_FILE: usageFile },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const ms = performance.now() - started;
+      if (code !== 0) {
+        reject(new Error(`${script} ${args.join(' ')} exited with ${String(code)}:\n${stderr}`));
+        return;
+      }
+      readFile(usageFile, 'utf8')
+        .then((text) => resolvePromise({ ms, ...usageSchema.parse(JSON.parse(text)) }))
+        .catch(reject);
+    });
+  });

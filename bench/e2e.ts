@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { makeTempDir } from '@sync360/testkit/temp-dir';
 import { makeLuccaUsers, startFakeLucca } from '@sync360/testkit/lucca-server';
 import { findSshd, startSshd } from '@sync360/testkit/sshd';
-import { median, repoRoot, runScenario } from './child.js';
+import { median, repoRoot, runScenario, timeProcess } from './child.js';
 import { partResultSchema, type PartInput } from './e2e-parts.js';
 import { benchToday } from './fixtures.js';
 
@@ -18,26 +17,14 @@ export interface EndToEndResult {
   readonly rounds: number;
 }
 
-const tsx = join(repoRoot, 'node_modules/.bin/tsx');
 const main = join(repoRoot, 'apps/runner/src/main.ts');
 
-/** Wall time of one `sync360` process, from spawn to exit; any exit but 0 is an error. */
-const timeCli = (
+/** Wall time of one `sync360` process, from spawn to exit. */
+const timeCli = async (
   args: ReadonlyArray<string>,
   env: Record<string, string>,
   cwd: string,
-): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(tsx, [main, ...args], { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code === 0) resolve(performance.now() - started);
-      else reject(new Error(`sync360 ${args.join(' ')} exited with ${String(code)}:\n${stderr}`));
-    });
-  });
+): Promise<number> => (await timeProcess(main, args, { cwd, env })).ms;
 
 /**
  * `sync360 run` end to end through the real CLI: 10,000 employees from the fake Lucca (local HTTP)

@@ -11,7 +11,5 @@ export const fetchResultSchema = z.object({
   peakRssMb: z.number(),
 });
 
-export type FetchResult = z.infer<typeof fetchResultSchema>;
-
 /** Child process: `benchLuccaFetch()` (fake Lucca and client in this process), plus its peak RSS. */
 if (process.argv[2] === 'run') sendResult({ ...(await benchLuccaFetch()), peakRssMb: peakRssMb() });

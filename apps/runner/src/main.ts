@@ -1,14 +1,21 @@
-import { isSync360Error } from '@sync360/core';
-import { parseCommandLine } from './cli/args.js';
-import { exitCodeFor, exitCodes } from './cli/exit-codes.js';
-import { helpText } from './cli/help.js';
+import { ConfigError, isSync360Error, Sync360Error } from '@sync360/core';
+import {
+  consoleIo,
+  exitCodeFor,
+  exitCodes,
+  helpText,
+  parseCommandLine,
+  salvageFlags,
+  versionLine,
+  type Io,
+} from './cli.js';
 import { buildCommand } from './commands/build.js';
 import { doctorCommand } from './commands/doctor.js';
 import { remindersCommand } from './commands/reminders.js';
-import { runCommand } from './commands/run.js';
+import { reportEarlyRunFailure, runCommand } from './commands/run.js';
 import { watchdogCommand } from './commands/watchdog.js';
-import { parseRunnerConfig } from './config/runner-config.js';
-import { consoleIo, type Io } from './io.js';
+import { secretsOf } from './config/env-schema.js';
+import { parseRunnerConfig, type AlertConfig } from './config/runner-config.js';
 
 const commands = {
   run: runCommand,
@@ -18,32 +25,65 @@ const commands = {
   doctor: doctorCommand,
 } as const;
 
+/** A usage error is one line; with `--json` every error is `{"error":{code,message,hint}}` on stdout. */
+const printError = (error: Sync360Error, io: Io, json: boolean): void => {
+  if (json) {
+    const { code, message, hint } = error;
+    io.out(JSON.stringify({ error: { code, message, hint } }));
+  } else if (error.code === 'usage') io.err(`sync360: ${error.message}`);
+  else {
+    io.err(`Error [${error.code}]: ${error.message}`);
+    io.err(`What to do: ${error.hint}`);
+  }
+};
+
+/** Slack, step summary and secrets for a run that stopped on its command line. */
+const alertOf = (env: NodeJS.ProcessEnv): AlertConfig => {
+  const parsed = parseRunnerConfig(env, { requirePins: true });
+  return parsed.ok ? parsed.config : parsed.alert;
+};
+
 const main = async (argv: ReadonlyArray<string>, env: NodeJS.ProcessEnv): Promise<number> => {
-  let io: Io = consoleIo([]);
+  const io = consoleIo(secretsOf(env));
+  let alert: AlertConfig | null = null;
+  let failure: Sync360Error;
   try {
     const { command, flags } = parseCommandLine(argv);
+    if (flags.version) {
+      io.out(versionLine());
+      return exitCodes.ok;
+    }
     if (flags.help || command === null) {
-      (command === null && !flags.help ? io.err : io.out)(helpText(command));
-      return command === null && !flags.help ? exitCodes.config : exitCodes.ok;
+      (flags.help ? io.out : io.err)(helpText(command));
+      return flags.help ? exitCodes.ok : exitCodes.config;
     }
-    const parsed = parseRunnerConfig(env, { pinOptional: command === 'doctor' });
-    if (!parsed.ok) {
-      io.err('Configuration error — fix these environment variables:');
-      for (const problem of parsed.problems) io.err(`  - ${problem}`);
-      return exitCodes.config;
-    }
-    io = consoleIo(parsed.config.secrets);
-    return await commands[command](flags, parsed.config, io);
+    const parsed = parseRunnerConfig(env, { requirePins: command !== 'doctor' });
+    if (parsed.ok) return await commands[command](flags, parsed.config, io);
+    alert = parsed.alert;
+    failure = new ConfigError(
+      'config-invalid',
+      `Configuration error — fix these environment variables:\n${parsed.problems.map((problem) => `  - ${problem}`).join('\n')}`,
+      'Each line names the variable and the fix (see README, "Configuration").',
+    );
   } catch (error) {
-    if (isSync360Error(error)) {
-      io.err(`Error [${error.code}]: ${error.message}`);
-      io.err(`What to do: ${error.hint}`);
-      return exitCodeFor(error.kind);
+    if (!isSync360Error(error)) {
+      io.err(`Unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+      if (env['SYNC360_DEBUG'] === '1' && error instanceof Error) io.err(error.stack ?? '');
+      return exitCodes.internal;
     }
-    io.err(`Unexpected error: ${error instanceof Error ? error.message : String(error)}`);
-    if (env['SYNC360_DEBUG'] === '1' && error instanceof Error) io.err(error.stack ?? '');
-    return exitCodes.internal;
+    failure = error;
   }
+  const salvaged = salvageFlags(argv);
+  if (salvaged.run && failure.kind === 'config') {
+    for (const warning of await reportEarlyRunFailure(
+      failure,
+      alert ?? alertOf(env),
+      salvaged.report,
+    ))
+      io.err(`Warning: ${warning}`);
+  }
+  printError(failure, io, argv.includes('--json'));
+  return exitCodeFor(failure.kind);
 };
 
 process.exitCode = await main(process.argv.slice(2), process.env);

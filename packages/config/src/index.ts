@@ -1,3 +1,188 @@
-export * from './env-fields.js';
-export * from './plan-env.js';
-export * from './today.js';
+import { defaultPlanOptions, isCalendarDate, normalizeText, type PlanOptions } from '@sync360/core';
+import { z } from 'zod';
+
+/** Empty strings count as unset: CI systems and hosts often export empty variables. */
+export const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
+
+export const commaList = optionalText.transform((value) =>
+  value === undefined
+    ? []
+    : value
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item !== ''),
+);
+
+export const required = (name: string, fix: string) =>
+  optionalText.pipe(z.string({ message: `${name} is not set: ${fix}` }));
+
+export const integerFrom = (name: string, min: number, max = Number.MAX_SAFE_INTEGER) =>
+  optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, `${name} must be a whole number`)
+      .transform(Number)
+      .refine(
+        (value) => value >= min && value <= max,
+        max === Number.MAX_SAFE_INTEGER
+          ? `${name} must be at least ${String(min)}`
+          : `${name} must be between ${String(min)} and ${String(max)}`,
+      )
+      .optional(),
+  );
+
+/** `true` or `false` (any case); unset is `fallback`. */
+export const booleanText = (name: string, fallback: boolean) =>
+  optionalText.pipe(
+    z
+      .string()
+      .transform((value) => value.toLowerCase())
+      .pipe(z.enum(['true', 'false'], { message: `${name} must be true or false` }))
+      .transform((value) => value === 'true')
+      .optional()
+      .transform((value) => value ?? fallback),
+  );
+
+const isLoopback = (hostname: string): boolean =>
+  hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname);
+
+/**
+ * An https URL, or http on a loopback host only (tests' local fakes): an API key or token sent
+ * over plain http to another host would travel in clear.
+ */
+export const optionalUrl = (name: string, example: string) =>
+  optionalText.pipe(
+    z
+      .string()
+      .transform((value, context) => {
+        let url: URL;
+        try {
+          url = new URL(value);
+        } catch {
+          context.addIssue({ code: 'custom', message: `${name} must be a URL such as ${example}` });
+          return z.NEVER;
+        }
+        if (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname)))
+          return value;
+        context.addIssue({
+          code: 'custom',
+          message:
+            url.protocol === 'http:'
+              ? `${name} uses http:// for ${url.hostname}: keys would travel unencrypted; use https:// (e.g. ${example})`
+              : `${name} must be an https:// URL such as ${example}`,
+        });
+        return z.NEVER;
+      })
+      .optional(),
+  );
+
+/** `LUCCA_BASE_URL`: the tenant's origin only; the client adds `/api/v3/...` itself. */
+export const luccaBaseUrl = optionalUrl('LUCCA_BASE_URL', 'https://acme.ilucca.net').transform(
+  (value, context) => {
+    if (value === undefined) return undefined;
+    const url = new URL(value);
+    const extra = `${url.pathname === '/' ? '' : url.pathname}${url.search}${url.hash}`;
+    if (extra === '' && url.username === '' && url.password === '') return url.origin;
+    context.addIssue({
+      code: 'custom',
+      message: `LUCCA_BASE_URL must be the tenant's origin only: set it to ${url.origin}${extra === '' ? ' (no user name or password in it)' : ` (remove "${extra}")`}`,
+    });
+    return z.NEVER;
+  },
+);
+
+const isTimeZone = (zone: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en-CA', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Today's calendar date (YYYY-MM-DD) in the given time zone: the apps' only clock read. */
+export const todayIn = (timeZone: string, now: Date = new Date()): string =>
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+
+/** The variables that shape the plan, shared by the runner and the bot. */
+export const planEnvShape = {
+  LUCCA_STATUS_FIELD: optionalText.transform((value) => value ?? 'e_360_status'),
+  SYNC360_LEGAL_ENTITIES: commaList,
+  SYNC360_UNIQUE_ID: optionalText.pipe(
+    z
+      .enum(['employeeNumber', 'entity-employeeNumber'], {
+        message: 'SYNC360_UNIQUE_ID must be employeeNumber or entity-employeeNumber',
+      })
+      .optional(),
+  ),
+  SYNC360_ACTIVE_LABELS: commaList,
+  SYNC360_INACTIVE_LABELS: commaList,
+  SYNC360_DEFAULT_LANGUAGE: optionalText.pipe(
+    z
+      .string()
+      .transform((value) => value.toLowerCase())
+      .pipe(
+        z
+          .string()
+          .regex(
+            /^[a-z]{2}$/,
+            'SYNC360_DEFAULT_LANGUAGE must be a two-letter ISO 639-1 code such as fr',
+          ),
+      )
+      .optional(),
+  ),
+  SYNC360_TIMEZONE: optionalText.pipe(
+    z
+      .string()
+      .refine(isTimeZone, 'SYNC360_TIMEZONE must be an IANA time zone such as Europe/Paris')
+      .optional(),
+  ),
+  SYNC360_TODAY: optionalText.pipe(
+    z
+      .string()
+      .refine(isCalendarDate, 'SYNC360_TODAY must be a real date written YYYY-MM-DD')
+      .optional(),
+  ),
+  SYNC360_ONBOARDING_LEAD_DAYS: integerFrom('SYNC360_ONBOARDING_LEAD_DAYS', 0, 365),
+};
+
+export type PlanEnv = z.infer<z.ZodObject<typeof planEnvShape>>;
+
+const labelKey = (label: string): string => normalizeText(label).toLowerCase();
+
+/**
+ * A label listed as both Active and Inactive (built-in labels included) cannot be read; an
+ * empty list means every problem is named here, with the variables to fix.
+ */
+export const labelConflicts = (
+  env: Pick<PlanEnv, 'SYNC360_ACTIVE_LABELS' | 'SYNC360_INACTIVE_LABELS'>,
+): string[] => {
+  const active = new Set(['active', 'actif', ...env.SYNC360_ACTIVE_LABELS.map(labelKey)]);
+  const both = [
+    ...new Set(['inactive', 'inactif', ...env.SYNC360_INACTIVE_LABELS.map(labelKey)]),
+  ].filter((label) => active.has(label));
+  return both.length === 0
+    ? []
+    : [
+        `SYNC360_ACTIVE_LABELS / SYNC360_INACTIVE_LABELS: ${both.join(', ')} cannot mean both Active and Inactive; keep each label in one list (active, actif, inactive and inactif are built in)`,
+      ];
+};
+
+/** Plan options from the shared variables; file-format settings stay at their defaults. */
+export const planOptionsFromEnv = (env: PlanEnv): PlanOptions => ({
+  ...defaultPlanOptions,
+  legalEntities: env.SYNC360_LEGAL_ENTITIES.length > 0 ? env.SYNC360_LEGAL_ENTITIES : null,
+  uniqueId: env.SYNC360_UNIQUE_ID ?? defaultPlanOptions.uniqueId,
+  extraActiveLabels: env.SYNC360_ACTIVE_LABELS,
+  extraInactiveLabels: env.SYNC360_INACTIVE_LABELS,
+  defaultLanguage: env.SYNC360_DEFAULT_LANGUAGE ?? defaultPlanOptions.defaultLanguage,
+  onboardingLeadDays: env.SYNC360_ONBOARDING_LEAD_DAYS ?? defaultPlanOptions.onboardingLeadDays,
+});

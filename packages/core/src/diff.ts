@@ -1,6 +1,5 @@
-import { columnKeys, type ColumnKey, type UserRow } from './columns.js';
 import type { ChangeCounts } from './report.js';
-import { sortByUniqueId } from './sort.js';
+import { columnKeys, compareUniqueIds, type ColumnKey, type UserRow } from './user-file.js';
 
 export type ChangeKind = 'created' | 'updated' | 'deactivated' | 'reactivated' | 'dropped';
 
@@ -10,7 +9,7 @@ export interface Change {
   readonly luccaId: string | null;
   readonly kind: ChangeKind;
   /** Columns that differ from the last delivered row; empty when there is no such row. */
-  readonly fields: ReadonlyArray<ColumnKey>;
+  readonly fields: ColumnKey[];
 }
 
 export type GuardReason = 'no-rows' | 'too-many-deactivations' | 'too-few-rows';
@@ -23,7 +22,7 @@ export interface GuardVerdict {
   readonly deactivationCap: number;
 }
 
-export interface Comparison {
+interface Comparison {
   /** Null when there is no previous file. */
   readonly changes: ChangeCounts | null;
   /** Every changed id, dropped ones included, in uniqueId order. */
@@ -38,7 +37,7 @@ const changedFields = (old: UserRow, row: UserRow): ColumnKey[] =>
 const kindOf = (
   old: UserRow | undefined,
   row: UserRow,
-  fields: ReadonlyArray<ColumnKey>,
+  fields: ColumnKey[],
 ): ChangeKind | 'unchanged' => {
   if (row.status === 'Inactive' && (old === undefined || old.status === 'Active'))
     return 'deactivated';
@@ -80,10 +79,10 @@ export const compareFiles = (
   };
   const changes: Change[] = [];
   const luccaIdOf = (uniqueId: string): string | null => luccaIds.get(uniqueId) ?? null;
-  const nextIds = new Set<string>();
   for (const row of next) {
-    nextIds.add(row.uniqueId);
     const old = before.get(row.uniqueId);
+    // What is left in `before` after this loop was dropped.
+    before.delete(row.uniqueId);
     const fields = old === undefined ? [] : changedFields(old, row);
     const kind = kindOf(old, row, fields);
     counts[kind] += 1;
@@ -91,7 +90,6 @@ export const compareFiles = (
       changes.push({ uniqueId: row.uniqueId, luccaId: luccaIdOf(row.uniqueId), kind, fields });
   }
   for (const uniqueId of before.keys()) {
-    if (nextIds.has(uniqueId)) continue;
     counts.dropped += 1;
     changes.push({ uniqueId, luccaId: luccaIdOf(uniqueId), kind: 'dropped', fields: [] });
   }
@@ -103,7 +101,7 @@ export const compareFiles = (
   if (previous !== null && 2 * next.length < previous.length) reasons.push('too-few-rows');
   return {
     changes: previous === null ? null : counts,
-    changeList: sortByUniqueId(changes, (change) => change.uniqueId),
+    changeList: changes.sort((a, b) => compareUniqueIds(a.uniqueId, b.uniqueId)),
     guard: {
       tripped: reasons.length > 0,
       reasons,

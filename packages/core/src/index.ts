@@ -1,20 +1,27 @@
-export * from './columns.js';
-export * from './csv.js';
-export * from './dates.js';
-export * from './diff.js';
-export * from './email.js';
-export * from './employee.js';
-export * from './errors.js';
-export * from './language.js';
-export * from './map-employees.js';
-export * from './options.js';
-export * from './plan.js';
-export * from './problems.js';
-export * from './redact.js';
-export * from './reminders.js';
-export * from './reminders-types.js';
-export * from './report.js';
-export * from './sort.js';
-export * from './status.js';
-export * from './text.js';
-export * from './doctor.js';
+export { isCalendarDate } from './dates.js';
+export type { DoctorCheck } from './doctor.js';
+export type { EmployeeRecord } from './employee.js';
+export {
+  ConfigError,
+  DeliveryError,
+  isSync360Error,
+  SourceError,
+  Sync360Error,
+  type ErrorDetails,
+  type ErrorKind,
+} from './errors.js';
+export { deactivationCap, type GuardVerdict } from './diff.js';
+export { normalizeText, statusReader } from './field-rules.js';
+export { mapEmployees } from './map-employees.js';
+export { defaultPlanOptions, type PlanOptions } from './options.js';
+export { buildPlan, type Plan } from './plan.js';
+export { redactSecrets } from './redact.js';
+export { compareReminders, type Reminder, type ReminderKind } from './reminders.js';
+export { reportSchema, type ChangeCounts, type Report, type RunOutcome } from './report.js';
+export {
+  columnKeys,
+  compareUniqueIds,
+  parsePreviousFile,
+  type UserRow,
+  type UserStatus,
+} from './user-file.js';

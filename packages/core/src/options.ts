@@ -1,3 +1,5 @@
+import { columnKeys } from './user-file.js';
+
 export type UniqueIdStrategy = 'employeeNumber' | 'entity-employeeNumber';
 export type CsvDelimiter = ',' | ';';
 
@@ -20,16 +22,7 @@ export const defaultPlanOptions: PlanOptions = {
   extraActiveLabels: [],
   extraInactiveLabels: [],
   delimiter: ',',
-  header: [
-    'uniqueId',
-    'email',
-    'firstName',
-    'lastName',
-    'title',
-    'language',
-    'managerId',
-    'status',
-  ],
+  header: columnKeys,
   defaultLanguage: 'fr',
   maxDeactivations: null,
   onboardingLeadDays: 7,

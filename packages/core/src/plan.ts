@@ -1,15 +1,13 @@
-import type { UserRow } from './columns.js';
-import { renderCsv, type RenderedFile } from './csv.js';
 import { compareFiles, type Change, type GuardVerdict } from './diff.js';
 import type { EmployeeRecord } from './employee.js';
 import { mapEmployees, type MappedEmployee } from './map-employees.js';
 import type { PlanOptions } from './options.js';
 import type { Problem } from './problems.js';
-import { buildReminders } from './reminders.js';
-import type { Reminder } from './reminders-types.js';
+import { buildReminders, type Reminder } from './reminders.js';
 import type { ChangeCounts } from './report.js';
+import { renderCsv, type RenderedFile, type UserRow } from './user-file.js';
 
-export interface PlanInput {
+interface PlanInput {
   readonly records: ReadonlyArray<EmployeeRecord>;
   /** Rows of the last delivered file, or null when there is none (no baseline). */
   readonly previousRows: ReadonlyArray<UserRow> | null;
@@ -17,7 +15,7 @@ export interface PlanInput {
   readonly options: PlanOptions;
 }
 
-export interface PlanCounts {
+interface PlanCounts {
   readonly employees: number;
   readonly active: number;
   readonly inactive: number;

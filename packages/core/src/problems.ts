@@ -1,3 +1,4 @@
+/** Every problem code a mapping rule can raise, with its severity (error = row not exported). */
 export const problemCodes = {
   'unknown-status': 'error',
   'missing-employee-number': 'error',
@@ -7,6 +8,7 @@ export const problemCodes = {
   'duplicate-email': 'error',
   'duplicate-email-inactive-dropped': 'warning',
   'missing-name': 'error',
+  'invalid-lucca-value': 'error',
   'unknown-language': 'warning',
   'manager-not-found': 'warning',
   'manager-without-number': 'warning',
@@ -16,13 +18,35 @@ export const problemCodes = {
 } as const;
 
 export type ProblemCode = keyof typeof problemCodes;
-export type Severity = 'error' | 'warning';
 
 export interface Problem {
   readonly employeeNumber: string | null;
   readonly luccaId: string | null;
   readonly code: ProblemCode;
-  readonly severity: Severity;
+  readonly severity: 'error' | 'warning';
   readonly field: string | null;
   readonly message: string;
 }
+
+/** Who a problem is about. */
+export interface Subject {
+  readonly employeeNumber: string | null;
+  readonly luccaId: string | null;
+}
+
+export const problem = (
+  subject: Subject,
+  code: ProblemCode,
+  field: string | null,
+  message: string,
+): Problem => ({
+  employeeNumber: subject.employeeNumber,
+  luccaId: subject.luccaId,
+  code,
+  severity: problemCodes[code],
+  field,
+  message,
+});
+
+/** How a rule reports a problem about the employee it is checking. */
+export type Raise = (code: ProblemCode, field: string, message: string) => void;

@@ -1,9 +1,20 @@
 import { addDays, daysBetween } from './dates.js';
 import type { MappedEmployee } from './map-employees.js';
-import type { Reminder, ReminderKind } from './reminders-types.js';
-import { compareUniqueIds } from './sort.js';
+import { compareUniqueIds } from './user-file.js';
 
-const reminderOf = (
+export type ReminderKind = 'onboarding' | 'offboarding' | 'fix-data';
+
+export interface Reminder {
+  readonly luccaId: string | null;
+  readonly employeeNumber: string | null;
+  readonly name: string;
+  readonly kind: ReminderKind;
+  readonly dueSince: string;
+  readonly daysOverdue: number;
+  readonly action: string;
+}
+
+const reminder = (
   employee: MappedEmployee,
   kind: ReminderKind,
   dueSince: string,
@@ -19,16 +30,28 @@ const reminderOf = (
   action,
 });
 
-const remindersOf = (employee: MappedEmployee, today: string, horizon: string): Reminder[] => {
-  const { contractStart: start, contractEnd: end } = employee.record;
-  const found: Reminder[] = [];
+const noFields: ReadonlyArray<string> = [];
+
+const addReminders = (
+  employee: MappedEmployee,
+  today: string,
+  horizon: string,
+  found: Reminder[],
+): void => {
+  const { contractStart: start, contractEnd: end, invalidFields = noFields } = employee.record;
+  const { status } = employee;
+  // An unreadable contract date is unknown, not absent: no onboarding reminder on a guess.
+  const datesKnown = !invalidFields.some(
+    (field) => field === 'dtContractStart' || field === 'dtContractEnd',
+  );
   if (
-    employee.status.kind === 'missing' &&
+    status.kind === 'missing' &&
+    datesKnown &&
     (start === null || start <= horizon) &&
     (end === null || end >= today)
   ) {
     found.push(
-      reminderOf(
+      reminder(
         employee,
         'onboarding',
         start ?? today,
@@ -37,14 +60,9 @@ const remindersOf = (employee: MappedEmployee, today: string, horizon: string): 
       ),
     );
   }
-  if (
-    employee.status.kind === 'known' &&
-    employee.status.status === 'Active' &&
-    end !== null &&
-    end < today
-  ) {
+  if (status.kind === 'known' && status.status === 'Active' && end !== null && end < today) {
     found.push(
-      reminderOf(
+      reminder(
         employee,
         'offboarding',
         addDays(end, 1),
@@ -53,38 +71,43 @@ const remindersOf = (employee: MappedEmployee, today: string, horizon: string): 
       ),
     );
   }
-  const errors = employee.problems.filter((item) => item.severity === 'error');
-  if (errors.length > 0) {
-    const codes = [...new Set(errors.map((item) => item.code))].join(', ');
+  if (employee.problems.some((item) => item.severity === 'error')) {
+    const codes = new Set(
+      employee.problems.filter((item) => item.severity === 'error').map((item) => item.code),
+    );
     found.push(
-      reminderOf(
+      reminder(
         employee,
         'fix-data',
         today,
         today,
-        `Fix in Lucca so the employee can be exported (${codes}).`,
+        `Fix in Lucca so the employee can be exported (${[...codes].join(', ')}).`,
       ),
     );
   }
-  return found;
 };
 
 const compareNullableNumbers = (a: string | null, b: string | null): number =>
   a === null ? (b === null ? 0 : 1) : b === null ? -1 : compareUniqueIds(a, b);
 
+/** Most overdue first, then by kind, then by employee number (none last). */
 export const compareReminders = (a: Reminder, b: Reminder): number =>
   b.daysOverdue - a.daysOverdue ||
   (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) ||
   compareNullableNumbers(a.employeeNumber, b.employeeNumber);
 
-/** SPEC §5: onboarding, offboarding and fix-data tasks, most overdue first. */
+/**
+ * Onboarding (no status, contract started or starting within the lead days, not ended),
+ * offboarding (Active, contract ended before today) and one fix-data reminder per employee with
+ * an error. Dates are calendar days; `daysOverdue` is today minus `dueSince`.
+ */
 export const buildReminders = (
   employees: ReadonlyArray<MappedEmployee>,
   today: string,
   leadDays: number,
 ): Reminder[] => {
   const horizon = addDays(today, leadDays);
-  return employees
-    .flatMap((employee) => remindersOf(employee, today, horizon))
-    .sort(compareReminders);
+  const found: Reminder[] = [];
+  for (const employee of employees) addReminders(employee, today, horizon, found);
+  return found.sort(compareReminders);
 };

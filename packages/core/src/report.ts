@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 const count = z.number().int().nonnegative();
 
-/** The JSON report of SPEC §8, shared by the runner (writes it) and Slack builders (read it). */
+/** The JSON run report (`--report FILE`), written by the runner and read by the Slack builders. */
 export const reportSchema = z.object({
   version: z.literal(1),
   outcome: z.enum(['delivered', 'dry-run', 'blocked', 'failed']),
@@ -10,7 +10,8 @@ export const reportSchema = z.object({
   finishedAt: z.string(),
   today: z.string(),
   forced: z.boolean(),
-  source: z.object({ kind: z.enum(['lucca-api', 'file', 'demo']), employees: count }),
+  /** Null when the run stopped (configuration or usage error) before a source was chosen. */
+  source: z.object({ kind: z.enum(['lucca-api', 'file', 'demo']), employees: count }).nullable(),
   file: z.object({ name: z.string(), rows: count, bytes: count, sha256: z.string() }).nullable(),
   destination: z.object({ kind: z.enum(['sftp', 'local']), path: z.string() }).nullable(),
   counts: z.object({
@@ -64,7 +65,7 @@ export const reportSchema = z.object({
       action: z.string(),
     }),
   ),
-  /** Not in SPEC §8's sketch: human-readable notes (Slack/summary failures, no former employees). */
+  /** Human-readable notes (Slack or summary failures, no former employees). */
   warnings: z.array(z.string()),
   /** Set when outcome is `failed`: what stopped the run. */
   failure: z.object({ code: z.string(), message: z.string(), hint: z.string() }).nullable(),

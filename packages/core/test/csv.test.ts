@@ -1,16 +1,37 @@
 import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
 import { employee } from './records.js';
+import { referenceCompare } from './reference-order.js';
 import {
   buildPlan,
   compareUniqueIds,
   defaultPlanOptions,
   parsePreviousFile,
-  rowValues,
   type EmployeeRecord,
+  type UserRow,
 } from '../src/index.js';
+
+const seed = 20_261_125;
+const rowValues = (row: UserRow): string[] => [
+  row.uniqueId,
+  row.email,
+  row.firstName,
+  row.lastName,
+  row.title,
+  row.language,
+  row.managerId,
+  row.status,
+];
+/** RFC 4180 with quotes only where needed, written out here as the independent expectation. */
+const referenceLine = (values: ReadonlyArray<string>, delimiter: string): string =>
+  `${values
+    .map((value) =>
+      value.includes(delimiter) || value.includes('"') || value.includes('\n')
+        ? `"${value.replaceAll('"', '""')}"`
+        : value,
+    )
+    .join(delimiter)}\n`;
 
 const plan = (records: EmployeeRecord[], delimiter: ',' | ';' = ',') =>
   buildPlan({
@@ -42,7 +63,7 @@ const arbitraryRecord = fc.record({
   statusLabel: fc.option(fc.constantFrom('Actif', 'Inactive', 'bogus', ''), { nil: null }),
 });
 
-describe('CSV file (SPEC §4)', () => {
+describe('CSV file', () => {
   it('writes the header, quotes only where needed, ends lines with \\n and has no BOM', () => {
     const { file } = plan([
       employee({
@@ -96,21 +117,50 @@ describe('CSV file (SPEC §4)', () => {
           const second = plan(structuredClone(records), delimiter);
           expect(second.file.text).toBe(first.file.text);
           expect(second.file.sha256).toBe(first.file.sha256);
-          const reference = stringify(
-            [[...defaultPlanOptions.header], ...first.rows.map(rowValues)],
-            {
-              delimiter,
-              record_delimiter: '\n',
-            },
-          );
+          const reference = [defaultPlanOptions.header, ...first.rows.map(rowValues)]
+            .map((values) => referenceLine(values, delimiter))
+            .join('');
           expect(first.file.text).toBe(reference);
+          expect(Buffer.from(first.file.bytes).toString('utf8')).toBe(reference);
           const parsed: string[][] = parse(first.file.text, { delimiter });
           expect(parsed).toEqual([[...defaultPlanOptions.header], ...first.rows.map(rowValues)]);
           const previous = parsePreviousFile(first.file.text);
           expect(previous.ok && previous.rows).toEqual(first.rows);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: 200, seed },
+    );
+  });
+  it(`puts rows in id order whatever order the employees arrive in (seed ${seed})`, () => {
+    const id = fc
+      .array(
+        fc.oneof(
+          fc.stringMatching(/^[0-9]{1,22}$/),
+          fc.constantFrom('A', 'a', 'B', 'Z', '-', '.', '_', 'é', 'ß', '\u0661', '\u{1F600}'),
+        ),
+        { minLength: 1, maxLength: 5 },
+      )
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(
+        fc
+          .uniqueArray(id, { minLength: 1, maxLength: 40 })
+          .chain((ids) =>
+            fc.tuple(
+              fc.constant(ids),
+              fc.shuffledSubarray(ids, { minLength: ids.length, maxLength: ids.length }),
+            ),
+          ),
+        ([ids, shuffled]) => {
+          const rowsOf = (order: ReadonlyArray<string>) =>
+            plan(order.map((employeeNumber) => employee({ employeeNumber }))).rows.map(
+              (row) => row.uniqueId,
+            );
+          expect(rowsOf(shuffled)).toEqual([...ids].sort(referenceCompare));
+          expect(rowsOf([...shuffled].reverse())).toEqual([...ids].sort(referenceCompare));
+        },
+      ),
+      { numRuns: 300, seed },
     );
   });
 });

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  buildPlan,
-  compareFiles,
-  defaultPlanOptions,
-  type EmployeeRecord,
-  type UserRow,
-} from '../src/index.js';
+import { compareFiles } from '../src/diff.js';
+import { buildPlan, defaultPlanOptions, type EmployeeRecord, type UserRow } from '../src/index.js';
 import { employee } from './records.js';
 
 const row = (uniqueId: string, status: UserRow['status'] = 'Active', title = 'Dev'): UserRow => ({
@@ -203,5 +198,26 @@ describe('plan', () => {
       records.map((record, i) => [record.employeeNumber, i < 6 ? 'deactivated' : 'created']),
     );
     expect(plan.changeList[0]?.luccaId).toBe(records[0]?.luccaId);
+  });
+  it('counts rows, errors and warnings from the employees, not from the problem list', () => {
+    const plan = planOf(
+      [
+        employee({ employeeNumber: '1' }),
+        employee({ employeeNumber: '2', statusLabel: 'Inactif', culture: 9999 }),
+        employee({ employeeNumber: '3', email: null, firstName: '' }),
+        employee({ employeeNumber: '4', statusLabel: null, email: null }),
+        employee({ employeeNumber: '5', title: '=SUM(A1)', lastName: '+1' }),
+      ],
+      null,
+    );
+    // 1 and 5 Active, 2 Inactive; 3 has two errors; 2 one warning, 5 two; 4 nothing at all.
+    expect(plan.counts).toEqual({
+      employees: 5,
+      active: 2,
+      inactive: 1,
+      notExported: 2,
+      errors: 2,
+      warnings: 3,
+    });
   });
 });

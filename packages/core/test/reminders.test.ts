@@ -11,7 +11,7 @@ const remindersOf = (records: EmployeeRecord[], leadDays = 7) =>
     options: { ...defaultPlanOptions, onboardingLeadDays: leadDays },
   }).reminders;
 
-describe('reminders (SPEC §5)', () => {
+describe('reminders', () => {
   it('reminds onboarding from lead days before the start, inclusive, with negative overdue for future starts', () => {
     const reminders = remindersOf([
       employee({ employeeNumber: '1', statusLabel: null, contractStart: '2026-12-02' }),

@@ -14,13 +14,13 @@ const labels: Readonly<Record<RunOutcome, OutcomeLabel>> = {
 
 export const outcomeLabel = (outcome: RunOutcome): OutcomeLabel => labels[outcome];
 
-const sourceNames: Readonly<Record<Report['source']['kind'], string>> = {
+const sourceNames: Readonly<Record<NonNullable<Report['source']>['kind'], string>> = {
   'lucca-api': 'Lucca API',
   file: 'Input file',
   demo: 'Demo data',
 };
 
-export const sourceName = (kind: Report['source']['kind']): string => sourceNames[kind];
+export const sourceName = (kind: NonNullable<Report['source']>['kind']): string => sourceNames[kind];
 
 /** Only blocked and failed runs deserve a loud alert. */
 export const needsAlert = (report: Pick<Report, 'outcome'>): boolean =>

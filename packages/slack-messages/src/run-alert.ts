@@ -77,7 +77,7 @@ export const runAlertMessage = (
     ? reportBlocks(input, options)
     : { title: 'sync360 FAILED: nothing delivered', blocks: failureBlocks(input) };
   const all: KnownBlock[] = [headerBlock(`:rotating_light: ${title}`)];
-  if (isReport(input) && input.source.kind === 'demo') all.push(contextBlock(demoNotice));
+  if (isReport(input) && input.source?.kind === 'demo') all.push(contextBlock(demoNotice));
   all.push(...blocks);
   if (options.runUrl) all.push(contextBlock(mrkdwnLink(options.runUrl, 'Open the run on GitHub')));
   const reason = isReport(input)

@@ -13,7 +13,9 @@ const destinationText = (destination: NonNullable<Report['destination']>): strin
 /** The two-column facts of a run: source, file, exported, problems, destination. */
 export const countFields = (report: Report): string[] => {
   const fields = [
-    `*Source*\n${sourceName(report.source.kind)}: ${plural(report.source.employees, 'employee')}`,
+    report.source === null
+      ? '*Source*\nnot read'
+      : `*Source*\n${sourceName(report.source.kind)}: ${plural(report.source.employees, 'employee')}`,
     `*Exported*\n${report.counts.active.toLocaleString('en-US')} Active, ${report.counts.inactive.toLocaleString('en-US')} Inactive`,
     `*Not exported*\n${plural(report.counts.notExported, 'employee')}`,
     `*Problems*\n${plural(report.counts.errors, 'error')}, ${plural(report.counts.warnings, 'warning')}`,

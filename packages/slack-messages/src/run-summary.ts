@@ -20,7 +20,7 @@ export interface RunMessageOptions {
 
 const fallbackText = (report: Report): string => {
   const label = outcomeLabel(report.outcome);
-  const demo = report.source.kind === 'demo' ? ' [DEMO DATA]' : '';
+  const demo = report.source?.kind === 'demo' ? ' [DEMO DATA]' : '';
   const rows = report.file === null ? '' : `, ${plural(report.file.rows, 'row')}`;
   const changes =
     report.changes === null
@@ -58,7 +58,7 @@ export const runSummaryMessage = (
 ): SlackMessage => {
   const label = outcomeLabel(report.outcome);
   const blocks: KnownBlock[] = [headerBlock(`sync360: ${label.title}`)];
-  if (report.source.kind === 'demo') blocks.push(contextBlock(demoNotice));
+  if (report.source?.kind === 'demo') blocks.push(contextBlock(demoNotice));
   blocks.push(fieldsBlock(countFields(report)), sectionBlock(changesText(report.changes)));
   const optional = [
     guardText(report),

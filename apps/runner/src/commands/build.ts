@@ -1,15 +1,12 @@
-import { buildPlan, ConfigError } from '@sync360/core';
-import type { CliFlags } from '../cli/args.js';
-import { exitCodes } from '../cli/exit-codes.js';
-import { todayIn } from '../clock.js';
-import type { RunnerConfig } from '../config/runner-config.js';
-import { writeFileAtomic } from '../state/atomic-write.js';
-import type { Io } from '../io.js';
-import { printRunOutput } from '../output/print-run.js';
-import { buildReport } from '../report/build-report.js';
-import { publishReport } from '../report/publish-report.js';
-import { loadSource } from '../source/load-source.js';
 import { basename } from 'node:path';
+import { buildPlan, ConfigError } from '@sync360/core';
+import { exitCodes, type CliFlags, type Io } from '../cli.js';
+import type { RunnerConfig } from '../config/runner-config.js';
+import { buildReport } from '../report/build-report.js';
+import { printReport } from '../report/console.js';
+import { publishReport } from '../report/publish-report.js';
+import { loadSource } from '../source.js';
+import { writeFileAtomic } from '../state/local-files.js';
 
 /** Offline: Lucca users JSON in, 360 CSV out, validation report printed. No state, no delivery. */
 export const buildCommand = async (
@@ -20,17 +17,17 @@ export const buildCommand = async (
   if (flags.out === null) {
     throw new ConfigError(
       'usage',
-      '`sync360 build` needs --out FILE (where to write the 360 CSV).',
+      '`sync360 build` needs --out FILE (where to write the 360 CSV), e.g. sync360 build --input users.json --out users.csv.',
       'Example: sync360 build --input users.json --out users.csv',
     );
   }
   const startedAt = new Date();
-  const today = config.todayOverride ?? todayIn(config.timeZone);
-  const source = await loadSource(config, flags, today, io.err);
+  const redact = flags.redact || config.inGithubActions;
+  const source = await loadSource(config, flags, config.today, io.err, redact);
   const plan = buildPlan({
     records: source.records,
     previousRows: null,
-    today,
+    today: config.today,
     options: config.plan,
   });
   const strictFailure = flags.strict && plan.counts.errors > 0;
@@ -39,8 +36,10 @@ export const buildCommand = async (
   const report = buildReport({
     outcome: strictFailure || empty ? 'failed' : 'delivered',
     startedAt,
-    today,
+    today: config.today,
     forced: false,
+    approvedSha256: null,
+    approvalMismatch: false,
     source: { kind: source.kind, employees: source.records.length },
     plan,
     fileName: basename(flags.out),
@@ -51,11 +50,10 @@ export const buildCommand = async (
     ],
     failure: null,
   });
-  printRunOutput(
+  printReport(
     await publishReport(report, { ...config, stepSummaryPath: null }, flags.report, false),
     plan,
-    flags,
-    config,
+    { json: flags.json, redact },
     io,
   );
   if (strictFailure) return exitCodes.strict;

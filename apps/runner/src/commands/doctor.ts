@@ -1,15 +1,15 @@
+import { stat } from 'node:fs/promises';
 import { isSync360Error, type DoctorCheck } from '@sync360/core';
 import { checkGithub } from '@sync360/github';
 import { checkLucca } from '@sync360/lucca';
 import { checkSftp } from '@sync360/sftp';
-import type { CliFlags } from '../cli/args.js';
-import { exitCodes } from '../cli/exit-codes.js';
-import { todayIn } from '../clock.js';
+import { exitCodes, type CliFlags, type Io } from '../cli.js';
 import type { RunnerConfig } from '../config/runner-config.js';
-import { checkState } from '../doctor/local-checks.js';
+import { configuredDestination } from '../delivery.js';
 import { checkSlack } from '../doctor/slack-check.js';
-import type { Io } from '../io.js';
-import { loadSource } from '../source/load-source.js';
+import { loadSource, withoutQuotedData } from '../source.js';
+import { notAFolder } from '../state/local-files.js';
+import { readBaseline } from '../state/state-store.js';
 
 const exitBySystem: Record<DoctorCheck['system'], number> = {
   config: exitCodes.config,
@@ -21,10 +21,38 @@ const exitBySystem: Record<DoctorCheck['system'], number> = {
   github: exitCodes.internal,
 };
 
+const failed = (system: DoctorCheck['system'], name: string, error: unknown): DoctorCheck => ({
+  system,
+  name,
+  ok: false,
+  detail: error instanceof Error ? error.message : String(error),
+  fix: isSync360Error(error) ? error.hint : null,
+});
+
+/** Read-only: doctor changes nothing locally. */
+const checkState = async (config: RunnerConfig, redact: boolean): Promise<DoctorCheck> => {
+  const { identity } = configuredDestination(config);
+  try {
+    const found = await stat(config.stateDir).catch(() => null);
+    if (found !== null && !found.isDirectory())
+      throw notAFolder('SYNC360_STATE_DIR', config.stateDir);
+    const baseline = await readBaseline(config.stateDir, identity, redact);
+    const detail =
+      baseline.otherDestination !== null
+        ? `last-delivered.csv belongs to another destination (${baseline.otherDestination}): the next delivery counts as a first one`
+        : baseline.rows === null
+          ? `no last-delivered.csv in ${config.stateDir} yet (the first delivery is compared with an empty file)`
+          : `last-delivered.csv holds ${String(baseline.rows.length)} rows`;
+    return { system: 'local', name: 'state', ok: true, detail, fix: null };
+  } catch (error) {
+    return failed('local', 'state', error);
+  }
+};
+
 const sourceChecks = async (
   flags: CliFlags,
   config: RunnerConfig,
-  today: string,
+  redact: boolean,
 ): Promise<DoctorCheck[]> => {
   if (flags.input === null && config.lucca !== null)
     return checkLucca(
@@ -34,10 +62,10 @@ const sourceChecks = async (
         extraInactiveLabels: config.plan.extraInactiveLabels,
         redactData: flags.redact || config.inGithubActions,
       },
-      today,
+      config.today,
     );
   try {
-    const source = await loadSource(config, flags, today, () => undefined);
+    const source = await loadSource(config, flags, config.today, () => undefined, redact);
     const label =
       source.kind === 'demo'
         ? 'demo data (no Lucca configured: set LUCCA_BASE_URL and LUCCA_API_KEY)'
@@ -47,20 +75,12 @@ const sourceChecks = async (
         system: 'config',
         name: 'source',
         ok: true,
-        detail: `${label}: ${source.records.length} users read`,
+        detail: `${label}: ${String(source.records.length)} users read`,
         fix: null,
       },
     ];
   } catch (error) {
-    return [
-      {
-        system: 'config',
-        name: 'source',
-        ok: false,
-        detail: error instanceof Error ? error.message : String(error),
-        fix: isSync360Error(error) ? error.hint : null,
-      },
-    ];
+    return [failed('config', 'source', error)];
   }
 };
 
@@ -70,11 +90,11 @@ export const doctorCommand = async (
   config: RunnerConfig,
   io: Io,
 ): Promise<number> => {
-  const today = config.todayOverride ?? todayIn(config.timeZone);
+  const redact = flags.redact || config.inGithubActions;
   const checks: DoctorCheck[] = [
     { system: 'config', name: 'environment', ok: true, detail: 'every variable parsed', fix: null },
-    await checkState(config.stateDir),
-    ...(await sourceChecks(flags, config, today)),
+    await checkState(config, redact),
+    ...(await sourceChecks(flags, config, redact)),
   ];
   if (config.sftp !== null) checks.push(...(await checkSftp(config.sftp)));
   else
@@ -87,14 +107,17 @@ export const doctorCommand = async (
     });
   if (config.slack !== null) checks.push(...(await checkSlack(config.slack)));
   if (config.github !== null) checks.push(...(await checkGithub({ ...config.github })));
-  if (flags.json) io.out(JSON.stringify(checks, null, 2));
+  const shown = redact
+    ? checks.map((check) => ({ ...check, detail: withoutQuotedData(check.detail) }))
+    : checks;
+  if (flags.json) io.out(JSON.stringify(shown, null, 2));
   else {
-    for (const check of checks) {
+    for (const check of shown) {
       io.out(
         `${check.ok ? 'ok  ' : 'FAIL'}  ${check.system.padEnd(6)} ${check.name}: ${check.detail}${check.fix === null ? '' : ` — fix: ${check.fix}`}`,
       );
     }
   }
-  const failed = checks.find((check) => !check.ok);
-  return failed === undefined ? exitCodes.ok : exitBySystem[failed.system];
+  const failure = checks.find((check) => !check.ok);
+  return failure === undefined ? exitCodes.ok : exitBySystem[failure.system];
 };

@@ -1,14 +1,11 @@
 import { buildPlan, ConfigError } from '@sync360/core';
-import type { CliFlags } from '../cli/args.js';
-import { exitCodes } from '../cli/exit-codes.js';
-import { todayIn } from '../clock.js';
+import { exitCodes, type CliFlags, type Io } from '../cli.js';
 import type { RunnerConfig } from '../config/runner-config.js';
-import type { Io } from '../io.js';
-import { who } from '../output/who.js';
-import { loadSource } from '../source/load-source.js';
 import { notifyRemindersToSlack } from '../notify/slack-notify.js';
+import { reminderLine } from '../report/console.js';
+import { loadSource } from '../source.js';
 
-/** SPEC §5 tasks for HR admins; `--notify` posts them to Slack (an outage is a warning). */
+/** Onboarding, offboarding and fix-data tasks for HR admins; `--notify` posts them to Slack. */
 export const remindersCommand = async (
   flags: CliFlags,
   config: RunnerConfig,
@@ -21,15 +18,14 @@ export const remindersCommand = async (
       'Set both variables (see README, "Slack app"), or drop --notify.',
     );
   }
-  const today = config.todayOverride ?? todayIn(config.timeZone);
-  const source = await loadSource(config, flags, today, io.err);
+  const redact = flags.redact || config.inGithubActions;
+  const source = await loadSource(config, flags, config.today, io.err, redact);
   const { reminders } = buildPlan({
     records: source.records,
     previousRows: null,
-    today,
+    today: config.today,
     options: config.plan,
   });
-  const redact = flags.redact || config.inGithubActions;
   if (flags.json) {
     io.out(
       JSON.stringify(
@@ -42,19 +38,15 @@ export const remindersCommand = async (
     if (source.kind === 'demo') io.out('Source: DEMO DATA (bundled sample, not your Lucca)');
     io.out(
       reminders.length === 0
-        ? `No reminders for ${today}: every status is set.`
-        : `${reminders.length} reminders for ${today}, most overdue first:`,
+        ? `No reminders for ${config.today}: every status is set.`
+        : `${String(reminders.length)} reminders for ${config.today}, most overdue first:`,
     );
-    for (const reminder of reminders) {
-      io.out(
-        `  ${reminder.kind.padEnd(11)} ${who(reminder.employeeNumber, reminder.luccaId, reminder.name, redact)} — since ${reminder.dueSince} (${reminder.daysOverdue} d): ${reminder.action}`,
-      );
-    }
+    for (const reminder of reminders) io.out(reminderLine(reminder, redact));
   }
   if (flags.notify && config.slack !== null) {
     const warning = await notifyRemindersToSlack(config.slack, reminders);
     if (warning !== null) io.err(`Warning: Slack: ${warning}`);
-    else io.err(`Posted ${reminders.length} reminders to Slack.`);
+    else io.err(`Posted ${String(reminders.length)} reminders to Slack.`);
   }
   return exitCodes.ok;
 };

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import {
   buildPlan,
   ConfigError,
@@ -6,33 +7,27 @@ import {
   type Plan,
   type Report,
 } from '@sync360/core';
-import type { CliFlags } from '../cli/args.js';
-import { exitCodeFor } from '../cli/exit-codes.js';
-import { fileNameFor, todayIn } from '../clock.js';
-import type { RunnerConfig } from '../config/runner-config.js';
-import { deliverFile } from '../delivery/deliver.js';
-import type { Io } from '../io.js';
-import { printRunOutput } from '../output/print-run.js';
+import type { CliFlags, Io } from '../cli.js';
+import { exitCodeFor } from '../cli.js';
+import { fileNameFor, type AlertConfig, type RunnerConfig } from '../config/runner-config.js';
+import { configuredDestination, deliverFile } from '../delivery.js';
 import { buildReport } from '../report/build-report.js';
+import { printReport } from '../report/console.js';
 import { publishReport } from '../report/publish-report.js';
-import { loadSource, sourceKindFor, type LoadedSource } from '../source/load-source.js';
+import { loadSource, sourceKindFor, type LoadedSource } from '../source.js';
+import { codeOf, notAFolder, removeLeftovers } from '../state/local-files.js';
 import { acquireRunLock } from '../state/run-lock.js';
-import { readLastDelivered, saveLastDelivered } from '../state/state-store.js';
 import { employeeNames } from '../notify/slack-notify.js';
-import { decide } from './run-outcome.js';
+import { readBaseline, saveBaseline } from '../state/state-store.js';
+import { decide, type Decision } from './decide.js';
 
 /** What the run got to, kept even when a later stage throws. */
 interface Progress {
   source: LoadedSource;
   plan: Plan | null;
+  decision: Decision | null;
   destination: Report['destination'];
   readonly warnings: string[];
-}
-
-interface Ending {
-  readonly outcome: Report['outcome'];
-  readonly exitCode: number;
-  readonly failure: Sync360Error | null;
 }
 
 const internalError = (error: unknown): Sync360Error =>
@@ -43,48 +38,87 @@ const internalError = (error: unknown): Sync360Error =>
     'Rerun; if it persists, open an issue with the report (never paste secrets).',
   );
 
+/** Checked before any network call: what cannot work whatever Lucca says. */
+const checkBeforeReading = async (flags: CliFlags, config: RunnerConfig): Promise<void> => {
+  const remote = flags.out === null && (config.sftp !== null || config.api360 !== null);
+  if (remote && sourceKindFor(config, flags) === 'demo')
+    throw new ConfigError(
+      'demo-to-remote',
+      'Demo data is never delivered by SFTP or to 360Learning, but a destination (SFTP_HOST or API360_CLIENT_ID) is set and no Lucca source is configured.',
+      'Set LUCCA_BASE_URL and LUCCA_API_KEY (or --input FILE), or unset the destination to try the demo locally.',
+    );
+  if (flags.out === null && config.api360 !== null)
+    throw new ConfigError(
+      'api360-not-available',
+      'Delivery through the 360Learning API (API360_CLIENT_ID) is not available in this version of sync360.',
+      'Deliver by SFTP (SFTP_HOST) or locally (--out DIR) until it is.',
+    );
+  if (flags.dryRun) {
+    // A preview takes no lock and writes nothing; it still names a state folder that is a file.
+    const found = await stat(config.stateDir).catch(() => null);
+    if (found !== null && !found.isDirectory())
+      throw notAFolder('SYNC360_STATE_DIR', config.stateDir);
+  }
+};
+
 const execute = async (
   flags: CliFlags,
   config: RunnerConfig,
   io: Io,
-  today: string,
   fileName: string,
   progress: Progress,
-): Promise<Ending> => {
-  if (progress.source.kind === 'demo' && config.sftp !== null && flags.out === null) {
-    throw new ConfigError(
-      'demo-to-sftp',
-      'Demo data is never delivered by SFTP, but SFTP_HOST is set and no Lucca source is configured.',
-      'Set LUCCA_BASE_URL and LUCCA_API_KEY (or --input FILE), or unset SFTP_HOST to try the demo locally.',
-    );
-  }
-  const lock = flags.dryRun ? null : await acquireRunLock(config.stateDir, undefined, io.err);
+  redact: boolean,
+): Promise<Decision> => {
+  await checkBeforeReading(flags, config);
+  const destination = configuredDestination(config);
+  const localDir = flags.out ?? (destination.kind === 'local' ? config.outputDir : null);
+  const lock = flags.dryRun
+    ? null
+    : await acquireRunLock(config.stateDir, { onWait: (line) => io.err(line) });
   try {
-    const previous = await readLastDelivered(config.stateDir);
-    progress.source = await loadSource(config, flags, today, io.err);
+    if (lock !== null)
+      for (const folder of [config.stateDir, ...(localDir === null ? [] : [localDir])]) {
+        const removed = await removeLeftovers(folder);
+        if (removed.length > 0)
+          io.err(
+            `Removed ${String(removed.length)} temporary files left by an interrupted run in ${folder}.`,
+          );
+      }
+    const baseline = await readBaseline(config.stateDir, destination.identity, redact);
+    if (baseline.otherDestination !== null)
+      progress.warnings.push(
+        `the state in ${config.stateDir} is the last file delivered to another destination (${baseline.otherDestination}): compared with an empty file (no-baseline)`,
+      );
+    progress.source = await loadSource(config, flags, config.today, (line) => io.err(line), redact);
     const plan = buildPlan({
       records: progress.source.records,
-      previousRows: previous,
-      today,
+      previousRows: baseline.rows,
+      today: config.today,
       options: config.plan,
     });
     progress.plan = plan;
     const decision = decide(plan, flags);
-    if (decision.deliver) {
-      progress.destination = await deliverFile(
-        config,
-        flags.out,
-        { name: fileName, bytes: plan.file.bytes },
-        io.err,
+    progress.decision = decision;
+    if (!decision.deliver) return decision;
+    progress.destination = await deliverFile(
+      config,
+      flags.out,
+      { name: fileName, bytes: plan.file.bytes },
+      (line) => io.err(line),
+    );
+    if (flags.out !== null && destination.kind !== 'local') {
+      io.err(
+        `--out: the baseline of the configured ${destination.kind} destination is kept (this local file is not what 360Learning received).`,
       );
-      try {
-        await saveLastDelivered(config.stateDir, plan.file.bytes);
-      } catch (error) {
-        // The file is delivered; only the baseline is stale. Say so loudly rather than fail.
-        progress.warnings.push(
-          `delivered, but the state could not be saved (${error instanceof Error ? error.message : String(error)}): the next run compares with the previous file; check SYNC360_STATE_DIR`,
-        );
-      }
+      return decision;
+    }
+    try {
+      await saveBaseline(config.stateDir, plan.file.bytes, destination.identity);
+    } catch (error) {
+      // The file is delivered; only the baseline is stale. Say so loudly rather than fail.
+      progress.warnings.push(
+        `delivered, but the state could not be saved (${codeOf(error) ?? String(error)}): the next run compares with the previous file; check SYNC360_STATE_DIR`,
+      );
     }
     return decision;
   } finally {
@@ -99,43 +133,73 @@ export const runCommand = async (
   io: Io,
 ): Promise<number> => {
   const startedAt = new Date();
-  const today = config.todayOverride ?? todayIn(config.timeZone);
-  const fileName = fileNameFor(config.fileNameTemplate, today);
+  const fileName = fileNameFor(config.fileNameTemplate, config.today);
+  const redact = flags.redact || config.inGithubActions;
   const progress: Progress = {
     source: { kind: sourceKindFor(config, flags), records: [], warnings: [] },
     plan: null,
+    decision: null,
     destination: null,
     warnings: [],
   };
-  let ending: Ending;
+  let failure: Sync360Error | null = null;
   try {
-    ending = await execute(flags, config, io, today, fileName, progress);
+    await execute(flags, config, io, fileName, progress, redact);
   } catch (error) {
-    const failure = isSync360Error(error) ? error : internalError(error);
-    ending = { outcome: 'failed', exitCode: exitCodeFor(failure.kind), failure };
+    failure = isSync360Error(error) ? error : internalError(error);
     progress.destination = null;
   }
+  const { decision } = progress;
   const built = buildReport({
-    outcome: ending.outcome,
+    outcome: failure !== null ? 'failed' : (decision?.outcome ?? 'failed'),
     startedAt,
-    today,
-    forced: flags.force && progress.plan?.guard.tripped === true,
+    today: config.today,
+    forced: decision?.forced ?? false,
+    approvedSha256: decision?.approvedSha256 ?? null,
+    approvalMismatch: decision?.approvalMismatch ?? false,
     source: { kind: progress.source.kind, employees: progress.source.records.length },
     plan: progress.plan,
     fileName,
     destination: progress.destination,
     warnings: [...progress.source.warnings, ...progress.warnings],
-    failure: ending.failure,
+    failure: failure ?? decision?.failure ?? null,
   });
-  printRunOutput(
+  printReport(
     await publishReport(built, config, flags.report, true, {
       names: employeeNames(progress.plan?.rows ?? []),
-      approved: built.approvedSha256 !== null,
+      approved: flags.approve !== null,
     }),
     progress.plan,
-    flags,
-    config,
+    { json: flags.json, redact },
     io,
   );
-  return ending.exitCode;
+  if (failure !== null) return exitCodeFor(failure.kind);
+  return decision?.exitCode ?? exitCodeFor('internal');
+};
+
+/**
+ * A `run` stopped by its command line or its environment still writes `--report` (outcome
+ * failed, no source) and alerts Slack when Slack's own variables are fine: a typo in a variable
+ * is as loud as a Lucca outage. Returns the warnings of that publishing.
+ */
+export const reportEarlyRunFailure = async (
+  failure: Sync360Error,
+  alert: AlertConfig,
+  reportPath: string | null,
+): Promise<ReadonlyArray<string>> => {
+  const report = buildReport({
+    outcome: 'failed',
+    startedAt: new Date(),
+    today: alert.today,
+    forced: false,
+    approvedSha256: null,
+    approvalMismatch: false,
+    source: null,
+    plan: null,
+    fileName: null,
+    destination: null,
+    warnings: [],
+    failure,
+  });
+  return (await publishReport(report, alert, reportPath)).warnings;
 };

@@ -1,9 +1,7 @@
 import { ConfigError } from '@sync360/core';
 import { runWatchdog } from '@sync360/github';
-import type { CliFlags } from '../cli/args.js';
-import { exitCodes } from '../cli/exit-codes.js';
+import { exitCodes, type CliFlags, type Io } from '../cli.js';
 import type { RunnerConfig } from '../config/runner-config.js';
-import type { Io } from '../io.js';
 import { notifyWatchdogToSlack } from '../notify/slack-notify.js';
 
 /** Alerts when the nightly workflow had no successful run in the last 26 hours (exit 3). */

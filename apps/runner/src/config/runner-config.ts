@@ -1,7 +1,17 @@
-import { planOptionsFromEnv } from '@sync360/config';
-import { defaultPlanOptions, type PlanOptions } from '@sync360/core';
-import { privateKeyProblem, type SftpSettings } from '@sync360/sftp';
-import { runnerEnvSchema, type RunnerEnv } from './env-schema.js';
+import { planOptionsFromEnv, todayIn } from '@sync360/config';
+import { defaultPlanOptions, redactSecrets, type PlanOptions } from '@sync360/core';
+import type { SftpSettings } from '@sync360/sftp';
+import { z } from 'zod';
+import {
+  alertEnvShape,
+  crossProblems,
+  isSet,
+  runnerEnvSchema,
+  secretsOf,
+  unescapeKey,
+  valueOf,
+  type RunnerEnv,
+} from './env-schema.js';
 
 export interface LuccaConfig {
   readonly baseUrl: string;
@@ -11,6 +21,8 @@ export interface LuccaConfig {
   readonly timeoutMs?: number;
   readonly maxRetries?: number;
   readonly retryBaseDelayMs?: number;
+  /** More users than this stops the fetch (`lucca-too-many`). */
+  readonly maxEmployees: number;
 }
 
 export interface SlackConfig {
@@ -21,8 +33,7 @@ export interface SlackConfig {
   readonly hrChannel: string | null;
   /** `<channel>:<thread ts>` of the message that asked for this run (workflow input), or null. */
   readonly thread: string | null;
-  /** Set-status buttons on the HR reminder list (`SYNC360_STATUS_BUTTONS`; the bot acts on them). */
-  readonly statusButtons?: boolean;
+  readonly statusButtons: boolean;
 }
 
 export interface GithubConfig {
@@ -33,65 +44,96 @@ export interface GithubConfig {
   readonly ref: string;
 }
 
-export interface RunnerConfig {
+/** Direct delivery through 360Learning's API v2. */
+export interface Api360Config {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly companyId: string | null;
+  readonly baseUrl: string;
+  readonly defaultGroupId: string;
+  readonly sendInvitations: boolean;
+  readonly activateUsers: boolean;
+}
+
+/** What a run needs to be loud about a failure, even when the rest of the configuration is bad. */
+export interface AlertConfig {
+  /** SYNC360_TODAY, else today in SYNC360_TIMEZONE (default Europe/Paris). */
+  readonly today: string;
+  readonly slack: SlackConfig | null;
+  readonly inGithubActions: boolean;
+  readonly stepSummaryPath: string | null;
+  readonly runUrl: string | null;
+  /** Values that must never be printed, posted or written. */
+  readonly secrets: ReadonlyArray<string>;
+}
+
+export interface RunnerConfig extends AlertConfig {
   readonly statusField: string;
   readonly lucca: LuccaConfig | null;
   readonly sftp: SftpSettings | null;
-  readonly slack: SlackConfig | null;
+  readonly api360: Api360Config | null;
   readonly github: GithubConfig | null;
   readonly plan: PlanOptions;
   readonly fileNameTemplate: string;
   readonly outputDir: string;
   readonly stateDir: string;
-  readonly timeZone: string;
-  readonly todayOverride: string | null;
-  readonly inGithubActions: boolean;
-  readonly stepSummaryPath: string | null;
-  readonly runUrl: string | null;
-  /** Values that must never be printed. */
-  readonly secrets: ReadonlyArray<string>;
 }
 
-export type ConfigResult =
+type ConfigResult =
   | { readonly ok: true; readonly config: RunnerConfig }
-  | { readonly ok: false; readonly problems: ReadonlyArray<string> };
+  | {
+      readonly ok: false;
+      /** Every bad variable, secrets already filtered out. */
+      readonly problems: ReadonlyArray<string>;
+      readonly alert: AlertConfig;
+    };
 
-const isSet = (source: NodeJS.ProcessEnv, name: string): boolean =>
-  (source[name] ?? '').trim() !== '';
+const slackOf = (env: z.infer<z.ZodObject<typeof alertEnvShape>>): SlackConfig | null =>
+  env.SLACK_BOT_TOKEN === undefined || env.SLACK_CHANNEL_ID === undefined
+    ? null
+    : {
+        token: env.SLACK_BOT_TOKEN,
+        channel: env.SLACK_CHANNEL_ID,
+        ...(env.SLACK_API_URL === undefined ? {} : { apiUrl: env.SLACK_API_URL }),
+        hrChannel: env.SLACK_HR_CHANNEL_ID ?? null,
+        thread: env.SYNC360_SLACK_THREAD ?? null,
+        statusButtons: env.SYNC360_STATUS_BUTTONS,
+      };
 
-/** Variables that only make sense together; checked on the raw values so they are always listed. */
-const pairingProblems = (source: NodeJS.ProcessEnv, pinOptional: boolean): string[] => {
-  const problems: string[] = [];
-  const pair = (a: string, b: string, why: string): void => {
-    if (isSet(source, a) !== isSet(source, b))
-      problems.push(`${isSet(source, a) ? b : a}: set it too (${a} and ${b} go together), ${why}`);
+const alertOf = (
+  env: z.infer<z.ZodObject<typeof alertEnvShape>>,
+  secrets: ReadonlyArray<string>,
+): AlertConfig => ({
+  secrets,
+  today: env.SYNC360_TODAY ?? todayIn(env.SYNC360_TIMEZONE ?? 'Europe/Paris'),
+  slack: slackOf(env),
+  inGithubActions: env.GITHUB_ACTIONS === 'true',
+  stepSummaryPath: env.GITHUB_STEP_SUMMARY ?? null,
+  runUrl:
+    env.GITHUB_SERVER_URL !== undefined &&
+    env.GITHUB_REPOSITORY !== undefined &&
+    env.GITHUB_RUN_ID !== undefined
+      ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+      : null,
+});
+
+/** When the rest is broken, Slack and the step summary still work if their own variables do. */
+const alertWhenBroken = (
+  source: NodeJS.ProcessEnv,
+  secrets: ReadonlyArray<string>,
+): AlertConfig => {
+  const parsed = z.object(alertEnvShape).safeParse(source);
+  if (parsed.success) return alertOf(parsed.data, secrets);
+  return {
+    secrets,
+    today: todayIn('Europe/Paris'),
+    slack: null,
+    inGithubActions: valueOf(source, 'GITHUB_ACTIONS') === 'true',
+    stepSummaryPath: isSet(source, 'GITHUB_STEP_SUMMARY')
+      ? valueOf(source, 'GITHUB_STEP_SUMMARY')
+      : null,
+    runUrl: null,
   };
-  pair('LUCCA_BASE_URL', 'LUCCA_API_KEY', 'or unset both to use --input or the demo.');
-  pair('SLACK_BOT_TOKEN', 'SLACK_CHANNEL_ID', 'or unset both to run without Slack.');
-  if (isSet(source, 'LUCCA_WRITE_API_KEY')) {
-    problems.push(
-      'LUCCA_WRITE_API_KEY: the nightly job only reads Lucca and never takes the write key (least privilege); remove it from this environment and give it to the Slack bot only.',
-    );
-  }
-  if (isSet(source, 'SFTP_HOST')) {
-    if (!isSet(source, 'SFTP_USERNAME'))
-      problems.push('SFTP_USERNAME: required with SFTP_HOST; set the login 360Learning gave you.');
-    if (!isSet(source, 'SFTP_PRIVATE_KEY') && !isSet(source, 'SFTP_PASSWORD')) {
-      problems.push(
-        'SFTP_PRIVATE_KEY / SFTP_PASSWORD: one is required with SFTP_HOST; set the key (PEM text) or the password.',
-      );
-    }
-    const key = source['SFTP_PRIVATE_KEY']?.trim().replace(/\\n/g, '\n') ?? '';
-    const keyProblem =
-      key === '' ? null : privateKeyProblem(key, source['SFTP_PASSPHRASE']?.trim() || undefined);
-    if (keyProblem !== null) problems.push(`SFTP_PRIVATE_KEY: ${keyProblem}.`);
-    if (!pinOptional && !isSet(source, 'SFTP_HOST_KEY_SHA256')) {
-      problems.push(
-        'SFTP_HOST_KEY_SHA256: required with SFTP_HOST (sync360 never connects to an unpinned server); run `sync360 doctor` or `ssh-keyscan <host> | ssh-keygen -lf -` and pin the SHA256:... fingerprint.',
-      );
-    }
-  }
-  return problems;
 };
 
 const sftpOf = (env: RunnerEnv): SftpSettings | null =>
@@ -103,14 +145,14 @@ const sftpOf = (env: RunnerEnv): SftpSettings | null =>
         username: env.SFTP_USERNAME ?? '',
         ...(env.SFTP_PRIVATE_KEY === undefined
           ? {}
-          : { privateKey: env.SFTP_PRIVATE_KEY.replace(/\\n/g, '\n') }),
+          : { privateKey: unescapeKey(env.SFTP_PRIVATE_KEY) }),
         ...(env.SFTP_PASSWORD === undefined ? {} : { password: env.SFTP_PASSWORD }),
         ...(env.SFTP_PASSPHRASE === undefined ? {} : { passphrase: env.SFTP_PASSPHRASE }),
         hostKeyPins: env.SFTP_HOST_KEY_SHA256 ?? [],
         remoteDir: env.SFTP_REMOTE_DIR,
         ...(env.SFTP_PGP_PUBLIC_KEY === undefined
           ? {}
-          : { pgpPublicKey: env.SFTP_PGP_PUBLIC_KEY.replace(/\\n/g, '\n') }),
+          : { pgpPublicKey: unescapeKey(env.SFTP_PGP_PUBLIC_KEY) }),
         ...(env.SFTP_CONNECT_TIMEOUT_MS === undefined
           ? {}
           : { connectTimeoutMs: env.SFTP_CONNECT_TIMEOUT_MS }),
@@ -125,7 +167,7 @@ const luccaOf = (env: RunnerEnv): LuccaConfig | null =>
   env.LUCCA_BASE_URL === undefined || env.LUCCA_API_KEY === undefined
     ? null
     : {
-        baseUrl: env.LUCCA_BASE_URL.replace(/\/+$/, ''),
+        baseUrl: env.LUCCA_BASE_URL,
         apiKey: env.LUCCA_API_KEY,
         statusField: env.LUCCA_STATUS_FIELD,
         ...(env.LUCCA_TIMEOUT_MS === undefined ? {} : { timeoutMs: env.LUCCA_TIMEOUT_MS }),
@@ -133,18 +175,22 @@ const luccaOf = (env: RunnerEnv): LuccaConfig | null =>
         ...(env.LUCCA_RETRY_DELAY_MS === undefined
           ? {}
           : { retryBaseDelayMs: env.LUCCA_RETRY_DELAY_MS }),
+        maxEmployees: env.LUCCA_MAX_EMPLOYEES ?? 200_000,
       };
 
-const slackOf = (env: RunnerEnv): SlackConfig | null =>
-  env.SLACK_BOT_TOKEN === undefined || env.SLACK_CHANNEL_ID === undefined
+const api360Of = (env: RunnerEnv): Api360Config | null =>
+  env.API360_CLIENT_ID === undefined ||
+  env.API360_CLIENT_SECRET === undefined ||
+  env.API360_DEFAULT_GROUP_ID === undefined
     ? null
     : {
-        token: env.SLACK_BOT_TOKEN,
-        channel: env.SLACK_CHANNEL_ID,
-        ...(env.SLACK_API_URL === undefined ? {} : { apiUrl: env.SLACK_API_URL }),
-        hrChannel: env.SLACK_HR_CHANNEL_ID ?? null,
-        thread: env.SYNC360_SLACK_THREAD ?? null,
-        statusButtons: env.SYNC360_STATUS_BUTTONS === 'true',
+        clientId: env.API360_CLIENT_ID,
+        clientSecret: env.API360_CLIENT_SECRET,
+        companyId: env.API360_COMPANY_ID ?? null,
+        baseUrl: env.API360_BASE_URL,
+        defaultGroupId: env.API360_DEFAULT_GROUP_ID,
+        sendInvitations: env.API360_SEND_INVITATIONS,
+        activateUsers: env.API360_ACTIVATE_USERS,
       };
 
 const githubOf = (env: RunnerEnv): GithubConfig | null =>
@@ -161,60 +207,46 @@ const githubOf = (env: RunnerEnv): GithubConfig | null =>
 const planOf = (env: RunnerEnv): PlanOptions => ({
   ...planOptionsFromEnv(env),
   delimiter: env.SYNC360_CSV_DELIMITER ?? defaultPlanOptions.delimiter,
-  header: env.SYNC360_HEADER.length === 8 ? env.SYNC360_HEADER : defaultPlanOptions.header,
+  header: env.SYNC360_HEADER.length > 0 ? env.SYNC360_HEADER : defaultPlanOptions.header,
   maxDeactivations: env.SYNC360_MAX_DEACTIVATIONS ?? null,
 });
 
-const runUrlOf = (env: RunnerEnv): string | null =>
-  env.GITHUB_SERVER_URL !== undefined &&
-  env.GITHUB_REPOSITORY !== undefined &&
-  env.GITHUB_RUN_ID !== undefined
-    ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
-    : null;
-
 /**
  * Parses the environment once; every bad variable is reported, by name, with its fix. Only
- * `doctor` passes `pinOptional`: it connects without a pin (never authenticating) to show the
- * server's fingerprint.
+ * `doctor` takes SFTP_HOST without a host-key pin: it shows the fingerprint to pin, sending no
+ * credential.
  */
 export const parseRunnerConfig = (
   source: NodeJS.ProcessEnv,
-  { pinOptional = false }: { pinOptional?: boolean } = {},
+  { requirePins }: { readonly requirePins: boolean },
 ): ConfigResult => {
+  const secrets = secretsOf(source);
   const parsed = runnerEnvSchema.safeParse(source);
   const problems = [
     ...(parsed.success
       ? []
       : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)),
-    ...pairingProblems(source, pinOptional),
-  ];
-  if (!parsed.success || problems.length > 0) return { ok: false, problems };
+    ...crossProblems(source, requirePins),
+  ].map((problem) => redactSecrets(problem, secrets));
+  if (!parsed.success || problems.length > 0)
+    return { ok: false, problems, alert: alertWhenBroken(source, secrets) };
   const env = parsed.data;
   return {
     ok: true,
     config: {
+      ...alertOf(env, secrets),
       statusField: env.LUCCA_STATUS_FIELD,
       lucca: luccaOf(env),
       sftp: sftpOf(env),
-      slack: slackOf(env),
+      api360: api360Of(env),
       github: githubOf(env),
       plan: planOf(env),
       fileNameTemplate: env.SYNC360_FILE_NAME ?? 'users.csv',
       outputDir: env.SYNC360_OUTPUT_DIR,
       stateDir: env.SYNC360_STATE_DIR,
-      timeZone: env.SYNC360_TIMEZONE ?? 'Europe/Paris',
-      todayOverride: env.SYNC360_TODAY ?? null,
-      inGithubActions: env.GITHUB_ACTIONS === 'true',
-      stepSummaryPath: env.GITHUB_STEP_SUMMARY ?? null,
-      runUrl: runUrlOf(env),
-      secrets: [
-        env.LUCCA_API_KEY,
-        env.SFTP_PASSWORD,
-        env.SFTP_PRIVATE_KEY,
-        env.SFTP_PASSPHRASE,
-        env.SLACK_BOT_TOKEN,
-        env.GITHUB_TOKEN,
-      ].filter((value): value is string => value !== undefined),
     },
   };
 };
+
+export const fileNameFor = (template: string, today: string): string =>
+  template.replaceAll('{date}', today);

@@ -1,12 +1,16 @@
 import type { Plan, Report, RunOutcome, Sync360Error } from '@sync360/core';
-import type { SourceKind } from '../source/load-source.js';
+import type { SourceKind } from '../source.js';
 
-export interface ReportContext {
+interface ReportContext {
   readonly outcome: RunOutcome;
   readonly startedAt: Date;
   readonly today: string;
   readonly forced: boolean;
-  readonly source: { readonly kind: SourceKind; readonly employees: number };
+  readonly approvedSha256: string | null;
+  /** An approval named another file (guard reason `approval-mismatch`). */
+  readonly approvalMismatch: boolean;
+  /** Null when the run stopped before choosing one. */
+  readonly source: { readonly kind: SourceKind; readonly employees: number } | null;
   readonly plan: Plan | null;
   readonly fileName: string | null;
   readonly destination: Report['destination'];
@@ -14,10 +18,11 @@ export interface ReportContext {
   readonly failure: Sync360Error | null;
 }
 
-/** SPEC §8. `file` whenever a file was built; `destination` only after delivery. */
+/** `file` and `changeList` whenever a file was built; `destination` only after delivery. */
 export const buildReport = (context: ReportContext): Report => {
   const { plan } = context;
   const guardReasons: string[] = plan === null ? [] : [...plan.guard.reasons];
+  if (context.approvalMismatch) guardReasons.push('approval-mismatch');
   if (plan?.guard.noBaseline === true) guardReasons.push('no-baseline');
   return {
     version: 1,
@@ -39,7 +44,13 @@ export const buildReport = (context: ReportContext): Report => {
     destination: context.destination,
     counts:
       plan === null
-        ? { active: 0, inactive: 0, notExported: context.source.employees, errors: 0, warnings: 0 }
+        ? {
+            active: 0,
+            inactive: 0,
+            notExported: context.source?.employees ?? 0,
+            errors: 0,
+            warnings: 0,
+          }
         : {
             active: plan.counts.active,
             inactive: plan.counts.inactive,
@@ -52,8 +63,11 @@ export const buildReport = (context: ReportContext): Report => {
       plan === null
         ? []
         : plan.changeList.map((change) => ({ ...change, fields: [...change.fields] })),
-    guard: { tripped: plan?.guard.tripped ?? false, reasons: guardReasons },
-    approvedSha256: null,
+    guard: {
+      tripped: (plan?.guard.tripped ?? false) || context.approvalMismatch,
+      reasons: guardReasons,
+    },
+    approvedSha256: context.approvedSha256,
     problems: plan === null ? [] : plan.problems.map((problem) => ({ ...problem })),
     reminders: plan === null ? [] : plan.reminders.map((reminder) => ({ ...reminder })),
     warnings: [...context.warnings],

@@ -1,31 +1,25 @@
-import { randomBytes } from 'node:crypto';
-import { link, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { hostname } from 'node:os';
+import { link, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { ConfigError } from '@sync360/core';
+import { codeOf, folderError, isAlive, lockDraftName, makeFolder } from './local-files.js';
 
-const isAlive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return error instanceof Error && 'code' in error && error.code === 'EPERM';
-  }
-};
+interface Holder {
+  readonly pid: number;
+  readonly since: string;
+  /** Null for a lock written before sync360 recorded the host: taken as this host. */
+  readonly host: string | null;
+}
 
-const codeOf = (error: unknown): unknown =>
-  error instanceof Error && 'code' in error ? error.code : undefined;
-
-const holderOf = (text: string): { pid: number; since: string } | null => {
-  const [pid, since] = text.trim().split(' ');
+const holderOf = (text: string): Holder | null => {
+  const [pid, since, host] = text.trim().split(' ');
   const number = Number(pid);
-  return Number.isInteger(number) && number > 0 ? { pid: number, since: since ?? 'unknown' } : null;
+  return Number.isInteger(number) && number > 0
+    ? { pid: number, since: since ?? 'unknown', host: host ?? null }
+    : null;
 };
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** A unique name next to the lock, for files only this process touches. */
-const privateName = (path: string, kind: string): string =>
-  `${path}.${kind}-${process.pid}-${randomBytes(4).toString('hex')}`;
 
 /**
  * Creates the lock with its content in one step: a private file is written, then hard-linked to
@@ -33,8 +27,8 @@ const privateName = (path: string, kind: string): string =>
  * lock for an instant, which another run took for a stale one and removed: both ran at once.
  */
 const tryCreate = async (path: string, content: string): Promise<boolean> => {
-  const draft = privateName(path, 'new');
-  await writeFile(draft, content, { flag: 'wx' });
+  const draft = lockDraftName(path, 'new');
+  await writeFile(draft, content, { flag: 'wx', mode: 0o600 });
   try {
     await link(draft, path);
     return true;
@@ -52,7 +46,7 @@ const tryCreate = async (path: string, content: string): Promise<boolean> => {
  * owner took over the same stale lock a moment before) is put back.
  */
 const removeStale = async (path: string, staleText: string): Promise<void> => {
-  const moved = privateName(path, 'stale');
+  const moved = lockDraftName(path, 'stale');
   try {
     await rename(path, moved);
   } catch (error) {
@@ -64,49 +58,82 @@ const removeStale = async (path: string, staleText: string): Promise<void> => {
   await rm(moved, { force: true });
 };
 
+interface LockOptions {
+  /** How long to wait for a live holder before refusing. */
+  readonly waitMs?: number;
+  /** The holder touches the lock this often. */
+  readonly refreshMs?: number;
+  /** A lock not touched for this long is stale, whoever holds it (any host). */
+  readonly staleMs?: number;
+  /** Told once, when the run starts waiting. */
+  readonly onWait?: (message: string) => void;
+}
+
 /**
- * One run at a time per state folder: a lock file holding the owner's pid and start time. A lock
- * whose process is gone (crash, kill -9) or that holds no pid is stale and taken over; a live one
- * is waited for (`onWait` is told once), then refused. `release` removes the lock only while it
- * is still this run's.
+ * One run at a time per state folder: a lock file holding the owner's pid, start time and host,
+ * touched every minute while the run lasts. A lock is stale (taken over) when its process is gone
+ * (same host), when it holds no pid, or when it was not touched for 10 minutes (any host); a live
+ * one is waited for, then refused. `release` removes the lock only while it is still this run's.
  */
 export const acquireRunLock = async (
   stateDir: string,
-  waitMs = 5_000,
-  onWait: (message: string) => void = () => undefined,
+  options: LockOptions = {},
 ): Promise<{ release: () => Promise<void> }> => {
-  // Absolute first, as in writeFileAtomic (a relative recursive mkdir spins in a deleted cwd).
-  await mkdir(resolve(stateDir), { recursive: true });
+  const { waitMs = 5_000, refreshMs = 60_000, staleMs = 600_000 } = options;
   const path = join(stateDir, 'run.lock');
-  const content = `${process.pid} ${new Date().toISOString()}\n`;
+  const host = hostname();
+  const content = `${String(process.pid)} ${new Date().toISOString()} ${host}\n`;
   const deadline = Date.now() + waitMs;
   let told = false;
   for (;;) {
-    if (await tryCreate(path, content)) {
+    let created: boolean;
+    try {
+      await makeFolder(stateDir);
+      created = await tryCreate(path, content);
+    } catch (error) {
+      throw folderError('SYNC360_STATE_DIR', stateDir, codeOf(error)) ?? error;
+    }
+    if (created) {
+      const refresh = setInterval(() => {
+        void readFile(path, 'utf8')
+          .then((text) => (text === content ? utimes(path, new Date(), new Date()) : undefined))
+          .catch(() => undefined);
+      }, refreshMs);
+      refresh.unref();
       return {
         release: async () => {
+          clearInterval(refresh);
           const text = await readFile(path, 'utf8').catch(() => '');
           if (text === content) await rm(path, { force: true });
         },
       };
     }
     const text = await readFile(path, 'utf8').catch(() => null);
-    if (text === null) continue;
+    const touched = await stat(path).then(
+      (stats) => stats.mtimeMs,
+      () => null,
+    );
+    if (text === null || touched === null) continue;
     const holder = holderOf(text);
-    if (holder === null || !isAlive(holder.pid)) {
+    const gone =
+      holder === null ||
+      ((holder.host === null || holder.host === host) && !isAlive(holder.pid)) ||
+      Date.now() - touched > staleMs;
+    if (gone) {
       await removeStale(path, text);
       continue;
     }
+    const who = `pid ${String(holder.pid)}${holder.host === null || holder.host === host ? '' : ` on ${holder.host}`}, since ${holder.since}`;
     if (Date.now() >= deadline) {
       throw new ConfigError(
         'state-locked',
-        `Another sync360 run (pid ${holder.pid}, since ${holder.since}) is using ${stateDir}.`,
+        `Another sync360 run (${who}) is using ${stateDir}.`,
         `Wait for it to finish; if no sync360 is running, delete ${path}.`,
       );
     }
     if (!told) {
-      onWait(
-        `Waiting for another sync360 run (pid ${holder.pid}, since ${holder.since}) to finish with ${stateDir} (up to ${Math.round(waitMs / 1000)} s)...`,
+      options.onWait?.(
+        `Waiting for another sync360 run (${who}) to finish with ${stateDir} (up to ${String(Math.round(waitMs / 1000))} s)...`,
       );
       told = true;
     }

@@ -1,37 +1,82 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigError, parsePreviousFile, type UserRow } from '@sync360/core';
-import { writeFileAtomic } from './atomic-write.js';
+import { z } from 'zod';
+import { codeOf, writeFileAtomic } from './local-files.js';
 
-export const lastDeliveredPath = (stateDir: string): string => join(stateDir, 'last-delivered.csv');
+const csvPath = (stateDir: string): string => join(stateDir, 'last-delivered.csv');
+const destinationPath = (stateDir: string): string => join(stateDir, 'last-delivered.json');
 
-/** The rows of the last delivered file, or null when nothing was delivered yet (no baseline). */
-export const readLastDelivered = async (
-  stateDir: string,
-): Promise<ReadonlyArray<UserRow> | null> => {
-  const path = lastDeliveredPath(stateDir);
-  let text: string;
+const destinationFile = z.object({ destination: z.string() });
+
+/** A damaged record names no destination: it then matches none. */
+const destinationOf = (text: string): string => {
   try {
-    text = await readFile(path, 'utf8');
+    const parsed = destinationFile.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data.destination : 'unknown';
+  } catch {
+    return 'unknown';
+  }
+};
+
+interface Baseline {
+  /** The rows of the last file delivered to this destination, or null (no baseline). */
+  readonly rows: ReadonlyArray<UserRow> | null;
+  /** Set when the state holds another destination's file, which counts as no baseline. */
+  readonly otherDestination: string | null;
+}
+
+const readText = async (path: string): Promise<string | null> => {
+  try {
+    return await readFile(path, 'utf8');
   } catch (error) {
-    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return null;
+    if (codeOf(error) === 'ENOENT') return null;
     throw new ConfigError(
       'state-unreadable',
-      `Cannot read ${path}: ${error instanceof Error ? error.message : String(error)}.`,
+      `Cannot read ${path} (${codeOf(error) ?? 'unreadable'}).`,
       'Check SYNC360_STATE_DIR and its permissions.',
     );
   }
+};
+
+/**
+ * The last delivered file, when it was delivered to `destination`. A state written before the
+ * destination was recorded is taken as this destination's. With `redact`, a corrupt file's error
+ * quotes no CSV value.
+ */
+export const readBaseline = async (
+  stateDir: string,
+  destination: string,
+  redact = false,
+): Promise<Baseline> => {
+  const recorded = await readText(destinationPath(stateDir));
+  if (recorded !== null) {
+    const owner = destinationOf(recorded);
+    if (owner !== destination) return { rows: null, otherDestination: owner };
+  }
+  const path = csvPath(stateDir);
+  const text = await readText(path);
+  if (text === null) return { rows: null, otherDestination: null };
   const parsed = parsePreviousFile(text);
   if (!parsed.ok) {
     throw new ConfigError(
       'state-corrupt',
-      `${path} is not a 360 user file (${parsed.reason}).`,
-      `Restore it from the last file delivered to 360Learning, or delete it to start without a baseline (the safety guard then only checks for an empty file).`,
+      `${path} is not a 360 user file${redact ? '' : ` (${parsed.reason})`}.`,
+      'Restore it from the last file delivered to 360Learning, or delete it to start without a baseline (the next delivery is then compared with an empty file: Inactive rows count as deactivations).',
     );
   }
-  return parsed.rows;
+  return { rows: parsed.rows, otherDestination: null };
 };
 
-/** Replaces the state only after a successful delivery, atomically. */
-export const saveLastDelivered = (stateDir: string, bytes: Uint8Array): Promise<void> =>
-  writeFileAtomic(lastDeliveredPath(stateDir), bytes);
+/** Replaces the state only after a successful delivery, the file first (each write atomic). */
+export const saveBaseline = async (
+  stateDir: string,
+  bytes: Uint8Array,
+  destination: string,
+): Promise<void> => {
+  await writeFileAtomic(csvPath(stateDir), bytes);
+  await writeFileAtomic(
+    destinationPath(stateDir),
+    new TextEncoder().encode(`${JSON.stringify({ destination })}\n`),
+  );
+};

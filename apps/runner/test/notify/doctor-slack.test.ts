@@ -10,6 +10,7 @@ const run = async (options: FakeSlackOptions, hrChannel: string | null) => {
       channel: 'C0OPS',
       hrChannel,
       thread: null,
+      statusButtons: false,
       apiUrl: slack.url,
     });
   } finally {
@@ -53,6 +54,7 @@ describe('doctor: Slack', () => {
         channel: 'C0OPS',
         hrChannel: null,
         thread: null,
+        statusButtons: false,
         apiUrl: slack.url,
       });
       expect(checks).toHaveLength(1);

@@ -20,7 +20,10 @@ const slackEnv = { SLACK_BOT_TOKEN: 'xoxb-t', SLACK_CHANNEL_ID: 'C0OPS' };
 
 describe('Set-status buttons on the HR reminder list (runner side)', () => {
   it('the nightly job refuses LUCCA_WRITE_API_KEY with exit 2, naming it and never printing it', async () => {
-    const parsed = parseRunnerConfig({ LUCCA_WRITE_API_KEY: 'write-key-secret-42' });
+    const parsed = parseRunnerConfig(
+      { LUCCA_WRITE_API_KEY: 'write-key-secret-42' },
+      { requirePins: true },
+    );
     expect(parsed.ok).toBe(false);
     const dir = await makeTempDir('sync360-write-key-');
     try {
@@ -38,11 +41,17 @@ describe('Set-status buttons on the HR reminder list (runner side)', () => {
   });
 
   it('SYNC360_STATUS_BUTTONS is true or false, default false', () => {
-    const on = parseRunnerConfig({ ...slackEnv, SYNC360_STATUS_BUTTONS: 'true' });
-    const off = parseRunnerConfig(slackEnv);
+    const on = parseRunnerConfig(
+      { ...slackEnv, SYNC360_STATUS_BUTTONS: 'true' },
+      { requirePins: true },
+    );
+    const off = parseRunnerConfig(slackEnv, { requirePins: true });
     expect(on.ok && on.config.slack?.statusButtons).toBe(true);
     expect(off.ok && off.config.slack?.statusButtons).toBe(false);
-    const bad = parseRunnerConfig({ ...slackEnv, SYNC360_STATUS_BUTTONS: 'yes' });
+    const bad = parseRunnerConfig(
+      { ...slackEnv, SYNC360_STATUS_BUTTONS: 'yes' },
+      { requirePins: true },
+    );
     expect(bad.ok ? [] : bad.problems.join('\n')).toContain('SYNC360_STATUS_BUTTONS');
   });
 

@@ -10,6 +10,7 @@ import {
   readReport,
   sha256,
   startCli,
+  startGate,
   stackLine,
   today,
 } from './helpers.js';
@@ -26,15 +27,25 @@ const lockTaken = (stateDir: string): Promise<void> =>
     }, 10);
   });
 
-/** A fake Lucca whose every answer takes `latencyMs`, with its start time to date its requests. */
-const slowLucca = async (latencyMs: number, retitle: string) => {
+/**
+ * A fake Lucca, reached through a gate that holds every request until the test opens it: the run
+ * using it keeps the state folder locked exactly as long as the test needs, however slow the
+ * machine. Its start time dates its requests.
+ */
+const gatedLucca = async (retitle: string) => {
   const startedBefore = Date.now();
   const items = makeLuccaUsers(users, { today }).map((item) => ({ ...item, jobTitle: retitle }));
-  const lucca = await startFakeLucca({ users: items, today, latencyMs });
-  const envOf = { LUCCA_BASE_URL: lucca.url, LUCCA_API_KEY: lucca.apiKey };
+  const lucca = await startFakeLucca({ users: items, today });
+  const gate = await startGate(lucca.url);
+  const envOf = {
+    LUCCA_BASE_URL: gate.url,
+    LUCCA_API_KEY: lucca.apiKey,
+    // A held request must not time out while the other run waits.
+    LUCCA_TIMEOUT_MS: '300000',
+  };
   /** Absolute times (ms) of the requests it received, within a few ms. */
   const times = () => lucca.requests.map((request) => startedBefore + request.at);
-  return { lucca, env: envOf, times, file: expectedFile(items) };
+  return { lucca, gate, env: envOf, times, file: expectedFile(items) };
 };
 
 describe('two runs on the same state folder (SPEC §7: one run at a time)', () => {
@@ -49,20 +60,26 @@ describe('two runs on the same state folder (SPEC §7: one run at a time)', () =
     closers.push('close' in thing ? thing.close : thing.cleanup);
     return thing;
   };
-  const peers = async (latencyA: number) => {
+  const peers = async () => {
     const temp = track(await makeTempDir('sync360-lock-'));
-    const a = await slowLucca(latencyA, 'Analyst');
-    const b = await slowLucca(0, 'Architect');
-    track(a.lucca);
-    track(b.lucca);
+    const a = await gatedLucca('Analyst');
+    const b = await gatedLucca('Architect');
+    for (const peer of [a, b]) {
+      track(peer.lucca);
+      track(peer.gate);
+    }
+    b.gate.open();
     return { cwd: temp.path, stateDir: join(temp.path, '.sync360'), a, b };
   };
 
   it('the second waits for the first, says so, then diffs against what the first delivered', async () => {
-    const { cwd, stateDir, a, b } = await peers(1_000);
+    const { cwd, stateDir, a, b } = await peers();
     const first = startCli(['run', '--report', 'a.json'], cwd, a.env);
     await lockTaken(stateDir);
     const second = startCli(['run', '--report', 'b.json'], cwd, b.env);
+    // The first holds the state (its Lucca is held) until the second says it is waiting.
+    await second.printed('Waiting for another sync360 run');
+    a.gate.open();
     const [resultA, resultB] = await Promise.all([first.done, second.done]);
 
     expect(resultA.code, resultA.stderr).toBe(0);
@@ -83,10 +100,12 @@ describe('two runs on the same state folder (SPEC §7: one run at a time)', () =
   });
 
   it('a run still holding the state after 5 s: the second refuses (exit 2), names it and changes nothing', async () => {
-    const { cwd, stateDir, a, b } = await peers(3_500);
+    const { cwd, stateDir, a, b } = await peers();
     const first = startCli(['run', '--report', 'a.json'], cwd, a.env);
     await lockTaken(stateDir);
+    // The first holds the state until the second has given up.
     const resultB = await startCli(['run', '--report', 'b.json'], cwd, b.env).done;
+    a.gate.open();
 
     expect(resultB.code, resultB.stderr).toBe(2);
     expect(resultB.stderr).toContain(
@@ -105,7 +124,7 @@ describe('two runs on the same state folder (SPEC §7: one run at a time)', () =
   });
 
   it('the lock of a killed run is stale: the next run takes it over at once', async () => {
-    const { cwd, stateDir, a, b } = await peers(5_000);
+    const { cwd, stateDir, a, b } = await peers();
     const killed = startCli(['run'], cwd, a.env);
     await lockTaken(stateDir);
     killed.child.kill('SIGKILL');

@@ -258,7 +258,10 @@ describe('sync360 run fault matrix (SPEC §3 exit codes, §7 delivery)', () => {
     expect((await readdir(destinationDir)).filter((name) => !name.endsWith('.part'))).toEqual([
       'users.csv',
     ]);
-    expect(await readdir(join(cwd, '.sync360'))).toEqual(['last-delivered.csv']);
+    // A delivery also records which destination the state belongs to.
+    expect((await readdir(join(cwd, '.sync360'))).sort()).toEqual(
+      success ? ['last-delivered.csv', 'last-delivered.json'] : ['last-delivered.csv'],
+    );
     if (row.sftpConnections !== undefined)
       expect(peers.sftp.stats.connections - connections).toBe(row.sftpConnections);
     if (row.failure === 'sftp-host-key-mismatch') expect(peers.sftp.stats.logins).toBe(logins);

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createServer as createHttpServer, type IncomingMessage } from 'node:http';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -25,6 +26,8 @@ export const today = '2026-01-15';
 
 export interface CliRun {
   readonly child: ChildProcess;
+  /** Resolves once stdout or stderr has printed `text` (rejects if the CLI exits first). */
+  readonly printed: (text: string) => Promise<void>;
   /** Exit code (null when killed), signal, and everything printed. */
   readonly done: Promise<{
     code: number | null;
@@ -53,8 +56,16 @@ export const startCli = (
   running.add(child);
   let stdout = '';
   let stderr = '';
-  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const waiters = new Set<() => void>();
+  const notify = (): void => waiters.forEach((check) => check());
+  child.stdout?.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+    notify();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+    notify();
+  });
   const done = new Promise<Awaited<CliRun['done']>>((resolvePromise, reject) => {
     child.on('error', reject);
     child.on('close', (code, signal) => {
@@ -62,7 +73,59 @@ export const startCli = (
       resolvePromise({ code, signal, stdout, stderr });
     });
   });
-  return { child, done };
+  const printed = (text: string): Promise<void> =>
+    new Promise((resolvePromise, reject) => {
+      const check = (): void => {
+        if (!(stdout + stderr).includes(text)) return;
+        waiters.delete(check);
+        resolvePromise();
+      };
+      waiters.add(check);
+      check();
+      void done.then(() => {
+        if (!waiters.has(check)) return;
+        waiters.delete(check);
+        reject(new Error(`the CLI exited without printing "${text}":\n${stderr}`));
+      });
+    });
+  return { child, done, printed };
+};
+
+/**
+ * A loopback proxy to `target` (the fake Lucca) that holds every request until `open()`: a run
+ * stays inside its Lucca fetch, holding its lock, for exactly as long as a test needs.
+ */
+export const startGate = async (
+  target: string,
+): Promise<{ url: string; open: () => void; close: () => Promise<void> }> => {
+  let open = (): void => undefined;
+  const opened = new Promise<void>((resolvePromise) => (open = resolvePromise));
+  const forward = async (request: IncomingMessage): Promise<Response> =>
+    fetch(`${target}${request.url ?? '/'}`, {
+      headers: { authorization: request.headers.authorization ?? '' },
+    });
+  const server = createHttpServer((request, response) => {
+    void opened
+      .then(() => forward(request))
+      .then(async (answer) => {
+        response.writeHead(answer.status, { 'content-type': 'application/json' });
+        response.end(Buffer.from(await answer.arrayBuffer()));
+      })
+      .catch(() => response.destroy());
+  });
+  await new Promise<void>((resolvePromise) => server.listen(0, '127.0.0.1', resolvePromise));
+  const address = server.address();
+  const port = address !== null && typeof address !== 'string' ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${String(port)}`,
+    open: () => open(),
+    close: () =>
+      new Promise((resolvePromise) => {
+        open();
+        server.closeAllConnections();
+        server.close(() => resolvePromise());
+      }),
+  };
 };
 
 export const runCli = (
