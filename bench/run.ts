@@ -1,4 +1,5 @@
 import { cpus } from 'node:os';
+import { api360ResultSchema } from './api360-delivery.js';
 import { benchBuild, type BuildBench } from './build.js';
 import { runScenario } from './child.js';
 import { benchEndToEnd } from './e2e.js';
@@ -31,6 +32,10 @@ const main = async (): Promise<void> => {
   const e2e = await benchEndToEnd(10_000);
   say('Lucca fetch, 20,000 employees...');
   const fetch = await runScenario('fetch-scenario.ts', ['run'], fetchResultSchema);
+  say(
+    '360Learning API delivery, 2,000 changes, local 360Learning with its rate limits (about 3.5 min)...',
+  );
+  const api360 = await runScenario('api360-delivery.ts', ['run'], api360ResultSchema);
   const parts = e2e.fetchMs + e2e.buildMs + e2e.uploadMs;
   const rows: BenchRow[] = [
     buildRow(lucca),
@@ -50,6 +55,14 @@ const main = async (): Promise<void> => {
       ratio: times(fetch.ratio),
       target: '-',
       notes: `ideal = requests x 100 ms latency; peak RSS ${mb(fetch.peakRssMb)} (fake server in the same process)`,
+    },
+    {
+      benchmark: `360Learning API delivery, ${api360.writes.toLocaleString('en-US')} writes (1,000 creates, 600 patches, 400 deletes)`,
+      measured: ms(api360.seconds * 1000),
+      baseline: `${ms(api360.floorSeconds * 1000)} floor`,
+      ratio: times(api360.ratio),
+      target: '<= 1.2x',
+      notes: `floor = writes / 10 per second (360Learning's write limit); reading the 1,000 users ${ms(api360.readSeconds * 1000)}; ${api360.refused} answers 429; peak RSS ${mb(api360.peakRssMb)} (fake server in the same process)`,
     },
   ];
   process.stdout.write(`${renderTable(rows)}\n`);

@@ -46,6 +46,12 @@ const kindOf = (
   return fields.length > 0 ? 'updated' : 'unchanged';
 };
 
+/** At most this many deactivations a run: the configured cap, else max(5, 10 % of the Active users). */
+export const deactivationCap = (
+  maxDeactivations: number | null,
+  previouslyActive: number,
+): number => maxDeactivations ?? Math.max(5, Math.floor(0.1 * previouslyActive));
+
 const activeRows = (rows: ReadonlyArray<UserRow>): number =>
   rows.filter((row) => row.status === 'Active').length;
 
@@ -90,7 +96,7 @@ export const compareFiles = (
 
   const reasons: GuardReason[] = [];
   if (next.length === 0) reasons.push('no-rows');
-  const cap = maxDeactivations ?? Math.max(5, Math.floor(0.1 * activeRows(previous ?? next)));
+  const cap = deactivationCap(maxDeactivations, activeRows(previous ?? next));
   if (counts.deactivated > cap) reasons.push('too-many-deactivations');
   if (previous !== null && 2 * next.length < previous.length) reasons.push('too-few-rows');
   return {

@@ -1,6 +1,6 @@
 /** One line of `sync360 doctor`: ok, or FAIL with the fix. */
 export interface DoctorCheck {
-  readonly system: 'config' | 'lucca' | 'sftp' | 'slack' | 'github' | 'local';
+  readonly system: 'config' | 'lucca' | 'sftp' | 'api360' | 'slack' | 'github' | 'local';
   readonly name: string;
   readonly ok: boolean;
   readonly detail: string;

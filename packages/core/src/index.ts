@@ -10,6 +10,7 @@ export {
   type ErrorDetails,
   type ErrorKind,
 } from './errors.js';
+export { deactivationCap, type GuardVerdict } from './diff.js';
 export { normalizeText, statusReader } from './field-rules.js';
 export { mapEmployees } from './map-employees.js';
 export { defaultPlanOptions, type PlanOptions } from './options.js';

@@ -16,6 +16,7 @@ const exitBySystem: Record<DoctorCheck['system'], number> = {
   local: exitCodes.config,
   lucca: exitCodes.source,
   sftp: exitCodes.delivery,
+  api360: exitCodes.delivery,
   slack: exitCodes.internal,
   github: exitCodes.internal,
 };

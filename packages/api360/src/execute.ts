@@ -1,0 +1,159 @@
+import { isSync360Error, type Sync360Error } from '@sync360/core';
+import type { Api360Client, Api360Result } from './client.js';
+import {
+  fieldsOf,
+  summarize,
+  type Api360Operation,
+  type Api360Warning,
+  type OperationItem,
+  type OperationsReport,
+} from './operations.js';
+import type { Api360Plan } from './plan.js';
+import { forEachLimited } from './pool.js';
+import { rejectionWarning } from './rejections.js';
+
+export interface ApplyOptions {
+  /** Whether 360Learning emails an invitation to created users. */
+  readonly sendInvitations: boolean;
+  /** Operations in flight at once (the limiter still keeps 360Learning's pace). */
+  readonly concurrency?: number;
+  readonly progress?: (line: string) => void;
+}
+
+export interface Api360Delivery {
+  readonly operations: OperationsReport;
+  /** The plan's warnings, then one `api360-rejected` per refused operation. */
+  readonly warnings: ReadonlyArray<Api360Warning>;
+  /** What stopped the delivery (auth, transport, retries used up); items not reached stay `planned`. */
+  readonly failure: Sync360Error | null;
+}
+
+const conflictItems = (plan: Api360Plan): OperationItem[] =>
+  plan.conflicts.map((conflict) => ({
+    uniqueId: conflict.uniqueId,
+    operation: conflict.operation,
+    fields: [],
+    status: 'rejected',
+    error: conflict.error,
+  }));
+
+const plannedItem = (operation: Api360Operation): OperationItem => ({
+  uniqueId: operation.uniqueId,
+  operation: operation.operation,
+  fields: fieldsOf(operation),
+  status: 'planned',
+  error: null,
+});
+
+/** A dry run's `operations`: everything planned, rows in conflict rejected. */
+export const plannedOperations = (plan: Api360Plan): OperationsReport =>
+  summarize([...plan.operations.map(plannedItem), ...conflictItems(plan)]);
+
+interface Deferred {
+  readonly promise: Promise<string | null>;
+  resolve(accountId: string | null): void;
+}
+
+const deferred = (): Deferred => {
+  let resolve: (accountId: string | null) => void = () => undefined;
+  const promise = new Promise<string | null>((settle) => (resolve = settle));
+  return { promise, resolve };
+};
+
+const notAttempted = 'not attempted: creating the account was rejected';
+
+/**
+ * Applies the plan in order. Operations on one row run one after the other; a row's operations
+ * that need an account created in this run wait for it. A per-user 4xx rejects that operation
+ * only; any other failure stops the delivery and is returned in `failure`.
+ */
+export const applyApi360Plan = async (
+  client: Api360Client,
+  plan: Api360Plan,
+  options: ApplyOptions,
+): Promise<Api360Delivery> => {
+  const items = plan.operations.map(plannedItem);
+  const warnings: Api360Warning[] = [...plan.warnings];
+  const created = new Map<string, Deferred>();
+  for (const operation of plan.operations)
+    if (operation.operation === 'create' || operation.operation === 'restore')
+      created.set(operation.uniqueId, deferred());
+  let failure: unknown = null;
+  let finished = 0;
+
+  const accountOf = async (uniqueId: string, known: string | null): Promise<string | null> =>
+    known ?? (await created.get(uniqueId)?.promise) ?? null;
+
+  const send = async (operation: Api360Operation): Promise<Api360Result<unknown> | null> => {
+    switch (operation.operation) {
+      case 'create':
+      case 'restore': {
+        const result = await client.createUser(operation.body, options.sendInvitations);
+        created.get(operation.uniqueId)?.resolve(result.ok ? result.value.user.id : null);
+        return result;
+      }
+      case 'delete':
+        return client.deleteUser(operation.userId);
+      default: {
+        const userId = await accountOf(operation.uniqueId, operation.userId);
+        if (userId === null) return null;
+        if (operation.operation === 'update') return client.updateUser(userId, operation.patch);
+        if (operation.operation === 'activate') return client.activateUser(userId);
+        const managerId =
+          operation.managerUniqueId === null
+            ? operation.managerId
+            : await accountOf(operation.managerUniqueId, operation.managerId);
+        if (managerId === null) return null;
+        return operation.operation === 'add-manager'
+          ? client.addManager(userId, managerId)
+          : client.removeManager(userId, managerId);
+      }
+    }
+  };
+
+  const runOne = async (index: number, operation: Api360Operation): Promise<void> => {
+    const item = items[index];
+    try {
+      if (item === undefined || failure !== null) return;
+      const result = await send(operation);
+      if (result === null) items[index] = { ...item, status: 'rejected', error: notAttempted };
+      else if (result.ok) items[index] = { ...item, status: 'done' };
+      else {
+        items[index] = {
+          ...item,
+          status: 'rejected',
+          error: `HTTP ${result.status}${result.code === null ? '' : ` ${result.code}`}`,
+        };
+        warnings.push(rejectionWarning(operation, result));
+      }
+    } catch (error) {
+      failure ??= error;
+    } finally {
+      created.get(operation.uniqueId)?.resolve(null);
+      finished += 1;
+      if (finished % 250 === 0)
+        options.progress?.(`360Learning: ${finished}/${plan.operations.length} operations`);
+    }
+  };
+
+  const lastOfRow = new Map<string, Promise<void>>();
+  await forEachLimited(
+    plan.operations,
+    options.concurrency ?? 8,
+    (operation, index) => {
+      const previous = lastOfRow.get(operation.uniqueId) ?? Promise.resolve();
+      const task = previous.then(() => runOne(index, operation));
+      lastOfRow.set(operation.uniqueId, task);
+      return task;
+    },
+    () => failure !== null,
+  );
+  for (const pending of created.values()) pending.resolve(null);
+
+  if (failure !== null && !isSync360Error(failure)) throw failure;
+  return {
+    operations: summarize([...items, ...conflictItems(plan)]),
+    warnings,
+    failure: failure !== null && isSync360Error(failure) ? failure : null,
+  };
+};

@@ -1,0 +1,14 @@
+export { checkApi360 } from './check.js';
+export { createApi360Client } from './client.js';
+export { operationLines } from './describe.js';
+export {
+  applyApi360Plan,
+  plannedOperations,
+  type Api360Delivery,
+  type ApplyOptions,
+} from './execute.js';
+export { guardWithDeletes } from './guard.js';
+export { managerReadsFor, planApi360, type Api360PlanInput } from './plan.js';
+export { planFromLive } from './read-live.js';
+export type { Api360User } from './schemas.js';
+export { api360Defaults, type Api360Settings } from './settings.js';

@@ -1,0 +1,40 @@
+import type { Api360Client } from './client.js';
+import { managerReadsFor, planApi360, type Api360Plan, type Api360PlanInput } from './plan.js';
+import { forEachLimited } from './pool.js';
+import type { Api360User } from './schemas.js';
+
+export interface LivePlan {
+  readonly plan: Api360Plan;
+  readonly users: ReadonlyArray<Api360User>;
+}
+
+/**
+ * Reads 360Learning (every user, then the managers of the accounts whose manager may change) and
+ * plans against it. Only reads: a dry run calls this and stops.
+ */
+export const planFromLive = async (
+  client: Api360Client,
+  input: Omit<Api360PlanInput, 'users' | 'managers'>,
+  concurrency = 8,
+): Promise<LivePlan> => {
+  const users = await client.listUsers();
+  const reads = managerReadsFor({ ...input, users });
+  const managers = new Map<string, ReadonlyArray<string>>();
+  let failure: unknown = null;
+  await forEachLimited(
+    reads,
+    concurrency,
+    async (userId) => {
+      try {
+        const result = await client.listManagers(userId);
+        // A refused read (the account vanished meanwhile) counts as no managers.
+        if (result.ok) managers.set(userId, result.value);
+      } catch (error) {
+        failure ??= error;
+      }
+    },
+    () => failure !== null,
+  );
+  if (failure !== null) throw failure;
+  return { plan: planApi360({ ...input, users, managers }), users };
+};

@@ -1,0 +1,47 @@
+import type { UserRow } from '@sync360/core';
+import type { FakeApi360 } from '@sync360/testkit/api360-server';
+import { api360Defaults, type Api360Settings, type Api360User } from '../src/index.js';
+
+export const groupId = '64b7f0c2a1d3e4f5a6b7c8d9';
+
+export const row = (uniqueId: string, overrides: Partial<UserRow> = {}): UserRow => ({
+  uniqueId,
+  email: `person${uniqueId}@acme.test`,
+  firstName: `First${uniqueId}`,
+  lastName: `Last${uniqueId}`,
+  title: 'Engineer',
+  language: 'fr',
+  managerId: '',
+  status: 'Active',
+  ...overrides,
+});
+
+/** The 360Learning account that matches `row(uniqueId)` field for field. */
+export const account = (
+  id: string,
+  uniqueId: string,
+  overrides: Partial<Api360User> = {},
+): Api360User => ({
+  id: id.padStart(24, 'a'),
+  mail: `person${uniqueId}@acme.test`,
+  status: 'active',
+  firstName: `First${uniqueId}`,
+  lastName: `Last${uniqueId}`,
+  job: 'Engineer',
+  lang: 'fr',
+  ...overrides,
+});
+
+export const settingsFor = (
+  fake: FakeApi360,
+  overrides: Partial<Api360Settings> = {},
+): Api360Settings => ({
+  ...api360Defaults,
+  baseUrl: fake.url,
+  clientId: fake.clientId,
+  clientSecret: fake.clientSecret,
+  companyId: null,
+  retryBaseDelayMs: 20,
+  retryMaxDelayMs: 200,
+  ...overrides,
+});
