@@ -50,13 +50,22 @@ const deliverLocally = async (
   return path;
 };
 
+/** What went over the wire: with PGP, `<name>.pgp` and the encrypted size, not the plain CSV's. */
+export interface Upload {
+  readonly name: string;
+  readonly bytes: number;
+  readonly encrypted: boolean;
+  /** False when the run stopped before uploading (name and size are then what it would send). */
+  readonly done: boolean;
+}
+
 /** `--out DIR` wins; else the configured destination (SFTP, or the local output folder). */
 export const deliverFile = async (
   config: RunnerConfig,
   outDir: string | null,
   file: { name: string; bytes: Uint8Array },
   progress: (message: string) => void,
-): Promise<NonNullable<Report['destination']>> => {
+): Promise<{ destination: NonNullable<Report['destination']>; upload: Upload }> => {
   if (outDir === null && config.api360 !== null)
     throw new ConfigError(
       'api360-not-available',
@@ -65,10 +74,21 @@ export const deliverFile = async (
     );
   if (outDir === null && config.sftp !== null) {
     const result = await deliverBySftp(config.sftp, file, progress);
-    return { kind: 'sftp', path: result.remotePath };
+    return {
+      destination: { kind: 'sftp', path: result.remotePath },
+      upload: {
+        name: result.uploadedName,
+        bytes: result.uploadedBytes,
+        encrypted: result.encrypted,
+        done: true,
+      },
+    };
   }
   return {
-    kind: 'local',
-    path: await deliverLocally(outDir ?? config.outputDir, file.name, file.bytes),
+    destination: {
+      kind: 'local',
+      path: await deliverLocally(outDir ?? config.outputDir, file.name, file.bytes),
+    },
+    upload: { name: file.name, bytes: file.bytes.byteLength, encrypted: false, done: true },
   };
 };

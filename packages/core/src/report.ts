@@ -12,7 +12,18 @@ export const reportSchema = z.object({
   forced: z.boolean(),
   /** Null when the run stopped (configuration or usage error) before a source was chosen. */
   source: z.object({ kind: z.enum(['lucca-api', 'file', 'demo']), employees: count }).nullable(),
-  file: z.object({ name: z.string(), rows: count, bytes: count, sha256: z.string() }).nullable(),
+  file: z
+    .object({
+      name: z.string(),
+      rows: count,
+      bytes: count,
+      sha256: z.string(),
+      /** With PGP: the upload is `<name>.pgp`; name/bytes/sha256 stay the plain CSV's. */
+      encrypted: z.boolean().optional(),
+      uploadedName: z.string().nullable().optional(),
+      uploadedBytes: count.nullable().optional(),
+    })
+    .nullable(),
   destination: z.object({ kind: z.enum(['sftp', 'local']), path: z.string() }).nullable(),
   counts: z.object({
     active: count,

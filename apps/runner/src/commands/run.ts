@@ -7,10 +7,11 @@ import {
   type Plan,
   type Report,
 } from '@sync360/core';
+import { checkPgpPublicKey } from '@sync360/sftp';
 import type { CliFlags, Io } from '../cli.js';
 import { exitCodeFor } from '../cli.js';
 import { fileNameFor, type AlertConfig, type RunnerConfig } from '../config/runner-config.js';
-import { configuredDestination, deliverFile } from '../delivery.js';
+import { configuredDestination, deliverFile, type Upload } from '../delivery.js';
 import { buildReport } from '../report/build-report.js';
 import { printReport } from '../report/console.js';
 import { publishReport } from '../report/publish-report.js';
@@ -27,6 +28,7 @@ interface Progress {
   plan: Plan | null;
   decision: Decision | null;
   destination: Report['destination'];
+  upload: Upload | null;
   readonly warnings: string[];
 }
 
@@ -53,6 +55,8 @@ const checkBeforeReading = async (flags: CliFlags, config: RunnerConfig): Promis
       'Delivery through the 360Learning API (API360_CLIENT_ID) is not available in this version of sync360.',
       'Deliver by SFTP (SFTP_HOST) or locally (--out DIR) until it is.',
     );
+  // A key 360Learning cannot decrypt with (unreadable, expired, sign-only) fails every run at start.
+  if (config.sftp?.pgpPublicKey !== undefined) await checkPgpPublicKey(config.sftp.pgpPublicKey);
   if (flags.dryRun) {
     // A preview takes no lock and writes nothing; it still names a state folder that is a file.
     const found = await stat(config.stateDir).catch(() => null);
@@ -100,12 +104,14 @@ const execute = async (
     const decision = decide(plan, flags);
     progress.decision = decision;
     if (!decision.deliver) return decision;
-    progress.destination = await deliverFile(
+    const delivered = await deliverFile(
       config,
       flags.out,
       { name: fileName, bytes: plan.file.bytes },
       (line) => io.err(line),
     );
+    progress.destination = delivered.destination;
+    progress.upload = delivered.upload;
     if (flags.out !== null && destination.kind !== 'local') {
       io.err(
         `--out: the baseline of the configured ${destination.kind} destination is kept (this local file is not what 360Learning received).`,
@@ -140,6 +146,7 @@ export const runCommand = async (
     plan: null,
     decision: null,
     destination: null,
+    upload: null,
     warnings: [],
   };
   let failure: Sync360Error | null = null;
@@ -161,6 +168,12 @@ export const runCommand = async (
     plan: progress.plan,
     fileName,
     destination: progress.destination,
+    upload: progress.upload ?? {
+      name: fileName,
+      bytes: progress.plan?.file.bytes.byteLength ?? 0,
+      encrypted: flags.out === null && config.sftp?.pgpPublicKey !== undefined,
+      done: false,
+    },
     warnings: [...progress.source.warnings, ...progress.warnings],
     failure: failure ?? decision?.failure ?? null,
   });

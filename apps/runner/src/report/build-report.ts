@@ -14,6 +14,13 @@ interface ReportContext {
   readonly plan: Plan | null;
   readonly fileName: string | null;
   readonly destination: Report['destination'];
+  /** The upload's name and size (with PGP, the encrypted `<name>.pgp`); null sizes before it. */
+  readonly upload?: {
+    readonly name: string;
+    readonly bytes: number;
+    readonly encrypted: boolean;
+    readonly done: boolean;
+  };
   readonly warnings: ReadonlyArray<string>;
   readonly failure: Sync360Error | null;
 }
@@ -40,6 +47,9 @@ export const buildReport = (context: ReportContext): Report => {
             rows: plan.file.rows,
             bytes: plan.file.bytes.byteLength,
             sha256: plan.file.sha256,
+            encrypted: context.upload?.encrypted ?? false,
+            uploadedName: context.upload?.done === true ? context.upload.name : null,
+            uploadedBytes: context.upload?.done === true ? context.upload.bytes : null,
           },
     destination: context.destination,
     counts:
