@@ -1,7 +1,26 @@
 import { resolve, join } from 'node:path';
-import { ConfigError, DeliveryError, type Report } from '@sync360/core';
+import {
+  api360Defaults,
+  applyApi360Plan,
+  createApi360Client,
+  guardWithDeletes,
+  plannedOperations,
+  planFromLive,
+  type Api360Client,
+  type Api360Plan,
+  type Api360Settings,
+  type Api360Warning,
+  type OperationsReport,
+} from '@sync360/api360';
+import {
+  DeliveryError,
+  withDeliveryProblems,
+  type Plan,
+  type Report,
+  type UserRow,
+} from '@sync360/core';
 import { deliverBySftp } from '@sync360/sftp';
-import type { RunnerConfig } from './config/runner-config.js';
+import type { Api360Config, RunnerConfig } from './config/runner-config.js';
 import { codeOf, writeFileAtomic } from './state/local-files.js';
 
 type DestinationKind = 'sftp' | '360-api' | 'local';
@@ -59,19 +78,13 @@ export interface Upload {
   readonly done: boolean;
 }
 
-/** `--out DIR` wins; else the configured destination (SFTP, or the local output folder). */
+/** `--out DIR` wins; else the configured file destination (SFTP, or the local output folder). */
 export const deliverFile = async (
   config: RunnerConfig,
   outDir: string | null,
   file: { name: string; bytes: Uint8Array },
   progress: (message: string) => void,
 ): Promise<{ destination: NonNullable<Report['destination']>; upload: Upload }> => {
-  if (outDir === null && config.api360 !== null)
-    throw new ConfigError(
-      'api360-not-available',
-      'Delivery through the 360Learning API (API360_CLIENT_ID) is not available in this version of sync360.',
-      'Deliver by SFTP (SFTP_HOST) or locally (--out DIR) until it is.',
-    );
   if (outDir === null && config.sftp !== null) {
     const result = await deliverBySftp(config.sftp, file, progress);
     return {
@@ -90,5 +103,81 @@ export const deliverFile = async (
       path: await deliverLocally(outDir ?? config.outputDir, file.name, file.bytes),
     },
     upload: { name: file.name, bytes: file.bytes.byteLength, encrypted: false, done: true },
+  };
+};
+
+export const api360SettingsOf = (config: Api360Config): Api360Settings => ({
+  ...api360Defaults,
+  baseUrl: config.baseUrl,
+  clientId: config.clientId,
+  clientSecret: config.clientSecret,
+  companyId: config.companyId,
+});
+
+/** A delivery through 360Learning's API, planned against its live users. */
+export interface Api360Run {
+  readonly client: Api360Client;
+  readonly plan: Api360Plan;
+  readonly operations: OperationsReport;
+}
+
+const asProblems = (warnings: ReadonlyArray<Api360Warning>) =>
+  warnings.map((warning) => ({
+    uniqueId: warning.uniqueId,
+    code: warning.code,
+    field: warning.field,
+    message: warning.message,
+    // What 360Learning refuses, HR fixes in Lucca; the other two only inform.
+    fixData: warning.code === 'api360-rejected',
+  }));
+
+/**
+ * Reads 360Learning (nothing is written) and plans its operations from the file's rows. The
+ * returned file plan carries the planning warnings, and its guard also counts the planned deletes.
+ */
+export const planApi360Delivery = async (
+  config: Api360Config,
+  plan: Plan,
+  baselineRows: ReadonlyArray<UserRow> | null,
+  maxDeactivations: number | null,
+  progress: (line: string) => void,
+): Promise<{ run: Api360Run; plan: Plan }> => {
+  const client = createApi360Client(api360SettingsOf(config), { progress });
+  progress(`360Learning: reading the users of ${new URL(config.baseUrl).origin}`);
+  const live = await planFromLive(client, {
+    rows: plan.rows,
+    baselineRows,
+    options: { defaultGroupId: config.defaultGroupId, activateUsers: config.activateUsers },
+  });
+  progress(
+    `360Learning: ${String(live.users.length)} users read, ${String(live.plan.operations.length)} operations planned`,
+  );
+  return {
+    run: { client, plan: live.plan, operations: plannedOperations(live.plan) },
+    plan: {
+      ...withDeliveryProblems(plan, asProblems(live.plan.warnings)),
+      guard: guardWithDeletes(plan.guard, live.plan, maxDeactivations),
+    },
+  };
+};
+
+/**
+ * Applies the planned operations. Rejected users become warnings (with a fix-data reminder) on
+ * the returned plan; what stopped the delivery, if anything, is `failure`.
+ */
+export const deliverThroughApi360 = async (
+  config: Api360Config,
+  run: Api360Run,
+  plan: Plan,
+  progress: (line: string) => void,
+): Promise<{ run: Api360Run; plan: Plan; failure: Error | null }> => {
+  const delivery = await applyApi360Plan(run.client, run.plan, {
+    sendInvitations: config.sendInvitations,
+    progress,
+  });
+  return {
+    run: { ...run, operations: delivery.operations },
+    plan: withDeliveryProblems(plan, asProblems(delivery.rejections)),
+    failure: delivery.failure,
   };
 };

@@ -22,8 +22,8 @@ export interface ApplyOptions {
 
 export interface Api360Delivery {
   readonly operations: OperationsReport;
-  /** The plan's warnings, then one `api360-rejected` per refused operation. */
-  readonly warnings: ReadonlyArray<Api360Warning>;
+  /** One `api360-rejected` per refused operation (the plan's own warnings are in the plan). */
+  readonly rejections: ReadonlyArray<Api360Warning>;
   /** What stopped the delivery (auth, transport, retries used up); items not reached stay `planned`. */
   readonly failure: Sync360Error | null;
 }
@@ -73,7 +73,7 @@ export const applyApi360Plan = async (
   options: ApplyOptions,
 ): Promise<Api360Delivery> => {
   const items = plan.operations.map(plannedItem);
-  const warnings: Api360Warning[] = [...plan.warnings];
+  const rejections: Api360Warning[] = [];
   const created = new Map<string, Deferred>();
   for (const operation of plan.operations)
     if (operation.operation === 'create' || operation.operation === 'restore')
@@ -124,7 +124,7 @@ export const applyApi360Plan = async (
           status: 'rejected',
           error: `HTTP ${result.status}${result.code === null ? '' : ` ${result.code}`}`,
         };
-        warnings.push(rejectionWarning(operation, result));
+        rejections.push(rejectionWarning(operation, result));
       }
     } catch (error) {
       failure ??= error;
@@ -153,7 +153,7 @@ export const applyApi360Plan = async (
   if (failure !== null && !isSync360Error(failure)) throw failure;
   return {
     operations: summarize([...items, ...conflictItems(plan)]),
-    warnings,
+    rejections,
     failure: failure !== null && isSync360Error(failure) ? failure : null,
   };
 };

@@ -14,7 +14,7 @@ export { deactivationCap, type GuardVerdict } from './diff.js';
 export { normalizeText, statusReader } from './field-rules.js';
 export { mapEmployees } from './map-employees.js';
 export { defaultPlanOptions, type PlanOptions } from './options.js';
-export { buildPlan, type Plan } from './plan.js';
+export { buildPlan, withDeliveryProblems, type Plan } from './plan.js';
 export { redactSecrets } from './redact.js';
 export { compareReminders, type Reminder, type ReminderKind } from './reminders.js';
 export { reportSchema, type ChangeCounts, type Report, type RunOutcome } from './report.js';

@@ -2,8 +2,8 @@ import { compareFiles, type Change, type GuardVerdict } from './diff.js';
 import type { EmployeeRecord } from './employee.js';
 import { mapEmployees, type MappedEmployee } from './map-employees.js';
 import type { PlanOptions } from './options.js';
-import type { Problem } from './problems.js';
-import { buildReminders, type Reminder } from './reminders.js';
+import type { Problem, ProblemCode } from './problems.js';
+import { buildReminders, compareReminders, type Reminder } from './reminders.js';
 import type { ChangeCounts } from './report.js';
 import { renderCsv, type RenderedFile, type UserRow } from './user-file.js';
 
@@ -84,5 +84,53 @@ export const buildPlan = ({ records, previousRows, today, options }: PlanInput):
       errors,
       warnings: mapping.problems.length - errors,
     },
+  };
+};
+
+/** A warning raised while delivering (360Learning's API): about one row of the file. */
+export interface DeliveryProblem {
+  readonly uniqueId: string;
+  readonly code: ProblemCode;
+  readonly field: string | null;
+  readonly message: string;
+  /** Also a `fix-data` reminder for the HR admins (what 360Learning refused). */
+  readonly fixData: boolean;
+}
+
+/**
+ * The plan with delivery-stage warnings added as problems (and, where asked, `fix-data`
+ * reminders), so the report, console and Slack show them like the mapping's own.
+ */
+export const withDeliveryProblems = (plan: Plan, found: ReadonlyArray<DeliveryProblem>): Plan => {
+  if (found.length === 0) return plan;
+  const byUniqueId = new Map(
+    plan.employees.flatMap((employee) =>
+      employee.exported && employee.uniqueId !== null ? [[employee.uniqueId, employee]] : [],
+    ),
+  );
+  const problems: Problem[] = found.map((item) => ({
+    employeeNumber: item.uniqueId,
+    luccaId: byUniqueId.get(item.uniqueId)?.luccaId ?? null,
+    code: item.code,
+    severity: 'warning',
+    field: item.field,
+    message: item.message,
+  }));
+  const reminders: Reminder[] = found
+    .filter((item) => item.fixData)
+    .map((item) => ({
+      luccaId: byUniqueId.get(item.uniqueId)?.luccaId ?? null,
+      employeeNumber: item.uniqueId,
+      name: byUniqueId.get(item.uniqueId)?.name ?? '',
+      kind: 'fix-data',
+      dueSince: plan.today,
+      daysOverdue: 0,
+      action: item.message,
+    }));
+  return {
+    ...plan,
+    problems: [...plan.problems, ...problems],
+    reminders: [...plan.reminders, ...reminders].sort(compareReminders),
+    counts: { ...plan.counts, warnings: plan.counts.warnings + problems.length },
   };
 };

@@ -15,6 +15,10 @@ export const problemCodes = {
   'manager-self': 'warning',
   'manager-not-exported': 'warning',
   'formula-like-value': 'warning',
+  // Delivery-stage warnings of the 360Learning API (§7b): raised while planning or applying.
+  'manager-not-in-360': 'warning',
+  'language-not-in-360': 'warning',
+  'api360-rejected': 'warning',
 } as const;
 
 export type ProblemCode = keyof typeof problemCodes;

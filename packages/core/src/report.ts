@@ -24,7 +24,10 @@ export const reportSchema = z.object({
       uploadedBytes: count.nullable().optional(),
     })
     .nullable(),
-  destination: z.object({ kind: z.enum(['sftp', 'local']), path: z.string() }).nullable(),
+  /** `360-api`: delivered through 360Learning's API v2, path = API360_BASE_URL. */
+  destination: z
+    .object({ kind: z.enum(['sftp', '360-api', 'local']), path: z.string() })
+    .nullable(),
   counts: z.object({
     active: count,
     inactive: count,
@@ -78,6 +81,35 @@ export const reportSchema = z.object({
   ),
   /** Human-readable notes (Slack or summary failures, no former employees). */
   warnings: z.array(z.string()),
+  /** Null unless the destination is 360Learning's API: what was (or would be) done there. */
+  operations: z
+    .object({
+      create: count,
+      restore: count,
+      update: count,
+      delete: count,
+      managers: count,
+      rejected: count,
+      items: z.array(
+        z.object({
+          uniqueId: z.string(),
+          operation: z.enum([
+            'create',
+            'restore',
+            'update',
+            'delete',
+            'activate',
+            'add-manager',
+            'remove-manager',
+          ]),
+          fields: z.array(z.string()),
+          status: z.enum(['planned', 'done', 'rejected']),
+          error: z.string().nullable(),
+        }),
+      ),
+    })
+    .nullable()
+    .optional(),
   /** Set when outcome is `failed`: what stopped the run. */
   failure: z.object({ code: z.string(), message: z.string(), hint: z.string() }).nullable(),
 });

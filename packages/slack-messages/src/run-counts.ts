@@ -75,6 +75,34 @@ export const changeCountsText = (report: Pick<Report, 'changes' | 'counts'>): st
   ].join(', ');
 };
 
+/**
+ * Delivery through 360Learning's API: users created, updated and removed there, and the ones it
+ * refused (each a fix-data reminder). Null for a file delivery.
+ */
+export const operationsText = (report: Pick<Report, 'operations' | 'outcome'>): string | null => {
+  const operations = report.operations;
+  if (operations === null || operations === undefined) return null;
+  const restored =
+    operations.restore > 0 ? ` (${operations.restore.toLocaleString('en-US')} restored)` : '';
+  const counts = [
+    `${(operations.create + operations.restore).toLocaleString('en-US')} created${restored}`,
+    `${operations.update.toLocaleString('en-US')} updated`,
+    `${operations.delete.toLocaleString('en-US')} removed`,
+    plural(operations.managers, 'manager change'),
+  ].join(', ');
+  const refused =
+    operations.rejected > 0
+      ? `\n:warning: ${plural(operations.rejected, 'operation')} refused by 360Learning (each is a fix-data reminder, the others went on).`
+      : '';
+  if (report.outcome === 'delivered') return `*360Learning:* ${counts}.${refused}`;
+  const done = operations.items.filter((item) => item.status === 'done').length;
+  const progress =
+    report.outcome === 'failed' && done > 0
+      ? ` ${plural(done, 'operation')} done before it stopped.`
+      : '';
+  return `*360Learning, planned:* ${counts}.${progress}${refused}`;
+};
+
 /** Reminder counts by kind, with the command that lists them (names never go here). */
 export const remindersText = (reminders: Report['reminders']): string => {
   if (reminders.length === 0) return '*Reminders:* none, every 360 status is set.';

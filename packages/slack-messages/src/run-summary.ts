@@ -8,7 +8,7 @@ import { guardReasonLines } from './guard-reasons.js';
 import type { SlackMessage } from './message.js';
 import { demoNotice, outcomeLabel } from './outcome.js';
 import { reviewText, type ReviewPlace } from './review.js';
-import { changesText, countFields, remindersText } from './run-counts.js';
+import { changesText, countFields, operationsText, remindersText } from './run-counts.js';
 import { reportWarningsText, topProblemsText } from './run-problems.js';
 
 export interface RunMessageOptions {
@@ -61,6 +61,7 @@ export const runSummaryMessage = (
   if (report.source?.kind === 'demo') blocks.push(contextBlock(demoNotice));
   blocks.push(fieldsBlock(countFields(report)), sectionBlock(changesText(report.changes)));
   const optional = [
+    operationsText(report),
     guardText(report),
     failureText(report),
     topProblemsText(report.problems),

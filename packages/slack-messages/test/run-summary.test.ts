@@ -108,4 +108,56 @@ describe('runSummaryMessage', () => {
     expect(text).toContain('*What stopped the run:* SFTP refused the key');
     expect(text).toContain('*What to do:* Check SFTP_PRIVATE_KEY');
   });
+
+  describe('delivery through 360Learning API', () => {
+    const operations = (status: 'planned' | 'done') => ({
+      create: 3,
+      restore: 1,
+      update: 2,
+      delete: 1,
+      managers: 4,
+      rejected: 1,
+      items: [
+        { uniqueId: 'E1', operation: 'create' as const, fields: ['mail'], status, error: null },
+        {
+          uniqueId: 'E2',
+          operation: 'delete' as const,
+          fields: [],
+          status: 'planned' as const,
+          error: null,
+        },
+      ],
+    });
+
+    it('a delivery gives created (restored), updated, removed, manager changes and the refusals', () => {
+      const text = blockText(
+        runSummaryMessage(
+          makeReport({
+            destination: { kind: '360-api', path: 'https://app.360learning.com' },
+            operations: operations('done'),
+          }),
+        ),
+      );
+      expect(text).toContain(
+        '*360Learning:* 4 created (1 restored), 2 updated, 1 removed, 4 manager changes.',
+      );
+      expect(text).toContain('1 operation refused by 360Learning');
+      expect(text).toContain('360Learning API');
+    });
+
+    it('a preview says planned; a failed run says how many were done before it stopped', () => {
+      const preview = blockText(
+        runSummaryMessage(makeReport({ outcome: 'dry-run', operations: operations('planned') })),
+      );
+      expect(preview).toContain('*360Learning, planned:* 4 created (1 restored), 2 updated');
+      const failed = blockText(
+        runSummaryMessage(makeReport({ outcome: 'failed', operations: operations('done') })),
+      );
+      expect(failed).toContain('1 operation done before it stopped.');
+    });
+
+    it('a file delivery has no 360Learning line', () => {
+      expect(blockText(runSummaryMessage(makeReport()))).not.toContain('*360Learning');
+    });
+  });
 });

@@ -1,11 +1,12 @@
 import { stat } from 'node:fs/promises';
+import { checkApi360 } from '@sync360/api360';
 import { isSync360Error, type DoctorCheck } from '@sync360/core';
 import { checkGithub } from '@sync360/github';
 import { checkLucca } from '@sync360/lucca';
 import { checkSftp } from '@sync360/sftp';
 import { exitCodes, type CliFlags, type Io } from '../cli.js';
 import type { RunnerConfig } from '../config/runner-config.js';
-import { configuredDestination } from '../delivery.js';
+import { api360SettingsOf, configuredDestination } from '../delivery.js';
 import { checkSlack } from '../doctor/slack-check.js';
 import { loadSource, withoutQuotedData } from '../source.js';
 import { notAFolder } from '../state/local-files.js';
@@ -84,7 +85,7 @@ const sourceChecks = async (
   }
 };
 
-/** One line per check; changes nothing except the SFTP probe file it writes and removes. */
+/** One line per check; changes nothing except the SFTP probe file it writes and removes (360Learning is only read). */
 export const doctorCommand = async (
   flags: CliFlags,
   config: RunnerConfig,
@@ -96,7 +97,11 @@ export const doctorCommand = async (
     await checkState(config, redact),
     ...(await sourceChecks(flags, config, redact)),
   ];
-  if (config.sftp !== null) checks.push(...(await checkSftp(config.sftp)));
+  if (config.api360 !== null)
+    checks.push(
+      ...(await checkApi360(api360SettingsOf(config.api360), config.api360.defaultGroupId)),
+    );
+  else if (config.sftp !== null) checks.push(...(await checkSftp(config.sftp)));
   else
     checks.push({
       system: 'sftp',

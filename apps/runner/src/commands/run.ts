@@ -7,11 +7,19 @@ import {
   type Plan,
   type Report,
 } from '@sync360/core';
+import { operationLines } from '@sync360/api360';
 import { checkPgpPublicKey } from '@sync360/sftp';
 import type { CliFlags, Io } from '../cli.js';
 import { exitCodeFor } from '../cli.js';
 import { fileNameFor, type AlertConfig, type RunnerConfig } from '../config/runner-config.js';
-import { configuredDestination, deliverFile, type Upload } from '../delivery.js';
+import {
+  configuredDestination,
+  deliverFile,
+  deliverThroughApi360,
+  planApi360Delivery,
+  type Api360Run,
+  type Upload,
+} from '../delivery.js';
 import { buildReport } from '../report/build-report.js';
 import { printReport } from '../report/console.js';
 import { publishReport } from '../report/publish-report.js';
@@ -29,6 +37,8 @@ interface Progress {
   decision: Decision | null;
   destination: Report['destination'];
   upload: Upload | null;
+  /** Delivery through 360Learning's API: its operations, planned then applied. */
+  api360: Api360Run | null;
   readonly warnings: string[];
 }
 
@@ -48,12 +58,6 @@ const checkBeforeReading = async (flags: CliFlags, config: RunnerConfig): Promis
       'demo-to-remote',
       'Demo data is never delivered by SFTP or to 360Learning, but a destination (SFTP_HOST or API360_CLIENT_ID) is set and no Lucca source is configured.',
       'Set LUCCA_BASE_URL and LUCCA_API_KEY (or --input FILE), or unset the destination to try the demo locally.',
-    );
-  if (flags.out === null && config.api360 !== null)
-    throw new ConfigError(
-      'api360-not-available',
-      'Delivery through the 360Learning API (API360_CLIENT_ID) is not available in this version of sync360.',
-      'Deliver by SFTP (SFTP_HOST) or locally (--out DIR) until it is.',
     );
   // A key 360Learning cannot decrypt with (unreadable, expired, sign-only) fails every run at start.
   if (config.sftp?.pgpPublicKey !== undefined) await checkPgpPublicKey(config.sftp.pgpPublicKey);
@@ -101,17 +105,43 @@ const execute = async (
       options: config.plan,
     });
     progress.plan = plan;
-    const decision = decide(plan, flags);
+    let decision = decide(plan, flags);
     progress.decision = decision;
+    const api = flags.out === null ? config.api360 : null;
+    if (api !== null && (decision.deliver || decision.outcome === 'dry-run')) {
+      // The deletes planned against the live users count in the guard: decide again with them.
+      const planned = await planApi360Delivery(
+        api,
+        plan,
+        baseline.rows,
+        config.plan.maxDeactivations,
+        (line) => io.err(line),
+      );
+      progress.api360 = planned.run;
+      progress.plan = planned.plan;
+      decision = decide(planned.plan, flags);
+      progress.decision = decision;
+    }
     if (!decision.deliver) return decision;
-    const delivered = await deliverFile(
-      config,
-      flags.out,
-      { name: fileName, bytes: plan.file.bytes },
-      (line) => io.err(line),
-    );
-    progress.destination = delivered.destination;
-    progress.upload = delivered.upload;
+    if (api !== null && progress.api360 !== null && progress.plan !== null) {
+      const delivered = await deliverThroughApi360(api, progress.api360, progress.plan, (line) =>
+        io.err(line),
+      );
+      progress.api360 = delivered.run;
+      progress.plan = delivered.plan;
+      // Not saving the state is safe: the next run re-reads 360Learning and plans again.
+      if (delivered.failure !== null) throw delivered.failure;
+      progress.destination = { kind: '360-api', path: api.baseUrl };
+    } else {
+      const delivered = await deliverFile(
+        config,
+        flags.out,
+        { name: fileName, bytes: plan.file.bytes },
+        (line) => io.err(line),
+      );
+      progress.destination = delivered.destination;
+      progress.upload = delivered.upload;
+    }
     if (flags.out !== null && destination.kind !== 'local') {
       io.err(
         `--out: the baseline of the configured ${destination.kind} destination is kept (this local file is not what 360Learning received).`,
@@ -147,6 +177,7 @@ export const runCommand = async (
     decision: null,
     destination: null,
     upload: null,
+    api360: null,
     warnings: [],
   };
   let failure: Sync360Error | null = null;
@@ -174,16 +205,22 @@ export const runCommand = async (
       encrypted: flags.out === null && config.sftp?.pgpPublicKey !== undefined,
       done: false,
     },
+    operations: progress.api360?.operations ?? null,
     warnings: [...progress.source.warnings, ...progress.warnings],
     failure: failure ?? decision?.failure ?? null,
   });
+  const { api360 } = progress;
   printReport(
     await publishReport(built, config, flags.report, true, {
       names: employeeNames(progress.plan?.rows ?? []),
       approved: flags.approve !== null,
     }),
     progress.plan,
-    { json: flags.json, redact },
+    {
+      json: flags.json,
+      redact,
+      operations: api360 === null ? [] : operationLines(api360.plan, api360.operations, redact),
+    },
     io,
   );
   if (failure !== null) return exitCodeFor(failure.kind);

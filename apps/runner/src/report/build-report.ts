@@ -1,3 +1,4 @@
+import type { OperationsReport } from '@sync360/api360';
 import type { Plan, Report, RunOutcome, Sync360Error } from '@sync360/core';
 import type { SourceKind } from '../source.js';
 
@@ -21,6 +22,8 @@ interface ReportContext {
     readonly encrypted: boolean;
     readonly done: boolean;
   };
+  /** Null unless the destination is 360Learning's API. */
+  readonly operations?: OperationsReport | null;
   readonly warnings: ReadonlyArray<string>;
   readonly failure: Sync360Error | null;
 }
@@ -80,6 +83,13 @@ export const buildReport = (context: ReportContext): Report => {
     approvedSha256: context.approvedSha256,
     problems: plan === null ? [] : plan.problems.map((problem) => ({ ...problem })),
     reminders: plan === null ? [] : plan.reminders.map((reminder) => ({ ...reminder })),
+    operations:
+      context.operations == null
+        ? null
+        : {
+            ...context.operations,
+            items: context.operations.items.map((item) => ({ ...item, fields: [...item.fields] })),
+          },
     warnings: [...context.warnings],
     failure:
       context.failure === null

@@ -47,7 +47,8 @@ const moreLine = (shown: number, total: number): string[] =>
 const outcomeLine = (report: Report): string => {
   switch (report.outcome) {
     case 'delivered': {
-      const where = `${report.destination?.kind === 'sftp' ? 'SFTP ' : ''}${report.destination?.path ?? ''}`;
+      const kind = report.destination?.kind;
+      const where = `${kind === 'sftp' ? 'SFTP ' : kind === '360-api' ? "360Learning's API " : ''}${report.destination?.path ?? ''}`;
       const released =
         report.approvedSha256 !== null
           ? ' (safety guard released by the approval of this file)'
@@ -177,7 +178,12 @@ const redactReport = (report: Report): Report => ({
 export const printReport = (
   report: Report,
   plan: Plan | null,
-  options: { readonly json: boolean; readonly redact: boolean },
+  options: {
+    readonly json: boolean;
+    readonly redact: boolean;
+    /** The 360Learning operations, one line each (planned in a dry run, with statuses after). */
+    readonly operations?: ReadonlyArray<string>;
+  },
   io: Io,
 ): void => {
   const { failure } = report;
@@ -202,6 +208,7 @@ export const printReport = (
   const sections = [
     summaryLines(report, plan),
     plan === null ? [] : changeLines(report, plan, options.redact),
+    [...(options.operations ?? [])],
     problemLines(report, options.redact),
     plan === null ? [] : reminderLines(report, options.redact),
   ].filter((lines) => lines.length > 0);

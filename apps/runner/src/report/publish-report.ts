@@ -59,6 +59,16 @@ const stepSummaryMarkdown = (report: Report): string => {
           ]),
       '',
     );
+    const ops = report.operations;
+    if (ops !== null && ops !== undefined)
+      lines.push(
+        `360Learning operations${report.outcome === 'delivered' ? '' : ' (planned)'}:`,
+        '',
+        '| Create | Restore | Update | Delete | Managers | Rejected |',
+        '|---|---|---|---|---|---|',
+        `| ${[ops.create, ops.restore, ops.update, ops.delete, ops.managers, ops.rejected].map(String).join(' | ')} |`,
+        '',
+      );
     const ids = changeIdLines(report.changeList);
     if (ids.length > 0)
       lines.push('Employee numbers by change:', '', ...ids.map((line) => `- ${line}`), '');
