@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, redactSecrets, type ErrorKind } from '@sync360/core';
 import { z } from 'zod';
 
-type CommandName = 'run' | 'build' | 'reminders' | 'watchdog' | 'doctor';
+export type CommandName = 'run' | 'build' | 'reminders' | 'watchdog' | 'doctor';
 
 export interface CliFlags {
   readonly help: boolean;

@@ -7,23 +7,24 @@ import {
   parseCommandLine,
   salvageFlags,
   versionLine,
+  type CliFlags,
+  type CommandName,
   type Io,
 } from './cli.js';
-import { buildCommand } from './commands/build.js';
-import { doctorCommand } from './commands/doctor.js';
-import { remindersCommand } from './commands/reminders.js';
-import { reportEarlyRunFailure, runCommand } from './commands/run.js';
-import { watchdogCommand } from './commands/watchdog.js';
 import { secretsOf } from './config/env-schema.js';
-import { parseRunnerConfig, type AlertConfig } from './config/runner-config.js';
+import { parseRunnerConfig, type AlertConfig, type RunnerConfig } from './config/runner-config.js';
 
-const commands = {
-  run: runCommand,
-  build: buildCommand,
-  reminders: remindersCommand,
-  watchdog: watchdogCommand,
-  doctor: doctorCommand,
-} as const;
+type Command = (flags: CliFlags, config: RunnerConfig, io: Io) => Promise<number>;
+
+// Each command's module loads only when it runs: `build` and `reminders` never pay for the SSH,
+// PGP, GitHub or 360Learning clients (about a second of start-up through tsx).
+const commands: Record<CommandName, () => Promise<Command>> = {
+  run: async () => (await import('./commands/run.js')).runCommand,
+  build: async () => (await import('./commands/build.js')).buildCommand,
+  reminders: async () => (await import('./commands/reminders.js')).remindersCommand,
+  watchdog: async () => (await import('./commands/watchdog.js')).watchdogCommand,
+  doctor: async () => (await import('./commands/doctor.js')).doctorCommand,
+};
 
 /** A usage error is one line; with `--json` every error is `{"error":{code,message,hint}}` on stdout. */
 const printError = (error: Sync360Error, io: Io, json: boolean): void => {
@@ -58,7 +59,7 @@ const main = async (argv: ReadonlyArray<string>, env: NodeJS.ProcessEnv): Promis
       return flags.help ? exitCodes.ok : exitCodes.config;
     }
     const parsed = parseRunnerConfig(env, { requirePins: command !== 'doctor' });
-    if (parsed.ok) return await commands[command](flags, parsed.config, io);
+    if (parsed.ok) return await (await commands[command]())(flags, parsed.config, io);
     alert = parsed.alert;
     failure = new ConfigError(
       'config-invalid',
@@ -75,6 +76,7 @@ const main = async (argv: ReadonlyArray<string>, env: NodeJS.ProcessEnv): Promis
   }
   const salvaged = salvageFlags(argv);
   if (salvaged.run && failure.kind === 'config') {
+    const { reportEarlyRunFailure } = await import('./commands/run.js');
     for (const warning of await reportEarlyRunFailure(
       failure,
       alert ?? alertOf(env),

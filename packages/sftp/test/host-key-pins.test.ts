@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { generateTestKeyPair } from '@sync360/testkit/sftp-keys';
-import { parseHostKeyPins, privateKeyProblem } from '../src/index.js';
+import { parseHostKeyPins, privateKeyProblem } from '../src/settings.js';
 import { fingerprintOf } from '../src/session.js';
 
 const digestOf = (text: string): string => createHash('sha256').update(text).digest('base64');

@@ -7,7 +7,8 @@ import {
   type SftpServerOptions,
   type SftpTestServer,
 } from '@sync360/testkit/sftp-server';
-import { checkSftp, deliverBySftp, privateKeyProblem, type SftpSettings } from '../src/index.js';
+import { checkSftp, deliverBySftp, type SftpSettings } from '../src/index.js';
+import { privateKeyProblem } from '../src/settings.js';
 import { bytesOf, inboxOf, settingsFor } from './helpers.js';
 
 const PASSWORD = 'Tr0ub4dor&3-very-secret';

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeliveryError } from '@sync360/core';
 import { sshdAvailable, startSshd, type SshdServer } from '@sync360/testkit/sshd';
-import { checkSftp, deliverBySftp, parseHostKeyPins, type SftpSettings } from '../src/index.js';
+import { checkSftp, deliverBySftp, type SftpSettings } from '../src/index.js';
+import { parseHostKeyPins } from '../src/settings.js';
 import { bytesOf } from './helpers.js';
 
 describe.runIf(sshdAvailable('sftp'))('deliverBySftp against a real OpenSSH sshd', () => {

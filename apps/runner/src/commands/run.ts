@@ -108,8 +108,9 @@ const execute = async (
     let decision = decide(plan, flags);
     progress.decision = decision;
     const api = flags.out === null ? config.api360 : null;
-    if (api !== null && (decision.deliver || decision.outcome === 'dry-run')) {
-      // The deletes planned against the live users count in the guard: decide again with them.
+    if (api !== null && decision.outcome !== 'failed') {
+      // Only reads. The deletes planned against the live users count in the guard, so decide
+      // again with them; a blocked run's report still shows what approving it would do.
       const planned = await planApi360Delivery(
         api,
         plan,

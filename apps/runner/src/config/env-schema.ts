@@ -9,7 +9,8 @@ import {
   planEnvShape,
 } from '@sync360/config';
 import { columnKeys } from '@sync360/core';
-import { parseHostKeyPins, privateKeyProblem } from '@sync360/sftp';
+// The settings module alone: parsing the environment never loads the SFTP or PGP clients.
+import { parseHostKeyPins, privateKeyProblem } from '@sync360/sftp/settings';
 import { z } from 'zod';
 
 const channelId = (name: string) =>

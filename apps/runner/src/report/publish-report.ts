@@ -1,7 +1,7 @@
 import { appendFile } from 'node:fs/promises';
 import { redactSecrets, type Report } from '@sync360/core';
 import type { AlertConfig } from '../config/runner-config.js';
-import { notifyRunToSlack, type RunNotifyContext } from '../notify/slack-notify.js';
+import type { RunNotifyContext } from '../notify/slack-notify.js';
 import { writeFileAtomic } from '../state/local-files.js';
 import { changeIdLines, listLimit } from './console.js';
 
@@ -124,6 +124,8 @@ export const publishReport = async (
     }
   }
   if (notify && config.slack !== null) {
+    // Loaded on use: `build` never notifies and starts faster without Slack's client.
+    const { notifyRunToSlack } = await import('../notify/slack-notify.js');
     const warning = await notifyRunToSlack(config.slack, report, {
       ...slack,
       runUrl: config.runUrl,
