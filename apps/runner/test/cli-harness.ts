@@ -13,13 +13,17 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** Runs the real `sync360` CLI as a child process, with only the given environment. */
-export const runCli = (
+/**
+ * Runs `command` as a child process with only PATH, a HOME in `cwd`, the fixed test day and
+ * `env` as its environment, and collects its exit code and output.
+ */
+export const spawnAndCollect = (
+  command: string,
   args: ReadonlyArray<string>,
   options: { cwd: string; env?: Record<string, string> },
 ): Promise<CliResult> =>
   new Promise((resolvePromise, reject) => {
-    const child = spawn(tsx, [main, ...args], {
+    const child = spawn(command, args, {
       cwd: options.cwd,
       env: {
         PATH: process.env['PATH'] ?? '',
@@ -35,6 +39,12 @@ export const runCli = (
     child.on('error', reject);
     child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
   });
+
+/** Runs the real `sync360` CLI as a child process, with only the given environment. */
+export const runCli = (
+  args: ReadonlyArray<string>,
+  options: { cwd: string; env?: Record<string, string> },
+): Promise<CliResult> => spawnAndCollect(tsx, [main, ...args], options);
 
 export interface UserItem {
   id: number;

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,6 +5,7 @@ import { startFakeLucca, makeLuccaUsers, type FakeLucca } from '@sync360/testkit
 import { startSftpServer, type SftpTestServer } from '@sync360/testkit/sftp-server';
 import { makeTempDir } from '@sync360/testkit/temp-dir';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnAndCollect, type CliResult } from './cli-harness.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const guidePath = join(root, 'docs/go-live.md');
@@ -22,28 +22,11 @@ const blockWith = (blocks: ReadonlyArray<string>, needle: string): string => {
   return block;
 };
 
-interface ShellResult {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
 /** `pnpm sync360 …` inside a block runs the real CLI of this checkout. */
 const pnpmShim = `pnpm() { [ "$1" = sync360 ] || return 99; shift; "${join(root, 'node_modules/.bin/tsx')}" "${join(root, 'apps/runner/src/main.ts')}" "$@"; }\n`;
 
-const runShell = (script: string, cwd: string, env: Record<string, string>): Promise<ShellResult> =>
-  new Promise((resolvePromise, reject) => {
-    const child = spawn('bash', ['-euo', 'pipefail', '-c', pnpmShim + script], {
-      cwd,
-      env: { PATH: process.env['PATH'] ?? '', HOME: cwd, SYNC360_TODAY: '2026-11-25', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
-  });
+const runShell = (script: string, cwd: string, env: Record<string, string>): Promise<CliResult> =>
+  spawnAndCollect('bash', ['-euo', 'pipefail', '-c', pnpmShim + script], { cwd, env });
 
 describe('docs/go-live.md commands', () => {
   let blocks: string[];

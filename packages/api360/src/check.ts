@@ -1,20 +1,9 @@
-import { isSync360Error, type DoctorCheck } from '@sync360/core';
+import { doctorCheckFor, isSync360Error, type DoctorCheck } from '@sync360/core';
 import { createApi360Client } from './client.js';
 import { objectIdPattern } from './schemas.js';
 import type { Api360Settings } from './settings.js';
 
-const check = (
-  name: string,
-  ok: boolean,
-  detail: string,
-  fix: string | null = null,
-): DoctorCheck => ({
-  system: 'api360',
-  name,
-  ok,
-  detail,
-  fix,
-});
+const check = doctorCheckFor('api360');
 
 const failed = (name: string, error: unknown): DoctorCheck => {
   if (!isSync360Error(error)) throw error;

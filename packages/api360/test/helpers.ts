@@ -1,6 +1,12 @@
 import type { UserRow } from '@sync360/core';
 import type { FakeApi360 } from '@sync360/testkit/api360-server';
-import { api360Defaults, type Api360Settings, type Api360User } from '../src/index.js';
+import {
+  api360Defaults,
+  planApi360,
+  type Api360PlanInput,
+  type Api360Settings,
+  type Api360User,
+} from '../src/index.js';
 
 export const groupId = '64b7f0c2a1d3e4f5a6b7c8d9';
 
@@ -31,6 +37,21 @@ export const account = (
   lang: 'fr',
   ...overrides,
 });
+
+/** Plans `rows` against `users` as if they were also the last delivered file. */
+export const plan = (
+  rows: ReadonlyArray<UserRow>,
+  users: ReadonlyArray<Api360User>,
+  extra: Partial<Api360PlanInput> = {},
+) =>
+  planApi360({
+    rows,
+    users,
+    baselineRows: rows,
+    options: { defaultGroupId: groupId, activateUsers: false },
+    managers: new Map(),
+    ...extra,
+  });
 
 export const settingsFor = (
   fake: FakeApi360,

@@ -6,3 +6,14 @@ export interface DoctorCheck {
   readonly detail: string;
   readonly fix: string | null;
 }
+
+/** The builder of one system's doctor lines; a passing line usually has no fix. */
+export const doctorCheckFor =
+  (system: DoctorCheck['system']) =>
+  (name: string, ok: boolean, detail: string, fix: string | null = null): DoctorCheck => ({
+    system,
+    name,
+    ok,
+    detail,
+    fix,
+  });

@@ -1,5 +1,5 @@
 export { isCalendarDate } from './dates.js';
-export type { DoctorCheck } from './doctor.js';
+export { doctorCheckFor, type DoctorCheck } from './doctor.js';
 export type { EmployeeRecord } from './employee.js';
 export {
   ConfigError,

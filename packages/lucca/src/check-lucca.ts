@@ -1,4 +1,10 @@
-import { isSync360Error, statusReader, type DoctorCheck, type EmployeeRecord } from '@sync360/core';
+import {
+  doctorCheckFor,
+  isSync360Error,
+  statusReader,
+  type DoctorCheck,
+  type EmployeeRecord,
+} from '@sync360/core';
 import { createLuccaContext, type LuccaContext, type LuccaSettings } from './context.js';
 import { fetchDefinitions, type StatusDefinitions } from './definitions.js';
 import {
@@ -8,18 +14,7 @@ import {
   recordsFromItems,
 } from './fetch-records.js';
 
-const check = (
-  name: string,
-  ok: boolean,
-  detail: string,
-  fix: string | null = null,
-): DoctorCheck => ({
-  system: 'lucca',
-  name,
-  ok,
-  detail,
-  fix,
-});
+const check = doctorCheckFor('lucca');
 
 /** Checks already passed, then the failing one, for an error thrown at some stage. */
 const checksForError = (

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import {
+  notifyRemindersToSlack,
+  notifyRunFailureToSlack,
+  notifyRunToSlack,
+  notifyWatchdogToSlack,
+} from '../../src/notify/slack-notify.js';
+import { blockedReport, plain, report, token, useFakeSlack } from './notify-helpers.js';
+
+describe('runner Slack notifications: alerts and Slack errors', () => {
+  const { start, stop } = useFakeSlack();
+
+  it('alerts a failure that has no report', async () => {
+    const { slack, settings } = await start();
+    const warning = await notifyRunFailureToSlack(
+      settings,
+      { code: 'lucca-auth', message: 'Lucca said 401', hint: 'Renew LUCCA_API_KEY' },
+      null,
+    );
+    expect(warning).toBeNull();
+    expect(String(slack.callsTo('chat.postMessage')[0]?.body.text)).toContain('Lucca said 401');
+  });
+
+  it('returns a warning, never throws, when Slack answers HTTP 500: bounded retries, then gives up', async () => {
+    const { slack, settings } = await start();
+    slack.failWith({ status: 500 });
+    const warning = await notifyRunToSlack(settings, blockedReport(), plain);
+    expect(warning).toContain('HTTP 500');
+    expect(warning).not.toContain(token);
+    expect(slack.callsTo('chat.postMessage').length).toBeLessThanOrEqual(3);
+  });
+
+  it('explains a Slack error code with the fix', async () => {
+    const { slack, settings } = await start();
+    slack.failWith({ error: 'not_in_channel' });
+    const warning = await notifyRemindersToSlack(settings, []);
+    expect(warning).toContain('not_in_channel');
+    expect(warning).toContain('/invite');
+  });
+
+  it('reports a wrong token and an unreachable Slack as warnings', async () => {
+    const { settings } = await start();
+    expect(
+      await notifyWatchdogToSlack(
+        { ...settings, token: 'xoxb-wrong' },
+        { healthy: false, lastSuccess: null, reason: 'none', maxAgeHours: 26 },
+      ),
+    ).toContain('SLACK_BOT_TOKEN');
+    await stop();
+    const warning = await notifyRunToSlack(
+      { ...settings, timeoutMs: 2000, retries: 0 },
+      report(),
+      plain,
+    );
+    expect(warning).toContain('could not reach Slack');
+  });
+
+  it('posts the watchdog alert', async () => {
+    const { slack, settings } = await start();
+    const warning = await notifyWatchdogToSlack(settings, {
+      healthy: false,
+      lastSuccess: null,
+      reason: 'No successful run in the last 26 hours',
+      maxAgeHours: 26,
+    });
+    expect(warning).toBeNull();
+    expect(String(slack.callsTo('chat.postMessage')[0]?.body.text)).toContain(
+      'no successful nightly sync',
+    );
+  });
+});
