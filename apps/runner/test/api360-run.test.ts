@@ -1,101 +1,17 @@
-import { readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
-import { reportSchema, type Report } from '@sync360/core';
+import { fakeApi360GroupId } from '@sync360/testkit/api360-server';
+import { describe, expect, it } from 'vitest';
+import { user, writeUsers } from './cli-harness.js';
 import {
-  fakeApi360GroupId,
-  startFakeApi360,
-  type FakeApi360,
-  type FakeApi360Options,
-  type FakeApi360Seed,
-} from '@sync360/testkit/api360-server';
-import { startFakeSlack } from '@sync360/testkit/slack-api';
-import { makeTempDir } from '@sync360/testkit/temp-dir';
-import { afterEach, describe, expect, it } from 'vitest';
-import { runCli, user, writeUsers, type UserItem } from './cli-harness.js';
-
-const inactive = { id: 1, value: { id: 2, name: 'Inactif' } };
-const mailOf = (id: number): string => `jeanne.martin${String(id)}@exemple.fr`;
-/** What 360Learning holds for `user(id)` when it matches the file field for field. */
-const account = (id: number, overrides: Record<string, unknown> = {}) => ({
-  mail: mailOf(id),
-  firstName: 'Jeanne',
-  lastName: `Martin${String(id)}`,
-  job: 'Comptable',
-  lang: 'fr',
-  status: 'active' as const,
-  ...overrides,
-});
-const outsider = {
-  mail: 'outsider@elsewhere.test',
-  firstName: 'Only',
-  lastName: 'In360',
-  lang: 'en',
-};
-
-interface Scene {
-  readonly server: FakeApi360;
-  readonly dir: string;
-  readonly input: string;
-  run(args: ReadonlyArray<string>, env?: Record<string, string>): ReturnType<typeof runCli>;
-  report(): Promise<Report>;
-}
-
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-const scene = async (
-  items: ReadonlyArray<UserItem>,
-  options: FakeApi360Options,
-): Promise<Scene> => {
-  const server = await startFakeApi360(options);
-  cleanups.push(() => server.close());
-  const temp = await makeTempDir('sync360-api360-run-');
-  cleanups.push(temp.cleanup);
-  const input = await writeUsers(join(temp.path, 'users.json'), items);
-  const reportPath = join(temp.path, 'report.json');
-  return {
-    server,
-    dir: temp.path,
-    input,
-    run: (args, env = {}) =>
-      runCli(['run', '--input', input, '--report', reportPath, ...args], {
-        cwd: temp.path,
-        env: {
-          API360_BASE_URL: server.url,
-          API360_CLIENT_ID: server.clientId,
-          API360_CLIENT_SECRET: server.clientSecret,
-          API360_DEFAULT_GROUP_ID: fakeApi360GroupId,
-          ...env,
-        },
-      }),
-    report: async () => {
-      const parsed = reportSchema.safeParse(JSON.parse(await readFile(reportPath, 'utf8')));
-      if (!parsed.success) throw new Error(parsed.error.message);
-      return parsed.data;
-    },
-  };
-};
-
-const statePath = (dir: string): string => join(dir, '.sync360', 'last-delivered.csv');
-const exists = async (path: string): Promise<boolean> =>
-  (await stat(path).catch(() => null)) !== null;
-
-/** 1 matches but has an old title, 2 was deleted, 3 is new with manager 1, 4 leaves, 5 is new. */
-const team = (): UserItem[] => [
-  user(1),
-  user(2),
-  user(3, { manager: { id: 1 } }),
-  user(4, {}, inactive),
-  user(5, { jobTitle: '' }),
-];
-const live = (): FakeApi360Seed[] => [
-  account(1, { job: 'Stagiaire' }),
-  account(2, { status: 'deleted', firstName: 'Old', job: 'Ancien' }),
-  account(4),
+  account,
+  exists,
+  inactive,
+  live,
+  mailOf,
   outsider,
-];
+  scene,
+  statePath,
+  team,
+} from './api360-scene.js';
 
 describe('sync360 run to 360-api (API360_CLIENT_ID)', () => {
   it('creates, restores, patches, deletes and sets the manager; leaves 360-only users alone; a second run writes nothing', async () => {
@@ -275,47 +191,5 @@ describe('sync360 run to 360-api (API360_CLIENT_ID)', () => {
     expect(s.server.writes()).toEqual([]);
     expect((await s.report()).failure?.code).toBe('api360-failed');
     expect(result.stdout + result.stderr).not.toContain('not-the-secret-4471');
-  });
-
-  it('the Slack summary gives created, updated and removed counts and the refusals, with no email', async () => {
-    const slack = await startFakeSlack();
-    cleanups.push(() => slack.close());
-    const s = await scene([user(1), user(2), user(3, {}, inactive)], {
-      users: [account(1, { job: 'Stagiaire' }), account(3)],
-      invalidMails: [mailOf(2)],
-    });
-    const result = await s.run([], {
-      SLACK_BOT_TOKEN: 'xoxb-test',
-      SLACK_CHANNEL_ID: 'C0OPS',
-      SLACK_API_URL: slack.url,
-    });
-    expect(result.code, result.stderr).toBe(0);
-    const posted = JSON.stringify(slack.callsTo('chat.postMessage').map((call) => call.body));
-    expect(posted).toContain('*360Learning:* 0 created, 1 updated, 1 removed, 0 manager changes');
-    expect(posted).toContain('1 operation refused by 360Learning');
-    expect(posted).not.toContain('@exemple.fr');
-  });
-
-  it('doctor checks the token, the first page of users and the group, and explains the write scope', async () => {
-    const s = await scene([user(1)], { users: [account(1)] });
-    const env = {
-      API360_BASE_URL: s.server.url,
-      API360_CLIENT_ID: s.server.clientId,
-      API360_CLIENT_SECRET: s.server.clientSecret,
-      API360_DEFAULT_GROUP_ID: fakeApi360GroupId,
-    };
-    const ok = await runCli(['doctor', '--input', s.input], { cwd: s.dir, env });
-    expect(ok.code, ok.stdout).toBe(0);
-    expect(ok.stdout).toMatch(/ok +api360 token/);
-    expect(ok.stdout).toMatch(/ok +api360 users: first page read: 1 users/);
-    expect(ok.stdout).toContain('users:write');
-    const bad = await runCli(['doctor', '--input', s.input], {
-      cwd: s.dir,
-      env: { ...env, API360_CLIENT_SECRET: 'wrong-secret-0042' },
-    });
-    expect(bad.code).toBe(5);
-    expect(bad.stdout).toMatch(/FAIL +api360 token/);
-    expect(bad.stdout).not.toContain('wrong-secret-0042');
-    expect(s.server.writes()).toEqual([]);
   });
 });
