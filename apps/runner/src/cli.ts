@@ -108,15 +108,14 @@ const approvalOf = (value: string): string => {
   return value.toLowerCase();
 };
 
+/** The command line as tokens, unknown flags included (they are reported, not thrown). */
+const tokensOf = (argv: ReadonlyArray<string>) =>
+  parseArgs({ args: [...argv], options, allowPositionals: true, strict: false, tokens: true })
+    .tokens;
+
 /** Finds the command, flags and values; every mistake is one short line naming what is valid. */
 export const parseCommandLine = (argv: ReadonlyArray<string>): CommandLine => {
-  const { tokens } = parseArgs({
-    args: [...argv],
-    options,
-    allowPositionals: true,
-    strict: false,
-    tokens: true,
-  });
+  const tokens = tokensOf(argv);
   const positionals = tokens.flatMap((token) => (token.kind === 'positional' ? [token.value] : []));
   const [name, ...extra] = positionals;
   if (name !== undefined && !isCommand(name))
@@ -186,13 +185,7 @@ export const parseCommandLine = (argv: ReadonlyArray<string>): CommandLine => {
 export const salvageFlags = (
   argv: ReadonlyArray<string>,
 ): { run: boolean; report: string | null } => {
-  const { tokens } = parseArgs({
-    args: [...argv],
-    options,
-    allowPositionals: true,
-    strict: false,
-    tokens: true,
-  });
+  const tokens = tokensOf(argv);
   const report = tokens.find((token) => token.kind === 'option' && token.name === 'report');
   const reportValue = report?.kind === 'option' ? (report.value ?? '') : '';
   return {

@@ -121,13 +121,13 @@ const changeLines = (report: Report, plan: Plan, redact: boolean): string[] => {
       : 'Diff with the last delivered file:';
   if (redact) return [title, ...changeIdLines(report.changeList).map((line) => `  ${line}`)];
   const names = new Map(plan.rows.map((row) => [row.uniqueId, `${row.firstName} ${row.lastName}`]));
-  const entries = report.changeList.map((change) => {
+  const entries = report.changeList.slice(0, listLimit).map((change) => {
     if (change.kind === 'dropped')
       return `  ${'dropped'.padEnd(11)} ${change.uniqueId} (absent from the new file: left untouched in 360)`;
     const fields = change.kind === 'updated' ? ` (${change.fields.join(', ')})` : '';
     return `  ${change.kind.padEnd(11)} ${change.uniqueId} ${names.get(change.uniqueId) ?? ''}${fields}`;
   });
-  return [title, ...entries.slice(0, listLimit), ...moreLine(listLimit, entries.length)];
+  return [title, ...entries, ...moreLine(entries.length, report.changeList.length)];
 };
 
 const problemLines = (report: Report, redact: boolean): string[] => {
