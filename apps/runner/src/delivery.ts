@@ -21,7 +21,7 @@ import {
 } from '@sync360/core';
 import { deliverBySftp } from '@sync360/sftp';
 import type { Api360Config, RunnerConfig } from './config/runner-config.js';
-import { codeOf, writeFileAtomic } from './state/local-files.js';
+import { codeOf, makeConfiguredFolder, writeFileAtomic } from './state/local-files.js';
 
 type DestinationKind = 'sftp' | '360-api' | 'local';
 
@@ -53,10 +53,12 @@ const shown = (path: string): string => {
 
 const deliverLocally = async (
   directory: string,
+  variable: string,
   fileName: string,
   bytes: Uint8Array,
 ): Promise<string> => {
   const path = join(directory, fileName);
+  await makeConfiguredFolder(variable, directory);
   try {
     await writeFileAtomic(path, bytes);
   } catch (error) {
@@ -100,7 +102,12 @@ export const deliverFile = async (
   return {
     destination: {
       kind: 'local',
-      path: await deliverLocally(outDir ?? config.outputDir, file.name, file.bytes),
+      path: await deliverLocally(
+        outDir ?? config.outputDir,
+        outDir === null ? 'SYNC360_OUTPUT_DIR' : '--out',
+        file.name,
+        file.bytes,
+      ),
     },
     upload: { name: file.name, bytes: file.bytes.byteLength, encrypted: false, done: true },
   };

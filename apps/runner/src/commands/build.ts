@@ -6,7 +6,7 @@ import { buildReport } from '../report/build-report.js';
 import { printReport } from '../report/console.js';
 import { publishReport } from '../report/publish-report.js';
 import { loadSource } from '../source.js';
-import { writeFileAtomic } from '../state/local-files.js';
+import { checkReportPath, writeFileAtomic } from '../state/local-files.js';
 
 /** Offline: Lucca users JSON in, 360 CSV out, validation report printed. No state, no delivery. */
 export const buildCommand = async (
@@ -21,6 +21,7 @@ export const buildCommand = async (
       'Example: sync360 build --input users.json --out users.csv',
     );
   }
+  if (flags.report !== null) await checkReportPath(flags.report);
   const startedAt = new Date();
   const redact = flags.redact || config.inGithubActions;
   const source = await loadSource(config, flags, config.today, io.err, redact);

@@ -1,4 +1,3 @@
-import { stat } from 'node:fs/promises';
 import {
   buildPlan,
   ConfigError,
@@ -24,7 +23,12 @@ import { buildReport } from '../report/build-report.js';
 import { printReport } from '../report/console.js';
 import { publishReport } from '../report/publish-report.js';
 import { loadSource, sourceKindFor, type LoadedSource } from '../source.js';
-import { codeOf, notAFolder, removeLeftovers } from '../state/local-files.js';
+import {
+  checkConfiguredFolder,
+  checkReportPath,
+  codeOf,
+  removeLeftovers,
+} from '../state/local-files.js';
 import { acquireRunLock } from '../state/run-lock.js';
 import { employeeNames } from '../notify/slack-notify.js';
 import { readBaseline, saveBaseline } from '../state/state-store.js';
@@ -51,7 +55,11 @@ const internalError = (error: unknown): Sync360Error =>
   );
 
 /** Checked before any network call: what cannot work whatever Lucca says. */
-const checkBeforeReading = async (flags: CliFlags, config: RunnerConfig): Promise<void> => {
+const checkBeforeReading = async (
+  flags: CliFlags,
+  config: RunnerConfig,
+  localDir: string | null,
+): Promise<void> => {
   const remote = flags.out === null && (config.sftp !== null || config.api360 !== null);
   if (remote && sourceKindFor(config, flags) === 'demo')
     throw new ConfigError(
@@ -61,12 +69,14 @@ const checkBeforeReading = async (flags: CliFlags, config: RunnerConfig): Promis
     );
   // A key 360Learning cannot decrypt with (unreadable, expired, sign-only) fails every run at start.
   if (config.sftp?.pgpPublicKey !== undefined) await checkPgpPublicKey(config.sftp.pgpPublicKey);
-  if (flags.dryRun) {
-    // A preview takes no lock and writes nothing; it still names a state folder that is a file.
-    const found = await stat(config.stateDir).catch(() => null);
-    if (found !== null && !found.isDirectory())
-      throw notAFolder('SYNC360_STATE_DIR', config.stateDir);
-  }
+  if (flags.report !== null) await checkReportPath(flags.report);
+  const folders = [
+    ...(localDir === null
+      ? []
+      : [{ variable: flags.out === null ? 'SYNC360_OUTPUT_DIR' : '--out', path: localDir }]),
+    { variable: 'SYNC360_STATE_DIR', path: config.stateDir },
+  ];
+  for (const { variable, path } of folders) await checkConfiguredFolder(variable, path);
 };
 
 const execute = async (
@@ -77,9 +87,9 @@ const execute = async (
   progress: Progress,
   redact: boolean,
 ): Promise<Decision> => {
-  await checkBeforeReading(flags, config);
   const destination = configuredDestination(config);
   const localDir = flags.out ?? (destination.kind === 'local' ? config.outputDir : null);
+  await checkBeforeReading(flags, config, localDir);
   const lock = flags.dryRun
     ? null
     : await acquireRunLock(config.stateDir, { onWait: (line) => io.err(line) });

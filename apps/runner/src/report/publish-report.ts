@@ -116,7 +116,8 @@ export const publishReport = async (
   const warnings: string[] = [];
   if (config.stepSummaryPath !== null) {
     try {
-      await appendFile(config.stepSummaryPath, stepSummaryMarkdown(report));
+      // Created 0600 when missing, as every local file sync360 writes (SPEC §7).
+      await appendFile(config.stepSummaryPath, stepSummaryMarkdown(report), { mode: 0o600 });
     } catch (error) {
       warnings.push(
         `could not write the step summary (${error instanceof Error ? error.message : String(error)})`,

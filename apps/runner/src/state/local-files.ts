@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ConfigError } from '@sync360/core';
 
@@ -21,11 +21,34 @@ export const isAlive = (pid: number): boolean => {
   }
 };
 
-/** Creates the folder (and those above it) 0700. */
-export const makeFolder = async (path: string): Promise<void> => {
-  // Absolute first: Node's recursive mkdir of a relative path such as `out/nightly` loops forever
-  // once the working folder has been deleted; resolving throws ENOENT instead.
-  await mkdir(resolve(path), { recursive: true, mode: folderMode });
+/**
+ * Creates the folder and the missing ones above it, 0700, one `mkdir` a level, so it always ends:
+ * Node 20's recursive mkdir never returns for a path it cannot make under /proc, and loops on a
+ * relative path once the working folder is deleted (resolving throws ENOENT instead). Fails with
+ * the code of the first level that cannot be made; returns the folders it made.
+ */
+export const makeFolder = async (path: string): Promise<string[]> => {
+  const missing: string[] = [];
+  for (let folder = resolve(path); ; folder = dirname(folder)) {
+    const found = await stat(folder).catch((error: unknown) => {
+      if (codeOf(error) === 'ENOENT') return null;
+      throw error;
+    });
+    if (found?.isDirectory() === false)
+      throw Object.assign(new Error(`${folder} is not a folder`), { code: 'ENOTDIR' });
+    if (found !== null || dirname(folder) === folder) break;
+    missing.unshift(folder);
+  }
+  const made: string[] = [];
+  for (const folder of missing) {
+    try {
+      await mkdir(folder, { mode: folderMode });
+      made.push(folder);
+    } catch (error) {
+      if (codeOf(error) !== 'EEXIST') throw error;
+    }
+  }
+  return made;
 };
 
 const randomPart = (): string => randomBytes(4).toString('hex');
@@ -92,7 +115,7 @@ export const notAFolder = (variable: string, path: string): ConfigError =>
     { variable },
   );
 
-/** A folder sync360 must write that is a file or read-only: a configuration error naming it. */
+/** A folder sync360 must write that is a file, read-only or cannot be made: exit 2 naming it. */
 export const folderError = (
   variable: string,
   path: string,
@@ -106,5 +129,52 @@ export const folderError = (
       `Point ${variable} at a folder this user may write, or fix its permissions.`,
       { variable },
     );
+  if (code === 'ENOENT' || code === 'ELOOP' || code === 'ENAMETOOLONG')
+    return new ConfigError(
+      'folder-cannot-be-made',
+      `${variable} is ${path}, which cannot be created (${code}).`,
+      `Point ${variable} at a folder on a writable disk (it is created when missing).`,
+      { variable },
+    );
   return null;
+};
+
+/** Makes the folder `variable` names, or throws the configuration error naming it. */
+export const makeConfiguredFolder = async (variable: string, path: string): Promise<string[]> => {
+  try {
+    return await makeFolder(path);
+  } catch (error) {
+    throw folderError(variable, path, codeOf(error)) ?? error;
+  }
+};
+
+/**
+ * Before anything is read: the folder `variable` names can be made (exit 2 naming it otherwise).
+ * The levels made to find out are removed again, so a run that stops later leaves no trace.
+ */
+export const checkConfiguredFolder = async (variable: string, path: string): Promise<void> => {
+  const made = await makeConfiguredFolder(variable, path);
+  for (const folder of made.reverse()) await rmdir(folder).catch(() => undefined);
+};
+
+/** `--report FILE`: its folder is made and it is not a folder, before anything is read. */
+export const checkReportPath = async (path: string): Promise<void> => {
+  try {
+    await makeFolder(dirname(path));
+  } catch (error) {
+    throw new ConfigError(
+      'report-path-invalid',
+      `--report is ${path}, but its folder cannot be created (${codeOf(error) ?? String(error)}).`,
+      'Point --report at a file in a folder this user may create and write, e.g. reports/report.json.',
+      { variable: '--report' },
+    );
+  }
+  const found = await stat(path).catch(() => null);
+  if (found?.isDirectory() === true)
+    throw new ConfigError(
+      'report-path-invalid',
+      `--report is ${path}, which is a folder.`,
+      'Point --report at a file, e.g. reports/report.json.',
+      { variable: '--report' },
+    );
 };

@@ -2,7 +2,13 @@ import { hostname } from 'node:os';
 import { link, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigError } from '@sync360/core';
-import { codeOf, folderError, isAlive, lockDraftName, makeFolder } from './local-files.js';
+import {
+  codeOf,
+  folderError,
+  isAlive,
+  lockDraftName,
+  makeConfiguredFolder,
+} from './local-files.js';
 
 interface Holder {
   readonly pid: number;
@@ -86,9 +92,9 @@ export const acquireRunLock = async (
   const deadline = Date.now() + waitMs;
   let told = false;
   for (;;) {
+    await makeConfiguredFolder('SYNC360_STATE_DIR', stateDir);
     let created: boolean;
     try {
-      await makeFolder(stateDir);
       created = await tryCreate(path, content);
     } catch (error) {
       throw folderError('SYNC360_STATE_DIR', stateDir, codeOf(error)) ?? error;
