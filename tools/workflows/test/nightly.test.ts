@@ -177,13 +177,14 @@ describe('sync360-nightly.yml: the sync job', () => {
     const restore = stepUsing(sync, 'actions/cache/restore');
     const save = stepUsing(sync, 'actions/cache/save');
     const run = runStep('pnpm sync360');
+    const statePaths = '.sync360/last-delivered.csv\n.sync360/last-delivered.json\n';
     expect(restore.with).toMatchObject({
-      path: '.sync360/last-delivered.csv',
+      path: statePaths,
       'restore-keys': 'sync360-state-',
     });
     expect(String(restore.with?.['key'])).toMatch(/^sync360-state-/);
     expect(save.with).toEqual({
-      path: '.sync360/last-delivered.csv',
+      path: statePaths,
       key: 'sync360-state-${{ github.run_id }}',
     });
     expect(sync.env?.['SYNC360_STATE_DIR']).toBe('.sync360');
