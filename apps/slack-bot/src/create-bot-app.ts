@@ -11,6 +11,9 @@ import { reminderCache, remindersTtlMs, type ReminderCache } from './reminder-ca
 import { registerAppHome } from './views/app-home.js';
 import { startBotWatchdog, type WatchdogTimer } from './watchdog.js';
 
+/** Slack's signed requests are accepted within 5 minutes of the bot's clock, either side. */
+const signatureWindowSeconds = 5 * 60;
+
 /** Bolt's default path for slash commands, events and interactivity. */
 export const eventsPath = '/slack/events';
 
@@ -81,6 +84,17 @@ const createApp = (config: BotConfig, deps: BotDeps, logLevel: LogLevel): App =>
     processBeforeResponse: false,
     logLevel,
   });
+  // Bolt refuses a request dated more than 5 minutes ago, not one dated in the future: a request
+  // signed ahead of time would be replayable until then. Same clock and answer as Bolt's check.
+  const verified = receiver.requestListener;
+  receiver.requestListener = (request, response) => {
+    const timestamp = Number(request.headers['x-slack-request-timestamp']);
+    if (Number.isFinite(timestamp) && timestamp > Date.now() / 1000 + signatureWindowSeconds) {
+      response.writeHead(401).end();
+      return;
+    }
+    verified(request, response);
+  };
   return new App({ token: botToken, receiver, clientOptions, logLevel });
 };
 

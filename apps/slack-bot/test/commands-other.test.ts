@@ -1,7 +1,6 @@
 import type { Reminder } from '@sync360/core';
 import { fakeRun } from '@sync360/testkit/github-api';
 import { sendSlashCommand } from '@sync360/testkit/slack-requests';
-import { slackSignature } from '@sync360/testkit/slack-signing';
 import { waitUntil } from '@sync360/testkit/slack-wait';
 import { afterEach, describe, expect, it } from 'vitest';
 import { allowedUser, postText, signingSecret, startHarness, type Harness } from './harness.js';
@@ -17,6 +16,8 @@ const reminder = (index: number, overrides: Partial<Reminder> = {}): Reminder =>
   ...overrides,
 });
 
+const otherAllowed = 'U0OTHER';
+
 const reminders = (count: number): Reminder[] =>
   Array.from({ length: count }, (_, i) => reminder(i));
 
@@ -27,45 +28,76 @@ describe('/sync360 signatures, help, status and pending', () => {
     harness = null;
   });
 
+  /**
+   * The event that shows a refused request did nothing: a valid `/sync360 now` from another
+   * allowed user, sent after it, is dispatched. A refused request that got through would have gone
+   * the same way first; the dispatches then hold only the valid one.
+   */
+  const onlyTheValidOneDispatched = async (h: Harness): Promise<void> => {
+    const valid = await h.command('now', allowedUser);
+    expect(valid.status).toBe(200);
+    await waitUntil(() => h.github.dispatches.length > 0, 'the valid dispatch');
+    await waitUntil(() => h.responses.postsTo(valid.responseUrl).length > 0, 'its reply');
+    expect(h.github.dispatches.map((d) => d.inputs['requested_by'])).toEqual([allowedUser]);
+    expect(h.responses.posts.map((post) => post.path)).toEqual([
+      new URL(valid.responseUrl).pathname,
+    ]);
+  };
+
   it('rejects a forged signature with 401 and dispatches nothing', async () => {
     const h = (harness = await startHarness());
-    const responseUrl = h.responses.nextUrl();
-    const answer = await sendSlashCommand({
+    const wrongSecret = await sendSlashCommand({
       url: h.eventsUrl,
       signingSecret: 'not-the-secret',
       text: 'now',
-      userId: allowedUser,
-      responseUrl,
+      userId: otherAllowed,
+      responseUrl: h.responses.nextUrl(),
     });
-    expect(answer.status).toBe(401);
+    expect(wrongSecret.status).toBe(401);
     const forged = await sendSlashCommand({
       url: h.eventsUrl,
       signingSecret,
       signature: 'v0=deadbeef',
       text: 'now',
-      responseUrl,
+      userId: otherAllowed,
+      responseUrl: h.responses.nextUrl(),
     });
     expect(forged.status).toBe(401);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(h.github.dispatches).toHaveLength(0);
-    expect(h.github.requests).toHaveLength(0);
-    expect(h.responses.posts).toHaveLength(0);
+    await onlyTheValidOneDispatched(h);
   });
 
-  it('rejects a correctly signed but stale (6-minute-old) request', async () => {
+  it.each([
+    ['6 minutes old', -6 * 60],
+    ['dated 6 minutes in the future', 6 * 60],
+    ['dated 10 minutes in the future', 10 * 60],
+  ])('rejects a correctly signed request %s (5-minute window)', async (_name, offset) => {
     const h = (harness = await startHarness());
-    const timestamp = Math.floor(Date.now() / 1000) - 6 * 60;
     const answer = await sendSlashCommand({
       url: h.eventsUrl,
       signingSecret,
-      timestamp,
+      timestamp: Math.floor(Date.now() / 1000) + offset,
       text: 'now',
+      userId: otherAllowed,
       responseUrl: h.responses.nextUrl(),
     });
     expect(answer.status).toBe(401);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(h.github.dispatches).toHaveLength(0);
-    expect(slackSignature('s', 1, 'b')).toMatch(/^v0=[0-9a-f]{64}$/);
+    await onlyTheValidOneDispatched(h);
+  });
+
+  it('accepts a correctly signed request 4 minutes off either way (clock skew inside the window)', async () => {
+    const h = (harness = await startHarness());
+    for (const offset of [-4 * 60, 4 * 60]) {
+      const answer = await sendSlashCommand({
+        url: h.eventsUrl,
+        signingSecret,
+        timestamp: Math.floor(Date.now() / 1000) + offset,
+        text: 'help',
+        userId: otherAllowed,
+        responseUrl: h.responses.nextUrl(),
+      });
+      expect(answer.status, `offset ${String(offset)} s`).toBe(200);
+    }
+    await waitUntil(() => h.responses.posts.length === 2, 'both help replies');
   });
 
   it('answers an unknown subcommand and an empty one with help', async () => {
@@ -140,11 +172,20 @@ describe('/sync360 signatures, help, status and pending', () => {
     const h = (harness = await startHarness({ loadReminders: () => Promise.resolve(list) }));
     const answer = await h.command('pending');
     expect(answer.body).toContain('Reading the pending tasks');
-    await waitUntil(() => h.responses.postsTo(answer.responseUrl).length >= 2, 'the pages');
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Pages are posted in order and labelled "(page i of n)": the last one ends the list.
+    const labels = () =>
+      h.responses
+        .postsTo(answer.responseUrl)
+        .map((post) => /\(page (\d+) of (\d+)\)/.exec(postText(post.body))?.slice(1).map(Number));
+    await waitUntil(
+      () => labels().some((label) => label !== undefined && label[0] === label[1]),
+      'the last page',
+    );
     const posts = h.responses.postsTo(answer.responseUrl);
-    expect(posts.length).toBeGreaterThan(1);
-    expect(posts.length).toBeLessThanOrEqual(5);
+    const total = labels()[0]?.[1] ?? 0;
+    expect(total).toBeGreaterThan(1);
+    expect(total).toBeLessThanOrEqual(5);
+    expect(labels()).toEqual(Array.from({ length: total }, (_, index) => [index + 1, total]));
     for (const post of posts) {
       expect(post.body.response_type).toBe('ephemeral');
       expect(Array.isArray(post.body.blocks) && post.body.blocks.length <= 50).toBe(true);
