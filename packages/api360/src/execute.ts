@@ -2,6 +2,7 @@ import { isSync360Error, type Sync360Error } from '@sync360/core';
 import type { Api360Client, Api360Result } from './client.js';
 import {
   fieldsOf,
+  notAttempted,
   summarize,
   type Api360Operation,
   type Api360Warning,
@@ -59,8 +60,6 @@ const deferred = (): Deferred => {
   const promise = new Promise<string | null>((settle) => (resolve = settle));
   return { promise, resolve };
 };
-
-const notAttempted = 'not attempted: creating the account was rejected';
 
 /**
  * Applies the plan in order. Operations on one row run one after the other; a row's operations

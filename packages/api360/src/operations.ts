@@ -91,10 +91,17 @@ export const fieldsOf = (operation: Api360Operation): string[] => {
   }
 };
 
+/** The error of an operation skipped because its account's creation or restore was refused. */
+export const notAttempted = 'not attempted: creating the account was rejected';
+
+/**
+ * `rejected` counts what 360Learning refused (and rows in conflict): one per `api360-rejected`
+ * warning. The operations skipped after a refused creation stay `rejected` items, not counted again.
+ */
 export const summarize = (items: ReadonlyArray<OperationItem>): OperationsReport => {
   const counts = { create: 0, restore: 0, update: 0, delete: 0, managers: 0, rejected: 0 };
   for (const item of items) {
-    if (item.status === 'rejected') counts.rejected += 1;
+    if (item.status === 'rejected') counts.rejected += item.error === notAttempted ? 0 : 1;
     else if (item.operation === 'add-manager' || item.operation === 'remove-manager')
       counts.managers += 1;
     else if (item.operation !== 'activate') counts[item.operation] += 1;

@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   applyApi360Plan,
   createApi360Client,
+  operationLines,
   planFromLive,
   type Api360Delivery,
   type ApplyOptions,
@@ -155,7 +156,8 @@ describe('delivery through the API against the local 360Learning', () => {
     const delivery = await deliver(server, rows, null);
 
     expect(delivery.failure).toBeNull();
-    expect(delivery.operations).toMatchObject({ create: 1, update: 1, delete: 0, rejected: 4 });
+    // The two manager changes not attempted are listed, not counted: one count per refusal.
+    expect(delivery.operations).toMatchObject({ create: 1, update: 1, delete: 0, rejected: 2 });
     const byRow = delivery.operations.items.map((i) => [
       i.uniqueId,
       i.operation,
@@ -215,5 +217,43 @@ describe('delivery failures', () => {
     expect(delivery.failure?.hint).toContain('users:write');
     expect(delivery.operations.items.map((item) => item.status)).not.toContain('done');
     expect(fake.users().map((user) => user.firstName)).toEqual(['FirstA1']);
+  });
+});
+
+describe('counting what 360Learning refused', () => {
+  it('3 restores refused with mailAlreadyUsed are 3 rejected, not their follow-up patches too', async () => {
+    fake = await startFakeApi360({
+      users: ['R1', 'R2', 'R3'].map((id) => seed(id, { status: 'deleted', job: 'Former' })),
+    });
+    const server = fake;
+    const client = createApi360Client(settingsFor(server));
+    const rows = ['R1', 'R2', 'R3'].map((id) => row(id));
+    const { plan } = await planFromLive(client, {
+      rows,
+      baselineRows: null,
+      options: { defaultGroupId: fakeApi360GroupId, activateUsers: false },
+    });
+    // Each restore brings a patch of the old title; between the read and the writes, someone
+    // creates live accounts with the same mails (360Learning then answers mailAlreadyUsed).
+    expect(plan.operations.map((o) => o.operation)).toEqual([
+      'restore',
+      'update',
+      'restore',
+      'update',
+      'restore',
+      'update',
+    ]);
+    for (const id of ['R1', 'R2', 'R3']) server.addUser(seed(id));
+    const delivery = await applyApi360Plan(client, plan, { sendInvitations: false });
+
+    expect(delivery.rejections.map((r) => r.apiCode)).toEqual([
+      'mailAlreadyUsed',
+      'mailAlreadyUsed',
+      'mailAlreadyUsed',
+    ]);
+    expect(delivery.operations).toMatchObject({ restore: 0, update: 0, rejected: 3 });
+    expect(operationLines(plan, delivery.operations, true)[0]).toBe(
+      '360Learning operations: 0 create, 0 restore, 0 update, 0 delete, 0 manager changes, 3 rejected',
+    );
   });
 });
