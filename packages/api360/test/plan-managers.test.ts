@@ -104,3 +104,35 @@ describe('planApi360: managers', () => {
     ]);
   });
 });
+
+describe('planApi360: a manager restored in this run', () => {
+  it("sets the manager of an employee unchanged since the baseline, once the manager's deleted account is restored", () => {
+    const deletedBoss = account('b', 'B', { status: 'deleted' });
+    const emp = account('e', 'E');
+    const rows = [row('B'), row('E', { managerId: 'B' })];
+    // The baseline equals the file: only the manager's restore makes E's manager link needed.
+    const result = plan(rows, [deletedBoss, emp], {
+      managers: new Map([[emp.id, []]]),
+    });
+    expect(result.operations.map((op) => [op.operation, op.uniqueId])).toEqual([
+      ['restore', 'B'],
+      ['add-manager', 'E'],
+    ]);
+    expect(result.operations[1]).toEqual({
+      operation: 'add-manager',
+      uniqueId: 'E',
+      userId: emp.id,
+      // Unknown until the restore answers: the delivery takes it from there.
+      managerId: null,
+      managerUniqueId: 'B',
+    });
+    expect(
+      managerReadsFor({
+        rows,
+        users: [deletedBoss, emp],
+        baselineRows: rows,
+        options: { defaultGroupId: groupId, activateUsers: false },
+      }),
+    ).toEqual([emp.id]);
+  });
+});

@@ -63,3 +63,17 @@ describe('manager sharing the employee number (rule 8)', () => {
     ]);
   });
 });
+
+describe('a self-managed employee without an employee number (rule 8)', () => {
+  it('is manager-self, not manager-without-number: the manager is the employee, not another person', () => {
+    const nameless = employee({ employeeNumber: null });
+    const result = map([{ ...nameless, managerLuccaId: nameless.luccaId }]);
+    const own = result.problems.filter((problem) => problem.luccaId === nameless.luccaId);
+    expect(own.map((problem) => problem.code)).toContain('manager-self');
+    expect(own.map((problem) => problem.code)).not.toContain('manager-without-number');
+    expect(own.find((problem) => problem.code === 'manager-self')).toMatchObject({
+      severity: 'warning',
+      field: 'managerId',
+    });
+  });
+});

@@ -89,6 +89,23 @@ describe('runSummaryMessage', () => {
     expect(blockText(message)).toContain('and 17 more warnings');
   });
 
+  it('clips a problems text longer than 3,000 characters at 3,000, marking the cut', () => {
+    // Employee numbers come from Lucca and may be of any length: five of 1,000 characters.
+    const problems = Array.from({ length: 5 }, (_, i) => ({
+      ...problem(i, 'error'),
+      employeeNumber: `E${String(i)}${'9'.repeat(1000)}`,
+    }));
+    const message = runSummaryMessage(makeReport({ problems }));
+    const section = message.blocks.find(
+      (block) => block.type === 'section' && block.text?.text.startsWith('*Top problems*'),
+    );
+    const text = section?.type === 'section' ? (section.text?.text ?? '') : '';
+    expect(text).toHaveLength(3000);
+    expect(text.endsWith('…')).toBe(true);
+    expect(text).toContain(`#E0${'9'.repeat(1000)}`);
+    expectWithinLimits(message);
+  });
+
   it('explains a tripped guard and a failure', () => {
     const message = runSummaryMessage(
       makeReport({
