@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { makeTempDir } from '@sync360/testkit/temp-dir';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -68,15 +68,28 @@ describe('configuration and usage errors', () => {
     expect(result.stderr).toContain('SFTP_PRIVATE_KEY');
     expect(result.stderr + result.stdout).not.toContain('broken-key-body-123');
   });
+  // Each mistake is one short line naming what was wrong and what is valid (SPEC §3).
   it.each([
-    [['frobnicate']],
-    [['run', '--nope']],
-    [['reminders', '--force']],
-    [['run', '--report']],
-  ])('rejects %j with exit 2', async (args) => {
+    [['frobnicate'], ['"frobnicate"', 'run', 'build', 'reminders', 'watchdog', 'doctor']],
+    [
+      ['run', '--nope'],
+      ['--nope', '--dry-run', '--report FILE', '--out DIR'],
+    ],
+    [
+      ['reminders', '--force'],
+      ['--force', '--notify', '--input FILE'],
+    ],
+    [
+      ['run', '--report'],
+      ['--report', 'needs a value', '--report FILE'],
+    ],
+  ])('rejects %j with exit 2 and one line naming it and what is valid', async (args, named) => {
     const result = await runCli(args, { cwd: dir.path });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/sync360|--/);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines, result.stderr).toHaveLength(1);
+    for (const text of named) expect(lines[0]).toContain(text);
+    expect(result.stdout).toBe('');
   });
   it('prints help with exit 0', async () => {
     const result = await runCli(['run', '--help'], { cwd: dir.path });
@@ -101,8 +114,13 @@ describe('sync360 build', () => {
     expect(csv.split('\n').map((line) => line.split(',')[0])).toEqual(['uniqueId', '1', '2', '']);
     expect(csv).toContain(',de,');
   });
-  it('needs --out', async () => {
-    expect((await runCli(['build'], { cwd: dir.path })).code).toBe(2);
+  it('needs --out: exit 2 naming it, with an example, and writes nothing', async () => {
+    const input = await writeUsers(join(dir.path, 'users.json'), [user(1)]);
+    const result = await runCli(['build', '--input', input], { cwd: dir.path });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('`sync360 build` needs --out FILE');
+    expect(result.stderr).toContain('sync360 build --input users.json --out users.csv');
+    expect(await readdir(dir.path)).toEqual(['users.json']);
   });
 });
 

@@ -48,6 +48,8 @@ export interface FakeSlackCall {
   readonly method: string;
   readonly body: Readonly<Record<string, unknown>>;
   readonly authorized: boolean;
+  /** When the call arrived (`performance.now()` of the test process): to check a wait. */
+  readonly at: number;
 }
 
 /**
@@ -189,7 +191,7 @@ export const startFakeSlack = async (options: FakeSlackOptions = {}): Promise<Fa
       token === options.token ||
       (method === 'apps.connections.open' && (token ?? '').startsWith('xapp-'));
     const recorded = Object.fromEntries(Object.entries(body).filter(([key]) => key !== 'token'));
-    calls.push({ method, body: recorded, authorized });
+    calls.push({ method, body: recorded, authorized, at: performance.now() });
     if (delayMs > 0) await sleepMs(delayMs);
     const failure = takeFailure(method);
     if (failure !== null) {

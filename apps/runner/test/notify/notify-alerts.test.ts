@@ -24,10 +24,22 @@ describe('runner Slack notifications: alerts and Slack errors', () => {
   it('returns a warning, never throws, when Slack answers HTTP 500: bounded retries, then gives up', async () => {
     const { slack, settings } = await start();
     slack.failWith({ status: 500 });
-    const warning = await notifyRunToSlack(settings, blockedReport(), plain);
+    const warning = await notifyRunToSlack({ ...settings, retries: 2 }, blockedReport(), plain);
     expect(warning).toContain('HTTP 500');
     expect(warning).not.toContain(token);
-    expect(slack.callsTo('chat.postMessage').length).toBeLessThanOrEqual(3);
+    // The first try and exactly two retries of the alert, then nothing more.
+    expect(slack.callsTo('chat.postMessage')).toHaveLength(3);
+  });
+
+  it('retries a Slack HTTP 500 and posts once Slack answers again', async () => {
+    const { slack, settings } = await start();
+    slack.failWith({ status: 500 }, { method: 'chat.postMessage', times: 2 });
+    const warning = await notifyRunToSlack({ ...settings, retries: 2 }, blockedReport(), plain);
+    expect(warning).toBeNull();
+    const posts = slack.callsTo('chat.postMessage');
+    expect(posts.length).toBeGreaterThanOrEqual(3);
+    // The two refused tries and the one that went through carry the same alert.
+    expect(new Set(posts.slice(0, 3).map((call) => JSON.stringify(call.body))).size).toBe(1);
   });
 
   it('explains a Slack error code with the fix', async () => {

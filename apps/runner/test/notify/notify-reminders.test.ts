@@ -46,7 +46,13 @@ describe('runner Slack notifications: reminders', () => {
     slack.failWith({ status: 429, retryAfterSeconds: 1 }, { method: 'chat.postMessage', times: 1 });
     const list = reminders(120);
     expect(await notifyRemindersToSlack({ ...settings, hrChannel: 'G0HR' }, list)).toBeNull();
-    const hr = slack.callsTo('chat.postMessage').filter((call) => call.body.channel === 'G0HR');
+    const posts = slack.callsTo('chat.postMessage');
+    // The refused post is sent again, unchanged, no sooner than the Retry-After Slack gave
+    // (a lower bound: a loaded machine only makes the wait longer).
+    const [limited, retried] = posts;
+    expect(retried?.body).toEqual(limited?.body);
+    expect((retried?.at ?? 0) - (limited?.at ?? 0)).toBeGreaterThanOrEqual(1000);
+    const hr = posts.filter((call) => call.body.channel === 'G0HR');
     const all = hr.map((call) => JSON.stringify(call.body.blocks)).join('');
     for (const reminder of list) expect(all).toContain(`#${reminder.employeeNumber ?? ''} ·`);
     expect(
