@@ -78,6 +78,11 @@ export interface FakeGithub {
   readonly requests: FakeRequest[];
   setRuns(runs: readonly FakeGithubRun[]): void;
   setDelayMs(ms: number): void;
+  /**
+   * Holds every request (recorded in `requests` on arrival) until the returned `release` is
+   * called: a test sees what the caller does while GitHub has not answered, with no clock.
+   */
+  hold(): () => void;
   setWorkflowState(state: FakeWorkflowState): void;
   /** Answer with `status` (e.g. 401, 404, 500); `failWith(null)` clears it. */
   failWith(status: number | null, options?: FailureOptions): void;
@@ -106,6 +111,7 @@ export const startFakeGithub = async (options: FakeGithubOptions = {}): Promise<
   let delayMs = options.delayMs ?? 0;
   let workflowState: FakeWorkflowState = options.workflowState ?? 'active';
   let failure: Failure | null = null;
+  let held: { readonly until: Promise<void>; readonly release: () => void } | null = null;
   const dispatches: FakeDispatch[] = [];
   const requests: FakeRequest[] = [];
 
@@ -215,6 +221,7 @@ export const startFakeGithub = async (options: FakeGithubOptions = {}): Promise<
       query: Object.fromEntries(url.searchParams),
       authorized,
     });
+    if (held !== null) await held.until;
     if (delayMs > 0) await sleep(delayMs);
     const matched = matchRoute(method, url.pathname);
     if (matched === null) return sendError(res, 404);
@@ -248,6 +255,16 @@ export const startFakeGithub = async (options: FakeGithubOptions = {}): Promise<
     setDelayMs: (ms) => {
       delayMs = ms;
     },
+    hold: () => {
+      let release = (): void => undefined;
+      const until = new Promise<void>((resolve) => (release = resolve));
+      const current = { until, release };
+      held = current;
+      return () => {
+        if (held === current) held = null;
+        current.release();
+      };
+    },
     setWorkflowState: (state) => {
       workflowState = state;
     },
@@ -265,6 +282,7 @@ export const startFakeGithub = async (options: FakeGithubOptions = {}): Promise<
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
+        held?.release();
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
       }),

@@ -1,7 +1,9 @@
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { crons, job, loadWorkflow, stepUsing, WORKFLOWS_DIR } from './workflow-files.js';
+import { crons, job, loadWorkflow, REPO_ROOT, stepUsing, WORKFLOWS_DIR } from './workflow-files.js';
 
 const workflow = loadWorkflow('sync360-reminders.yml');
 const guard = job(workflow, 'guard');
@@ -13,13 +15,41 @@ describe('sync360-reminders.yml', () => {
     expect(workflow.on.workflow_dispatch).toBeDefined();
   });
 
-  it('guards on 09:xx Paris time', () => {
+  // The guard step's own command, run as the workflow runs it, with each cron that fires: only the
+  // firing whose slot is 09:xx in Paris proceeds, in winter (CET) and in summer (CEST).
+  it.each([
+    ['0 8 * * 1-5', '2026-01-15T08:02:00Z', true],
+    ['0 7 * * 1-5', '2026-01-15T07:02:00Z', false],
+    ['0 7 * * 1-5', '2026-07-16T07:02:00Z', true],
+    ['0 8 * * 1-5', '2026-07-16T08:02:00Z', false],
+  ])('the guard step lets the %s firing at %s proceed: %s', (cron, now, proceed) => {
+    expect(crons(workflow)).toContain(cron);
     const step = guard.steps.find((s) => s.id === 'guard');
-    expect(step?.run).toBe(
-      'pnpm exec tsx tools/workflows/src/paris-hour-guard-cli.ts --hour 9 --time-zone Europe/Paris',
-    );
     expect(step?.env).toEqual({ GUARD_SCHEDULE: '${{ github.event.schedule }}' });
+    const [pnpm, exec, tsx, script, ...args] = (step?.run ?? '').split(' ');
+    expect([pnpm, exec, tsx]).toEqual(['pnpm', 'exec', 'tsx']);
+    const dir = mkdtempSync(join(tmpdir(), 'sync360-reminders-guard-'));
+    try {
+      const output = join(dir, 'output');
+      writeFileSync(output, '');
+      const result = spawnSync(process.execPath, ['--import', 'tsx', script ?? '', ...args], {
+        cwd: REPO_ROOT,
+        encoding: 'utf8',
+        env: {
+          PATH: process.env['PATH'] ?? '',
+          GITHUB_EVENT_NAME: 'schedule',
+          GITHUB_OUTPUT: output,
+          GUARD_SCHEDULE: cron,
+          GUARD_NOW: now,
+        },
+      });
+      expect(result.status, result.stderr).toBe(0);
+      expect(readFileSync(output, 'utf8')).toBe(`proceed=${String(proceed)}\n`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
     expect(reminders.if).toBe("needs.guard.outputs.proceed == 'true'");
+    expect(guard.outputs?.['proceed']).toBe('${{ steps.guard.outputs.proceed }}');
   });
 
   it('has least permissions: contents read, plus actions read for the watchdog job', () => {
