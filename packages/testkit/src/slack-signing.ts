@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 
 /** Slack's v0 request signature: `v0=` + HMAC-SHA256 of `v0:<timestamp>:<raw body>`. */
-export const slackSignature = (signingSecret: string, timestamp: number, body: string): string =>
+const slackSignature = (signingSecret: string, timestamp: number, body: string): string =>
   `v0=${createHmac('sha256', signingSecret)
     .update(`v0:${String(timestamp)}:${body}`)
     .digest('hex')}`;

@@ -27,7 +27,7 @@ export const isAlive = (pid: number): boolean => {
  * relative path once the working folder is deleted (resolving throws ENOENT instead). Fails with
  * the code of the first level that cannot be made; returns the folders it made.
  */
-export const makeFolder = async (path: string): Promise<string[]> => {
+const makeFolder = async (path: string): Promise<string[]> => {
   const missing: string[] = [];
   for (let folder = resolve(path); ; folder = dirname(folder)) {
     const found = await stat(folder).catch((error: unknown) => {
