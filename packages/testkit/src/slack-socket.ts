@@ -27,9 +27,23 @@ const textFrame = (text: string): Buffer => {
   return Buffer.concat([header, payload]);
 };
 
+/** The opcode and whole length of the (masked, client) frame at the start of `data`, if complete. */
+const frameAt = (data: Buffer): { opcode: number; length: number } | null => {
+  if (data.length < 2) return null;
+  const short = (data[1] ?? 0) & 0x7f;
+  const extra = short === 126 ? 2 : short === 127 ? 8 : 0;
+  if (data.length < 2 + extra) return null;
+  const payload =
+    short === 126 ? data.readUInt16BE(2) : short === 127 ? Number(data.readBigUInt64BE(2)) : short;
+  const masked = ((data[1] ?? 0) & 0x80) !== 0;
+  const length = 2 + extra + (masked ? 4 : 0) + payload;
+  return data.length < length ? null : { opcode: (data[0] ?? 0) & 0x0f, length };
+};
+
 /**
  * Accepts WebSocket upgrades and sends Slack's `hello`, which is all a Socket Mode client needs
- * to count as connected; `send` delivers envelopes. Incoming frames (acks) are ignored.
+ * to count as connected; `send` delivers envelopes. Incoming frames (acks) are ignored, but
+ * a close frame.
  */
 export const startFakeSocketMode = async (): Promise<FakeSocketMode> => {
   const sockets = new Set<Duplex>();
@@ -42,6 +56,15 @@ export const startFakeSocketMode = async (): Promise<FakeSocketMode> => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => socket.destroy());
+    // A client's close frame (opcode 8) is answered with one, as a WebSocket server does.
+    let pending = Buffer.alloc(0);
+    socket.on('data', (chunk: Buffer) => {
+      pending = Buffer.concat([pending, chunk]);
+      for (let frame = frameAt(pending); frame !== null; frame = frameAt(pending)) {
+        pending = pending.subarray(frame.length);
+        if (frame.opcode === 0x8) socket.end(Buffer.from([0x88, 0]));
+      }
+    });
     const accept = createHash('sha1').update(`${key}${handshakeGuid}`).digest('base64');
     socket.write(
       `HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`,
@@ -56,7 +79,8 @@ export const startFakeSocketMode = async (): Promise<FakeSocketMode> => {
       for (const socket of sockets) socket.write(textFrame(JSON.stringify(message)));
     },
     close: async () => {
-      for (const socket of sockets) socket.destroy();
+      // A close frame first, as Slack closes a socket: the client ends cleanly, with no error.
+      for (const socket of sockets) socket.end(Buffer.from([0x88, 0]));
       await closeServer(server);
     },
   };
