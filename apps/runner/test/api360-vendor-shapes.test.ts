@@ -23,7 +23,9 @@ describe('sync360 run to 360-api when 360Learning answers in its documented shap
     expect(unreadable[0]?.message).not.toContain('@');
     expect(report.operations?.items.filter((item) => item.uniqueId === '1')).toEqual([]);
     expect(s.server.userByMail(mailOf(1))).toEqual(first);
-    expect(s.server.writes().some((write) => write.path.includes(first?._id ?? 'none'))).toBe(false);
+    expect(s.server.writes().some((write) => write.path.includes(first?._id ?? 'none'))).toBe(
+      false,
+    );
 
     // Everyone else is delivered as usual.
     expect(s.server.userByMail(mailOf(2))?.status).not.toBe('deleted');

@@ -6,7 +6,14 @@ import { postText, startHarness, type Harness } from './harness.js';
 // SPEC §7b: no command crashes on a missing field of an outside answer. GitHub's runs here lack
 // what the bot shows; a run without display_title shows its workflow `name`.
 
-const shownFields = ['display_title', 'html_url', 'created_at', 'updated_at', 'event', 'conclusion'];
+const shownFields = [
+  'display_title',
+  'html_url',
+  'created_at',
+  'updated_at',
+  'event',
+  'conclusion',
+];
 
 describe('/sync360 commands on GitHub runs missing fields', () => {
   let harness: Harness | null = null;

@@ -181,8 +181,7 @@ export const hintOfCode = (code: string | null): CodeHint | null =>
  * A code as shown anywhere but the report: an unknown one may carry anything (a proxy's text,
  * personal data), so it reads `api360-unknown`.
  */
-export const shownCode = (code: string): string =>
-  hintOfCode(code) === null ? unknownCode : code;
+const shownCode = (code: string): string => (hintOfCode(code) === null ? unknownCode : code);
 
 /** `HTTP 400 mailInvalid`, with an unknown code shown as `api360-unknown`. */
 export const shownStatus = (status: number, code: string | null): string =>
@@ -190,4 +189,7 @@ export const shownStatus = (status: number, code: string | null): string =>
 
 /** An operation's report error (`HTTP 400 <code as sent>`) as the console shows it. */
 export const shownError = (error: string): string =>
-  error.replace(/^(HTTP \d{3}) (\S+)$/, (_, status: string, code: string) => `${status} ${shownCode(code)}`);
+  error.replace(
+    /^(HTTP \d{3}) (\S+)$/,
+    (_, status: string, code: string) => `${status} ${shownCode(code)}`,
+  );

@@ -41,10 +41,7 @@ export type Api360Operation =
 export type OperationKind = Api360Operation['operation'];
 
 export type Api360WarningCode =
-  | 'api360-rejected'
-  | 'api360-unreadable-user'
-  | 'manager-not-in-360'
-  | 'language-not-in-360';
+  'api360-rejected' | 'api360-unreadable-user' | 'manager-not-in-360' | 'language-not-in-360';
 
 /** A delivery-stage problem of one row (a warning: the rest of the run goes on). */
 export interface Api360Warning {

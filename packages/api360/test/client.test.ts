@@ -98,7 +98,9 @@ describe('360Learning client: paging', () => {
     const users = Array.from({ length: 5 }, (_, n) => ({ mail: `u${n}@acme.test` }));
     const server = await start({ users, pageSize: 2 });
     const client = createApi360Client(settingsFor(server));
-    expect((await client.listUsers()).users.map((user) => user.mail)).toEqual(users.map((u) => u.mail));
+    expect((await client.listUsers()).users.map((user) => user.mail)).toEqual(
+      users.map((u) => u.mail),
+    );
     // The client follows the opaque next-page token as given: no page numbers of its own.
     const queries = server.requests.filter((r) => r.path === '/api/v2/users').map((r) => r.query);
     expect(queries).toHaveLength(3);

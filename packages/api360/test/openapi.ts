@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /** `../shared/reference/` beside the repository (the checkout's parent holds the shared folder). */
-export const referenceFolder = (): string => {
+const referenceFolder = (): string => {
   const candidates = [
     join(repositoryRoot, '../shared/reference'),
     join(repositoryRoot, 'shared/reference'),
@@ -44,7 +44,7 @@ const entriesOf = (value: unknown): Array<[string, unknown]> =>
   isRecord(value) ? Object.entries(value) : [];
 
 /** Follows a local `$ref` (`#/components/...`) until a value that is not a reference. */
-export const deref = (document: OpenApiDocument, value: unknown, depth = 0): unknown => {
+const deref = (document: OpenApiDocument, value: unknown, depth = 0): unknown => {
   if (!isRecord(value) || typeof value['$ref'] !== 'string') return value;
   if (depth > 32) throw new Error(`${document.file}: $ref cycle at ${value['$ref']}`);
   const pointer = value['$ref'];
@@ -100,12 +100,11 @@ export const errorCodesOf = (document: OpenApiDocument): Set<string> => {
  * first examples; an enum gives its values). Optional properties without a documented value are
  * left out; a required one without any is an empty value of its type.
  */
-export const schemaExamples = (document: OpenApiDocument, node: unknown): unknown[] => {
+const schemaExamples = (document: OpenApiDocument, node: unknown): unknown[] => {
   const schema = deref(document, node);
   if (!isRecord(schema)) return [];
   if ('example' in schema) return [schema['example']];
-  if (Array.isArray(schema['examples']) && schema['examples'].length > 0)
-    return schema['examples'];
+  if (Array.isArray(schema['examples']) && schema['examples'].length > 0) return schema['examples'];
   if ('const' in schema) return [schema['const']];
   if (Array.isArray(schema['enum'])) return schema['enum'];
   for (const key of ['oneOf', 'anyOf'])
@@ -159,10 +158,14 @@ const mediaExamples = (document: OpenApiDocument, media: unknown): Array<[string
   const resolved = deref(document, media);
   if (!isRecord(resolved)) return [];
   if ('example' in resolved) return [['example', resolved['example']]];
-  const named = entriesOf(resolved['examples']).flatMap(([name, entry]): Array<[string, unknown]> => {
-    const example = deref(document, entry);
-    return isRecord(example) && 'value' in example ? [[`examples.${name}`, example['value']]] : [];
-  });
+  const named = entriesOf(resolved['examples']).flatMap(
+    ([name, entry]): Array<[string, unknown]> => {
+      const example = deref(document, entry);
+      return isRecord(example) && 'value' in example
+        ? [[`examples.${name}`, example['value']]]
+        : [];
+    },
+  );
   if (named.length > 0) return named;
   return schemaExamples(document, resolved['schema']).map((body, index) => [
     `schema example ${String(index + 1)}`,
@@ -173,7 +176,9 @@ const mediaExamples = (document: OpenApiDocument, media: unknown): Array<[string
 /** Every example of every 2xx and 4xx JSON response of the document (media examples first). */
 export const responseExamples = (document: OpenApiDocument): ResponseExample[] => {
   const found: ResponseExample[] = [];
-  for (const [path, operations] of entriesOf(isRecord(document.root) ? document.root['paths'] : null))
+  for (const [path, operations] of entriesOf(
+    isRecord(document.root) ? document.root['paths'] : null,
+  ))
     for (const [method, operation] of entriesOf(deref(document, operations))) {
       if (!isRecord(operation)) continue;
       for (const [code, response] of entriesOf(operation['responses'])) {

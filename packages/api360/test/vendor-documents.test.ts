@@ -88,7 +88,9 @@ describe("360Learning's documents", () => {
   it('the documented next-page Link resolves on the API origin', () => {
     const links = documents
       .flatMap(responseExamples)
-      .flatMap((example) => (example.headers['link'] === undefined ? [] : [example.headers['link']]));
+      .flatMap((example) =>
+        example.headers['link'] === undefined ? [] : [example.headers['link']],
+      );
     expect(links.length).toBeGreaterThan(0);
     for (const link of links)
       expect(nextPageUrl(link, 'https://app.360learning.com')?.origin).toBe(
@@ -143,7 +145,10 @@ describe('each documented answer of the paths sync360 calls, through the real cl
   it.each(
     examples.map(
       (example) =>
-        [`${example.method} ${example.path} ${example.status} (${example.source}, ${example.file})`, example] as const,
+        [
+          `${example.method} ${example.path} ${example.status} (${example.source}, ${example.file})`,
+          example,
+        ] as const,
     ),
   )('%s', async (_name, example) => {
     current = example;

@@ -60,7 +60,9 @@ const rawSettings = (baseUrl: string): Api360Settings => ({
   attempts: 1,
 });
 
-const documentedCodes = new Set(openApiDocuments().flatMap((document) => [...errorCodesOf(document)]));
+const documentedCodes = new Set(
+  openApiDocuments().flatMap((document) => [...errorCodesOf(document)]),
+);
 
 /** Sends one request to the fake with a fresh token; the answer's status and parsed body. */
 const ask = async (
@@ -103,7 +105,10 @@ const codeOf = (body: unknown): string | null => {
 
 describe('the 360Learning fake answers only what the documents define', () => {
   it('uses documented codes, or the documented status alone where the documents give none', async () => {
-    const fake = await startFake({ mediaIds: ['6a6a6a6a6a6a6a6a6a6a6a6a'], ownerId: '0'.repeat(24) });
+    const fake = await startFake({
+      mediaIds: ['6a6a6a6a6a6a6a6a6a6a6a6a'],
+      ownerId: '0'.repeat(24),
+    });
     const live = fake.addUser({ mail: 'live@acme.test' });
     const gone = fake.addUser({ mail: 'gone@acme.test', status: 'deleted' });
     const answers = [
@@ -113,8 +118,12 @@ describe('the 360Learning fake answers only what the documents define', () => {
       await ask(fake, 'PUT', `/api/v2/users/${live}`),
       await ask(fake, 'GET', '/api/v2/users', undefined, {}),
       await ask(fake, 'PATCH', `/api/v2/users/${gone}`, { firstName: 'Back' }),
-      await ask(fake, 'PATCH', `/api/v2/users/${live}`, { toBeDeactivatedAt: '2001-01-01T00:00:00.000Z' }),
-      await ask(fake, 'PATCH', `/api/v2/users/${live}`, { profileImageId: '7b7b7b7b7b7b7b7b7b7b7b7b' }),
+      await ask(fake, 'PATCH', `/api/v2/users/${live}`, {
+        toBeDeactivatedAt: '2001-01-01T00:00:00.000Z',
+      }),
+      await ask(fake, 'PATCH', `/api/v2/users/${live}`, {
+        profileImageId: '7b7b7b7b7b7b7b7b7b7b7b7b',
+      }),
     ];
     expect(answers.map((answer) => [answer.status, codeOf(answer.body)])).toEqual([
       [400, null],
@@ -126,7 +135,10 @@ describe('the 360Learning fake answers only what the documents define', () => {
       [400, 'mediaNotFound'],
     ]);
     fake.setFaults([500, 429]);
-    const faults = [await ask(fake, 'GET', '/api/v2/users'), await ask(fake, 'GET', '/api/v2/users')];
+    const faults = [
+      await ask(fake, 'GET', '/api/v2/users'),
+      await ask(fake, 'GET', '/api/v2/users'),
+    ];
     expect(faults).toEqual([
       { status: 500, body: undefined },
       { status: 429, body: { error: 'tooManyRequests' } },
@@ -154,9 +166,11 @@ describe('the 360Learning fake answers only what the documents define', () => {
     expect(withImage.status).toBe(200);
     expect(fake.user(id)).toMatchObject({ profileImageId: '6a6a6a6a6a6a6a6a6a6a6a6a' });
     expect(fake.user(id)?.toBeDeactivatedAt).toBeUndefined();
-    expect(await ask(fake, 'PATCH', `/api/v2/users/${id}`, { profileImageId: null })).toMatchObject({
-      status: 200,
-    });
+    expect(await ask(fake, 'PATCH', `/api/v2/users/${id}`, { profileImageId: null })).toMatchObject(
+      {
+        status: 200,
+      },
+    );
     expect(fake.user(id)?.profileImageId).toBeUndefined();
   });
 });
@@ -281,19 +295,15 @@ describe('the client reads what 360Learning documents in its guides and examples
 
 describe('planning around unreadable users', () => {
   it("leaves the row with an unreadable account's mail alone, and warns for each unreadable account", () => {
-    const result = plan(
-      [row('1'), row('2', { firstName: 'Changed' })],
-      [account('b', '2')],
-      {
-        unreadable: [
-          { mail: 'PERSON1@acme.test', fields: ['status'] },
-          { mail: null, fields: ['_id', 'mail'] },
-        ],
-      },
+    const result = plan([row('1'), row('2', { firstName: 'Changed' })], [account('b', '2')], {
+      unreadable: [
+        { mail: 'PERSON1@acme.test', fields: ['status'] },
+        { mail: null, fields: ['_id', 'mail'] },
+      ],
+    });
+    expect(result.operations.map((operation) => [operation.operation, operation.uniqueId])).toEqual(
+      [['update', '2']],
     );
-    expect(result.operations.map((operation) => [operation.operation, operation.uniqueId])).toEqual([
-      ['update', '2'],
-    ]);
     expect(result.warnings).toEqual([
       expect.objectContaining({ uniqueId: '1', code: 'api360-unreadable-user', field: 'email' }),
       expect.objectContaining({ uniqueId: null, code: 'api360-unreadable-user', field: null }),

@@ -50,7 +50,7 @@ const checkRuns: Check = async (octokit, settings) => {
   const [last] = await fetchRuns(octokit, settings, 1);
   return last === undefined
     ? 'no run yet'
-    : `last run ${last.conclusion ?? last.status} at ${last.createdAt || "an unknown time"}`;
+    : `last run ${last.conclusion ?? last.status} at ${last.createdAt || 'an unknown time'}`;
 };
 
 const CHECKS: ReadonlyArray<readonly [string, Check]> = [

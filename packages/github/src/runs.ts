@@ -66,8 +66,7 @@ const readRun = (item: unknown, settings: GithubSettings): WorkflowRun | null =>
     createdAt,
     updatedAt: run.updated_at ?? createdAt,
     htmlUrl:
-      run.html_url ??
-      `${webUrlOf(settings)}/${settings.repository}/actions/runs/${String(run.id)}`,
+      run.html_url ?? `${webUrlOf(settings)}/${settings.repository}/actions/runs/${String(run.id)}`,
     event: run.event ?? 'unknown',
     displayTitle: run.display_title ?? run.name ?? '',
   };
@@ -92,9 +91,7 @@ export const fetchRuns = async (
   );
   const page = runsPageSchema.safeParse(data);
   if (!page.success) throw unexpectedAnswer(context, 'no list of workflow runs');
-  return page.data.workflow_runs
-    .slice(0, perPage)
-    .flatMap((item) => readRun(item, settings) ?? []);
+  return page.data.workflow_runs.slice(0, perPage).flatMap((item) => readRun(item, settings) ?? []);
 };
 
 /** The most recent runs of the workflow, newest first (1 to 100, default 20). */

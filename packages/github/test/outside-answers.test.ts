@@ -2,14 +2,28 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fakeRun } from '@sync360/testkit/github-api';
 import { afterEach, describe, expect, it } from 'vitest';
-import { GithubError, checkGithub, findActiveRun, listRecentRuns, runWatchdog } from '../src/index.js';
+import {
+  GithubError,
+  checkGithub,
+  findActiveRun,
+  listRecentRuns,
+  runWatchdog,
+} from '../src/index.js';
 import { TOKEN, rejection, useHarness } from './helpers.js';
 
 // SPEC §7b: a missing field of an outside answer is a documented fallback or a coded error,
 // never a crash. GitHub does send these fields; the point is that nothing we read may crash us.
 
 const start = useHarness();
-const shown = ['display_title', 'html_url', 'created_at', 'updated_at', 'event', 'status', 'conclusion'];
+const shown = [
+  'display_title',
+  'html_url',
+  'created_at',
+  'updated_at',
+  'event',
+  'status',
+  'conclusion',
+];
 
 const closers: Array<() => Promise<void>> = [];
 afterEach(async () => {

@@ -99,7 +99,8 @@ type StatusValue =
 export const readStatusValue = (raw: unknown): StatusValue | null => {
   if (raw === null || raw === undefined || raw === '') return { kind: 'none' };
   if (typeof raw === 'string') return { kind: 'label', label: raw };
-  if (typeof raw === 'number' && Number.isSafeInteger(raw)) return { kind: 'entry', entryId: String(raw) };
+  if (typeof raw === 'number' && Number.isSafeInteger(raw))
+    return { kind: 'entry', entryId: String(raw) };
   if (!isObject(raw)) return null;
   const value = 'value' in raw ? raw['value'] : raw;
   if (value === null || value === undefined || value === '') return { kind: 'none' };

@@ -268,7 +268,9 @@ export const startFakeApi360 = async (options: FakeApi360Options = {}): Promise<
     const fault = faults.shift();
     if (fault === 'drop') return 'drop';
     if (fault !== undefined)
-      return fault === 429 ? { status: 429, body: { error: 'tooManyRequests' } } : bareStatus(fault);
+      return fault === 429
+        ? { status: 429, body: { error: 'tooManyRequests' } }
+        : bareStatus(fault);
     if (overLimit(write ? 'write' : 'read'))
       return { status: 429, body: { error: 'tooManyRequests' } };
     return route(entry.method, url, entry.body);

@@ -127,19 +127,22 @@ export const toApiJobs = (run: FakeGithubRun): Array<Record<string, unknown>> =>
 
 /** The run as GitHub's REST API shows it (without the fake's `jobs`). */
 export const toApiRun = (run: FakeGithubRun): Record<string, unknown> => {
-  return without({
-    id: run.id,
-    name: run.name,
-    display_title: run.display_title,
-    status: run.status,
-    conclusion: run.conclusion,
-    event: run.event,
-    head_branch: run.head_branch,
-    created_at: run.created_at,
-    updated_at: run.updated_at,
-    run_started_at: run.run_started_at,
-    html_url: run.html_url,
-  }, run.leftOut);
+  return without(
+    {
+      id: run.id,
+      name: run.name,
+      display_title: run.display_title,
+      status: run.status,
+      conclusion: run.conclusion,
+      event: run.event,
+      head_branch: run.head_branch,
+      created_at: run.created_at,
+      updated_at: run.updated_at,
+      run_started_at: run.run_started_at,
+      html_url: run.html_url,
+    },
+    run.leftOut,
+  );
 };
 
 /** Statuses GitHub accepts in the `status` query parameter that are conclusions, not statuses. */

@@ -7,12 +7,7 @@ export type LuccaUserItem = Record<string, unknown>;
  * or a bare entry id (the user resource page's bare form), or a label inside `value`.
  */
 export type LuccaStatusStyle =
-  | 'entry'
-  | 'bare-entry'
-  | 'label'
-  | 'object-label'
-  | 'value-label'
-  | 'none';
+  'entry' | 'bare-entry' | 'label' | 'object-label' | 'value-label' | 'none';
 
 export const luccaActiveEntryId = 84;
 export const luccaInactiveEntryId = 85;
