@@ -7,18 +7,23 @@ import { fileURLToPath } from 'node:url';
 
 const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
-/** `../shared/reference/` beside the repository (the checkout's parent holds the shared folder). */
-const referenceFolder = (): string => {
-  const candidates = [
-    join(repositoryRoot, '../shared/reference'),
-    join(repositoryRoot, 'shared/reference'),
-  ];
+const candidates = [
+  join(repositoryRoot, '../shared/reference'),
+  join(repositoryRoot, 'shared/reference'),
+];
+
+/**
+ * `../shared/reference/` beside the repository (the checkout's parent holds the shared folder).
+ * Absent only on a CI runner, which checks out the repository alone: there the contract tests
+ * are skipped, saying why; anywhere else its absence fails them.
+ */
+export const referenceFolder = (): string | null => {
   const found = candidates.find((folder) => existsSync(folder));
-  if (found === undefined)
-    throw new Error(
-      `no vendor reference folder: looked for ${candidates.join(' and ')} (360Learning's OpenAPI documents)`,
-    );
-  return found;
+  if (found !== undefined) return found;
+  if (process.env['CI'] === 'true') return null;
+  throw new Error(
+    `no vendor reference folder: looked for ${candidates.join(' and ')} (360Learning's OpenAPI documents)`,
+  );
 };
 
 export interface OpenApiDocument {
@@ -26,8 +31,7 @@ export interface OpenApiDocument {
   readonly root: unknown;
 }
 
-export const openApiDocuments = (): OpenApiDocument[] => {
-  const folder = referenceFolder();
+export const openApiDocuments = (folder: string): OpenApiDocument[] => {
   const files = readdirSync(folder)
     .filter((name) => name.endsWith('.openapi.json'))
     .sort();

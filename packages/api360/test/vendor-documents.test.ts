@@ -9,7 +9,9 @@ import { rejectionWarning } from '../src/rejections.js';
 import {
   errorCodesOf,
   openApiDocuments,
+  referenceFolder,
   responseExamples,
+  type OpenApiDocument,
   type ResponseExample,
 } from './openapi.js';
 
@@ -17,7 +19,10 @@ import {
 // every documented example answer of the paths sync360 calls goes through the real client (over
 // HTTP, from a local server replaying it) and is read, or fails with the coded error SPEC names.
 
-const documents = openApiDocuments();
+const folder = referenceFolder();
+if (folder === null)
+  console.warn("360Learning's OpenAPI documents are not on this CI runner: contract tests skipped");
+const documents = folder === null ? [] : openApiDocuments(folder);
 const userId = '507f1f77bcf86cd799439011';
 const managerId = '507f1f77bcf86cd799439012';
 
@@ -59,7 +64,7 @@ const codeIn = (body: unknown): string | null => {
   return typeof code === 'string' ? code : null;
 };
 
-describe("360Learning's documents", () => {
+describe.skipIf(folder === null)("360Learning's documents", () => {
   it('are found in the reference folder', () => {
     expect(documents.map((document) => document.file)).toContain(
       '360learning-api-v2-users.openapi.json',
@@ -99,114 +104,179 @@ describe("360Learning's documents", () => {
   });
 });
 
-describe('each documented answer of the paths sync360 calls, through the real client', () => {
-  let server: Server;
-  let baseUrl = '';
-  let current: ResponseExample | null = null;
-  const hits: string[] = [];
+describe.skipIf(folder === null)(
+  'each documented answer of the paths sync360 calls, through the real client',
+  () => {
+    let server: Server;
+    let baseUrl = '';
+    let current: ResponseExample | null = null;
+    const hits: string[] = [];
 
-  const templateOf = (path: string): RegExp =>
-    new RegExp(`^${path.replace(/\{[^}]+\}/g, '[^/]+')}$`);
+    const templateOf = (path: string): RegExp =>
+      new RegExp(`^${path.replace(/\{[^}]+\}/g, '[^/]+')}$`);
 
-  beforeAll(async () => {
-    server = createServer((request, response) => {
-      const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-      const example = current;
-      const answer = (status: number, body: unknown): void => {
-        if (body === undefined) response.writeHead(status).end();
-        else
-          response
-            .writeHead(status, { 'content-type': 'application/json' })
-            .end(JSON.stringify(body));
-      };
-      request.resume();
-      request.on('end', () => {
-        if (
-          example !== null &&
-          request.method === example.method &&
-          templateOf(example.path).test(path)
-        ) {
-          hits.push(`${request.method} ${path}`);
-          answer(example.status, example.body);
-        } else if (path === '/api/v2/oauth2/token')
-          answer(200, { token_type: 'Bearer', access_token: 'replay-token', expires_in: 3600 });
-        else answer(404, undefined);
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const address: AddressInfo | string | null = server.address();
-    baseUrl = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
-  });
-
-  afterAll(async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  });
-
-  it.each(
-    examples.map(
-      (example) =>
-        [
-          `${example.method} ${example.path} ${example.status} (${example.source}, ${example.file})`,
-          example,
-        ] as const,
-    ),
-  )('%s', async (_name, example) => {
-    current = example;
-    hits.length = 0;
-    const client = createApi360Client({
-      ...api360Defaults,
-      baseUrl,
-      clientId: 'replay-client',
-      clientSecret: 'replay-secret',
-      companyId: null,
-      // One attempt: a documented 429 is seen as it is, not waited out.
-      attempts: 1,
-    });
-    const call = calls[keyOf(example)];
-    if (call === undefined) throw new Error(`no call for ${keyOf(example)}`);
-    const outcome = await call(client).then(
-      (value) => ({ value, error: null }),
-      (error: unknown) => ({ value: null, error }),
-    );
-    expect(hits.length, 'the example was answered to the call').toBeGreaterThan(0);
-    const code = codeIn(example.body);
-
-    if (example.status < 300) {
-      expect(outcome.error).toBeNull();
-      if (typeof outcome.value === 'object' && outcome.value !== null && 'ok' in outcome.value)
-        expect(outcome.value).toMatchObject({ ok: true });
-      if (keyOf(example) === 'GET /api/v2/users')
-        expect(outcome.value).toMatchObject({
-          users: Array.isArray(example.body) ? example.body.map(() => expect.anything()) : [],
-          unreadable: [],
+    beforeAll(async () => {
+      server = createServer((request, response) => {
+        const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+        const example = current;
+        const answer = (status: number, body: unknown): void => {
+          if (body === undefined) response.writeHead(status).end();
+          else
+            response
+              .writeHead(status, { 'content-type': 'application/json' })
+              .end(JSON.stringify(body));
+        };
+        request.resume();
+        request.on('end', () => {
+          if (
+            example !== null &&
+            request.method === example.method &&
+            templateOf(example.path).test(path)
+          ) {
+            hits.push(`${request.method} ${path}`);
+            answer(example.status, example.body);
+          } else if (path === '/api/v2/oauth2/token')
+            answer(200, { token_type: 'Bearer', access_token: 'replay-token', expires_in: 3600 });
+          else answer(404, undefined);
         });
-      if (keyOf(example) === 'POST /api/v2/users')
-        expect(outcome.value).toMatchObject({ ok: true, value: { userId } });
-      return;
-    }
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const address: AddressInfo | string | null = server.address();
+      baseUrl = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
+    });
 
-    // An error answer carries a documented code, and that code has a hint.
-    expect(code).not.toBeNull();
-    expect(hintOfCode(code)).not.toBeNull();
-    const perUser =
-      keyOf(example) !== 'POST /api/v2/oauth2/token' &&
-      keyOf(example) !== 'GET /api/v2/users' &&
-      ![401, 403, 429].includes(example.status);
-    if (perUser) {
-      // A 4xx on one user is that user's rejection: `api360-rejected`, the run goes on.
-      expect(outcome.value).toEqual({ ok: false, status: example.status, code });
-      const warning = rejectionWarning(
-        { operation: 'delete', uniqueId: 'E1', userId, mail: null },
-        { ok: false, status: example.status, code },
+    afterAll(async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    });
+
+    it.each(
+      examples.map(
+        (example) =>
+          [
+            `${example.method} ${example.path} ${example.status} (${example.source}, ${example.file})`,
+            example,
+          ] as const,
+      ),
+    )('%s', async (_name, example) => {
+      current = example;
+      hits.length = 0;
+      const client = createApi360Client({
+        ...api360Defaults,
+        baseUrl,
+        clientId: 'replay-client',
+        clientSecret: 'replay-secret',
+        companyId: null,
+        // One attempt: a documented 429 is seen as it is, not waited out.
+        attempts: 1,
+      });
+      const call = calls[keyOf(example)];
+      if (call === undefined) throw new Error(`no call for ${keyOf(example)}`);
+      const outcome = await call(client).then(
+        (value) => ({ value, error: null }),
+        (error: unknown) => ({ value: null, error }),
       );
-      expect(warning.code).toBe('api360-rejected');
-      expect(warning.message).toContain(`HTTP ${String(example.status)} ${String(code)}`);
-      return;
-    }
-    // Credentials, scope, rate limit and the users list stop the run: `api360-failed`.
-    if (!isSync360Error(outcome.error)) throw new Error(`expected a coded error for ${_name}`);
-    expect(outcome.error.code).toBe('api360-failed');
-    expect(outcome.error.details).toMatchObject({ status: example.status, apiCode: code });
-    expect(outcome.error.message).toContain(String(code));
+      expect(hits.length, 'the example was answered to the call').toBeGreaterThan(0);
+      const code = codeIn(example.body);
+
+      if (example.status < 300) {
+        expect(outcome.error).toBeNull();
+        if (typeof outcome.value === 'object' && outcome.value !== null && 'ok' in outcome.value)
+          expect(outcome.value).toMatchObject({ ok: true });
+        if (keyOf(example) === 'GET /api/v2/users')
+          expect(outcome.value).toMatchObject({
+            users: Array.isArray(example.body) ? example.body.map(() => expect.anything()) : [],
+            unreadable: [],
+          });
+        if (keyOf(example) === 'POST /api/v2/users')
+          expect(outcome.value).toMatchObject({ ok: true, value: { userId } });
+        return;
+      }
+
+      // An error answer carries a documented code, and that code has a hint.
+      expect(code).not.toBeNull();
+      expect(hintOfCode(code)).not.toBeNull();
+      const perUser =
+        keyOf(example) !== 'POST /api/v2/oauth2/token' &&
+        keyOf(example) !== 'GET /api/v2/users' &&
+        ![401, 403, 429].includes(example.status);
+      if (perUser) {
+        // A 4xx on one user is that user's rejection: `api360-rejected`, the run goes on.
+        expect(outcome.value).toEqual({ ok: false, status: example.status, code });
+        const warning = rejectionWarning(
+          { operation: 'delete', uniqueId: 'E1', userId, mail: null },
+          { ok: false, status: example.status, code },
+        );
+        expect(warning.code).toBe('api360-rejected');
+        expect(warning.message).toContain(`HTTP ${String(example.status)} ${String(code)}`);
+        return;
+      }
+      // Credentials, scope, rate limit and the users list stop the run: `api360-failed`.
+      if (!isSync360Error(outcome.error)) throw new Error(`expected a coded error for ${_name}`);
+      expect(outcome.error.code).toBe('api360-failed');
+      expect(outcome.error.details).toMatchObject({ status: example.status, apiCode: code });
+      expect(outcome.error.message).toContain(String(code));
+    });
+  },
+);
+
+describe('reading a vendor document', () => {
+  it('resolves $ref in responses, schemas and error codes', () => {
+    const document: OpenApiDocument = {
+      file: 'synthetic.openapi.json',
+      root: {
+        paths: {
+          '/api/v2/things': {
+            get: {
+              responses: {
+                '200': { $ref: '#/components/responses/Things' },
+                '404': {
+                  content: {
+                    'application/json': { schema: { $ref: '#/components/schemas/NotFound' } },
+                  },
+                },
+                '500': { content: { 'application/json': { example: { ignored: true } } } },
+              },
+            },
+          },
+        },
+        components: {
+          responses: {
+            Things: {
+              content: {
+                'application/json': {
+                  schema: { type: 'array', items: { $ref: '#/components/schemas/Thing' } },
+                },
+              },
+            },
+          },
+          schemas: {
+            Thing: {
+              type: 'object',
+              required: ['_id', 'kind'],
+              properties: {
+                _id: { type: 'string', example: 'abc' },
+                kind: { type: 'string' },
+                note: { type: 'string' },
+              },
+            },
+            NotFound: {
+              type: 'object',
+              properties: {
+                error: {
+                  type: 'object',
+                  properties: { code: { $ref: '#/components/schemas/NotFoundCode' } },
+                },
+              },
+            },
+            NotFoundCode: { type: 'string', enum: ['thingNotFound'] },
+          },
+        },
+      },
+    };
+    expect([...errorCodesOf(document)]).toEqual(['thingNotFound']);
+    expect(responseExamples(document).map(({ status, body }) => [status, body])).toEqual([
+      [200, [{ _id: 'abc', kind: '' }]],
+      [404, { error: { code: 'thingNotFound' } }],
+    ]);
   });
 });
