@@ -190,6 +190,6 @@ export const shownStatus = (status: number, code: string | null): string =>
 /** An operation's report error (`HTTP 400 <code as sent>`) as the console shows it. */
 export const shownError = (error: string): string =>
   error.replace(
-    /^(HTTP \d{3}) (\S+)$/,
+    /^(HTTP \d{3}) ([\s\S]+)$/,
     (_, status: string, code: string) => `${status} ${shownCode(code)}`,
   );
