@@ -99,12 +99,18 @@ interface RowsPlan {
 
 const conflictError = 'several 360Learning accounts that are not deleted have this mail';
 
+const fieldWords: Readonly<Record<UnreadableUser['fields'][number], string>> = {
+  _id: 'id',
+  mail: 'email',
+  status: 'status',
+};
+
 const unreadableWarning = (uniqueId: string | null, user: UnreadableUser): Api360Warning =>
   warning(
     uniqueId,
     'api360-unreadable-user',
     uniqueId === null ? null : 'email',
-    `360Learning listed ${uniqueId === null ? 'an account' : "this employee's account"} without a readable ${user.fields.join(', ')}: ${uniqueId === null ? 'it is left untouched' : 'nothing was written for this employee'}; the next run reads it again (if it persists, report it to 360Learning)`,
+    `360Learning listed ${uniqueId === null ? 'an account' : "this employee's account"} without a readable ${user.fields.map((field) => fieldWords[field]).join(', ')}: ${uniqueId === null ? 'it is left untouched' : 'nothing was written for this employee'}; the next run reads it again (if it persists, report it to 360Learning)`,
   );
 
 /**
