@@ -119,10 +119,17 @@ const unreadableWarning = (uniqueId: string | null, user: UnreadableUser): Api36
  */
 const setAsideUnreadable = (
   rows: ReadonlyArray<UserRow>,
+  baselineRows: ReadonlyArray<UserRow> | null,
   unreadable: ReadonlyArray<UnreadableUser>,
 ): { readonly aside: ReadonlySet<string>; readonly warnings: Api360Warning[] } => {
   if (unreadable.length === 0) return { aside: new Set(), warnings: [] };
   const rowByMail = new Map(rows.map((row) => [row.email.toLowerCase(), row.uniqueId]));
+  // The mail a row had at the last delivery may still be its account's (an email change).
+  const inFile = new Set(rows.map((row) => row.uniqueId));
+  for (const row of baselineRows ?? []) {
+    const mail = row.email.toLowerCase();
+    if (inFile.has(row.uniqueId) && !rowByMail.has(mail)) rowByMail.set(mail, row.uniqueId);
+  }
   const aside = new Set<string>();
   const warnings = unreadable.map((user) => {
     const uniqueId = user.mail === null ? undefined : rowByMail.get(user.mail.toLowerCase());
@@ -138,7 +145,7 @@ const planRows = (input: Omit<Api360PlanInput, 'managers'>): RowsPlan => {
   const updates: Api360Operation[] = [];
   const deletes: Api360Operation[] = [];
   const conflicts: Api360Conflict[] = [];
-  const unreadable = setAsideUnreadable(input.rows, input.unreadable ?? []);
+  const unreadable = setAsideUnreadable(input.rows, input.baselineRows, input.unreadable ?? []);
   const warnings: Api360Warning[] = [...unreadable.warnings];
   let previouslyActive = 0;
   for (const match of matchRows(input.rows, input.users, input.baselineRows)) {

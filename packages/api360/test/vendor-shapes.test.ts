@@ -312,4 +312,16 @@ describe('planning around unreadable users', () => {
     ]);
     expect(result.warnings.map((warning) => warning.message).join('\n')).not.toContain('person1');
   });
+
+  it('also leaves alone a row whose mail at the last delivery an unreadable account has', () => {
+    const result = plan([row('3', { email: 'new3@acme.test' })], [], {
+      baselineRows: [row('3')],
+      unreadable: [{ mail: 'person3@acme.test', fields: ['_id'] }],
+    });
+    // Creating new3@ would give this employee a second account.
+    expect(result.operations).toEqual([]);
+    expect(result.warnings).toEqual([
+      expect.objectContaining({ uniqueId: '3', code: 'api360-unreadable-user' }),
+    ]);
+  });
 });
