@@ -97,7 +97,7 @@ const notAnObject: ReadUser = {
   unreadable: { mail: null, fields: ['_id', 'mail', 'status'] },
 };
 
-/** One item of a users list (or a user answer), read as SPEC §7b says. */
+/** One item of a users list, read as SPEC §7b says. */
 export const readUser = (item: unknown): ReadUser => {
   const parsed = userItemSchema.safeParse(item);
   if (!parsed.success) return notAnObject;

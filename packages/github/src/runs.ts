@@ -79,8 +79,7 @@ export const fetchRuns = async (
   perPage: number,
   status?: 'success',
 ): Promise<WorkflowRun[]> => {
-  const operation = `listing runs of ${settings.workflow}`;
-  const context: CallContext = { settings, operation };
+  const context: CallContext = { settings, operation: `listing runs of ${settings.workflow}` };
   const { data } = await callGithub(context, () =>
     octokit.rest.actions.listWorkflowRuns({
       ...repoCoordinates(settings),
