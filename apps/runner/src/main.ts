@@ -11,7 +11,7 @@ import {
   type CommandName,
   type Io,
 } from './cli.js';
-import { secretsOf } from './config/env-schema.js';
+import { secretsOf } from '@sync360/config';
 import { parseRunnerConfig, type AlertConfig, type RunnerConfig } from './config/runner-config.js';
 
 type Command = (flags: CliFlags, config: RunnerConfig, io: Io) => Promise<number>;
