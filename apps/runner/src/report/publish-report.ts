@@ -1,3 +1,4 @@
+import { constants } from 'node:fs';
 import { appendFile } from 'node:fs/promises';
 import { redactSecrets, type Report } from '@sync360/core';
 import type { AlertConfig } from '../config/runner-config.js';
@@ -116,8 +117,12 @@ export const publishReport = async (
   const warnings: string[] = [];
   if (config.stepSummaryPath !== null) {
     try {
-      // Created 0600 when missing, as every local file sync360 writes (SPEC §7).
-      await appendFile(config.stepSummaryPath, stepSummaryMarkdown(report), { mode: 0o600 });
+      // Created 0600 when missing, as every local file sync360 writes (SPEC §7); opened without
+      // blocking, so a FIFO nobody reads fails at once instead of holding the run.
+      await appendFile(config.stepSummaryPath, stepSummaryMarkdown(report), {
+        mode: 0o600,
+        flag: constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NONBLOCK,
+      });
     } catch (error) {
       warnings.push(
         `could not write the step summary (${error instanceof Error ? error.message : String(error)})`,

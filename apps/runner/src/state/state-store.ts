@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigError, parsePreviousFile, type UserRow } from '@sync360/core';
 import { z } from 'zod';
@@ -28,10 +29,23 @@ interface Baseline {
   readonly otherDestination: string | null;
 }
 
+/** A state file's bytes, null when absent. Opened without blocking: a FIFO there never holds a run. */
 const readBytes = async (path: string): Promise<Buffer | null> => {
   try {
-    return await readFile(path);
+    const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      if (!(await handle.stat()).isFile())
+        throw new ConfigError(
+          'state-corrupt',
+          `${path} is not a regular file.`,
+          `Delete ${path}; sync360 writes it again after the next delivery.`,
+        );
+      return await handle.readFile();
+    } finally {
+      await handle.close();
+    }
   } catch (error) {
+    if (error instanceof ConfigError) throw error;
     if (codeOf(error) === 'ENOENT') return null;
     throw new ConfigError(
       'state-unreadable',

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { makeLuccaUsers, startFakeLucca, type FakeLucca } from '@sync360/testkit/lucca-server';
@@ -98,5 +99,27 @@ describe('--approve', () => {
     });
     expect(result.stderr).not.toContain('--approve needs');
     expect(lucca.requests.length).toBeGreaterThan(0);
+  });
+});
+
+describe('a FIFO where sync360 expects a file never holds a run', () => {
+  it('last-delivered.csv that is a FIFO is exit 2 naming it, before any network call', async () => {
+    await mkdir(join(dir.path, '.sync360'));
+    execFileSync('mkfifo', [join(dir.path, '.sync360/last-delivered.csv')]);
+    const result = await runCli(['run'], dir.path, luccaEnv());
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toContain('Error [state-corrupt]: .sync360/last-delivered.csv');
+    expect(lucca.requests).toEqual([]);
+  });
+
+  it('a GITHUB_STEP_SUMMARY that is a FIFO nobody reads is a warning; the run ends', async () => {
+    const input = await writeInput(join(dir.path, 'users.json'), labelUsers(3));
+    const summary = join(dir.path, 'summary');
+    execFileSync('mkfifo', [summary]);
+    const result = await runCli(['run', '--input', input, '--dry-run'], dir.path, {
+      GITHUB_STEP_SUMMARY: summary,
+    });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout + result.stderr).toContain('could not write the step summary');
   });
 });
