@@ -114,11 +114,16 @@ export const acquireRunLock = async (
         },
       };
     }
+    const found = await stat(path).catch(() => null);
+    // Read only a regular file: reading a FIFO put there would wait forever.
+    if (found !== null && !found.isFile())
+      throw new ConfigError(
+        'state-locked',
+        `${path} is not a file: sync360 cannot tell whether another run holds ${stateDir}.`,
+        `If no sync360 is running, delete ${path}.`,
+      );
     const text = await readFile(path, 'utf8').catch(() => null);
-    const touched = await stat(path).then(
-      (stats) => stats.mtimeMs,
-      () => null,
-    );
+    const touched = found?.mtimeMs ?? null;
     if (text === null || touched === null) continue;
     const holder = holderOf(text);
     const gone =

@@ -123,3 +123,17 @@ describe('a FIFO where sync360 expects a file never holds a run', () => {
     expect(result.stdout + result.stderr).toContain('could not write the step summary');
   });
 });
+
+describe('a run lock that is not a file', () => {
+  it('is exit 2 naming it and the fix, never a wait on a FIFO', async () => {
+    const input = await writeInput(join(dir.path, 'users.json'), labelUsers(3));
+    await mkdir(join(dir.path, '.sync360'));
+    execFileSync('mkfifo', [join(dir.path, '.sync360/run.lock')]);
+    const result = await runCli(['run', '--input', input], dir.path);
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toContain('Error [state-locked]: .sync360/run.lock is not a file');
+    expect(result.stderr).toContain(
+      'What to do: If no sync360 is running, delete .sync360/run.lock',
+    );
+  });
+});
