@@ -1,5 +1,4 @@
-import { contextBlock, headerBlock, sectionBlock } from './blocks.js';
-import type { SlackMessage } from './message.js';
+import { type SlackMessage, contextBlock, headerBlock, sectionBlock } from './blocks.js';
 
 export const commandLines: ReadonlyArray<string> = [
   '`/sync360 now`: start the nightly sync now (allowed users only)',

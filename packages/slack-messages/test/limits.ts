@@ -1,6 +1,6 @@
 import type { Button, KnownBlock } from '@slack/types';
 import { expect } from 'vitest';
-import type { SlackMessage } from '../src/message.js';
+import type { SlackMessage } from '../src/index.js';
 
 // Slack's documented Block Kit limits, written here on purpose rather than imported from the
 // builders: a builder constant that drifts must make these tests fail.

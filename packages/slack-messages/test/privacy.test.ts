@@ -1,14 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { changeListPages } from '../src/change-list.js';
-import { reminderCountsMessage } from '../src/reminder-counts.js';
-import { reminderPages } from '../src/reminder-pages.js';
-import { runAlertMessage } from '../src/run-alert.js';
-import { runSummaryMessage } from '../src/run-summary.js';
-import type { SlackMessage } from '../src/message.js';
-import { threadOutcomeMessage } from '../src/thread.js';
 import { makeReminder, makeReport } from './fixtures.js';
 import { emailPattern } from './limits.js';
+import {
+  changeListPages,
+  reminderCountsMessage,
+  reminderPages,
+  runAlertMessage,
+  runSummaryMessage,
+  threadOutcomeMessage,
+  type SlackMessage,
+} from '../src/index.js';
 
 const payload = (message: SlackMessage): string => JSON.stringify(message);
 

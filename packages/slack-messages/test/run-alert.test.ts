@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { needsAlert } from '../src/outcome.js';
-import { runAlertMessage } from '../src/run-alert.js';
 import { makeReport } from './fixtures.js';
 import { blockText, expectWithinLimits } from './limits.js';
+import { needsAlert, runAlertMessage } from '../src/index.js';
 
 describe('runAlertMessage', () => {
   it('is loud about a blocked run and says what to do', () => {

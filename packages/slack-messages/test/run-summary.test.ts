@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { runSummaryMessage } from '../src/run-summary.js';
 import { makeReminder, makeReport } from './fixtures.js';
 import { blockText, expectWithinLimits } from './limits.js';
+import { runSummaryMessage } from '../src/index.js';
 
 const problem = (index: number, severity: 'error' | 'warning') => ({
   employeeNumber: `E${index}`,

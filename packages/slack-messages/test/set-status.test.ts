@@ -1,15 +1,15 @@
 import type { KnownBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
-import { homeView } from '../src/home-view.js';
-import { reminderPages } from '../src/reminder-pages.js';
+import { makeReminder, makeReminders } from './fixtures.js';
+import { blockText, emailPattern, expectWithinLimits } from './limits.js';
 import {
+  homeView,
+  reminderPages,
   setStatusButton,
   statusAuditText,
   statusSetLine,
   type StatusSetNote,
-} from '../src/set-status.js';
-import { makeReminder, makeReminders } from './fixtures.js';
-import { blockText, emailPattern, expectWithinLimits } from './limits.js';
+} from '../src/index.js';
 
 const buttonsOf = (blocks: ReadonlyArray<KnownBlock>) =>
   blocks.flatMap((block) =>

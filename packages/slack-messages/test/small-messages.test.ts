@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { helpMessage } from '../src/help.js';
-import { homeView } from '../src/home-view.js';
-import { statusMessage } from '../src/status.js';
-import { watchdogAlertMessage } from '../src/watchdog-alert.js';
-import type { WorkflowRunInfo } from '../src/workflow-run.js';
 import { makeReminder } from './fixtures.js';
 import { blockText, expectWithinLimits } from './limits.js';
+import {
+  helpMessage,
+  homeView,
+  statusMessage,
+  watchdogAlertMessage,
+  type WorkflowRunInfo,
+} from '../src/index.js';
 
 const run = (id: number, overrides: Partial<WorkflowRunInfo> = {}): WorkflowRunInfo => ({
   id,

@@ -7,6 +7,7 @@ import {
   sendSlackJson,
   sleepMs,
 } from './slack-http.js';
+import type { SentPayload } from './slack-privacy.js';
 
 /**
  * A local fake of the Slack Web API methods sync360 calls, on 127.0.0.1 with a random port.
@@ -70,12 +71,17 @@ export interface FakeSlack {
   readonly teamName: string;
   readonly calls: FakeSlackCall[];
   callsTo(method: string): FakeSlackCall[];
+  /** What people read: every post, update, ephemeral and Home tab, with where it went. */
+  payloads(): SentPayload[];
   failWith(failure: FakeSlackFailure | null, options?: FakeSlackFailureOptions): void;
   setDelayMs(ms: number): void;
   /** A message as if posted earlier by the bot (e.g. a thread parent); returns its `ts`. */
   seedMessage(channel: string): string;
   close(): Promise<void>;
 }
+
+/** The methods whose text a person reads. */
+const shownMethods = ['chat.postMessage', 'chat.update', 'chat.postEphemeral', 'views.publish'];
 
 interface ActiveFailure {
   readonly failure: FakeSlackFailure;
@@ -225,6 +231,13 @@ export const startFakeSlack = async (options: FakeSlackOptions = {}): Promise<Fa
     teamName,
     calls,
     callsTo: (method) => calls.filter((call) => call.method === method),
+    payloads: () =>
+      calls
+        .filter((call) => shownMethods.includes(call.method))
+        .map((call) => ({
+          where: String(call.body.channel ?? call.body.user_id ?? call.method),
+          body: call.body,
+        })),
     failWith: (failure, failOptions = {}) => {
       active =
         failure === null

@@ -1,12 +1,5 @@
 import { stat } from 'node:fs/promises';
-import {
-  buildPlan,
-  ConfigError,
-  isSync360Error,
-  Sync360Error,
-  type Plan,
-  type Report,
-} from '@sync360/core';
+import { buildPlan, ConfigError, isSync360Error, messageOf, type Plan, type Report, Sync360Error } from '@sync360/core';
 import { operationLines } from '@sync360/api360';
 import { checkPgpPublicKey } from '@sync360/sftp';
 import type { CliFlags, Io } from '../cli.js';
@@ -46,7 +39,7 @@ const internalError = (error: unknown): Sync360Error =>
   new Sync360Error(
     'internal',
     'internal',
-    `Unexpected error: ${error instanceof Error ? error.message : String(error)}.`,
+    `Unexpected error: ${messageOf(error)}.`,
     'Rerun; if it persists, open an issue with the report (never paste secrets).',
   );
 

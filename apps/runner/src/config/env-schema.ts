@@ -31,6 +31,7 @@ export const alertEnvShape = {
   SLACK_HR_CHANNEL_ID: channelId('SLACK_HR_CHANNEL_ID'),
   SLACK_API_URL: optionalUrl('SLACK_API_URL', 'https://slack.com/api/ (or unset)'),
   SYNC360_SLACK_THREAD: optionalText,
+  SYNC360_REQUESTED_BY: optionalText,
   SYNC360_STATUS_BUTTONS: booleanText('SYNC360_STATUS_BUTTONS', false),
   GITHUB_SERVER_URL: optionalText,
   GITHUB_REPOSITORY: optionalText.pipe(

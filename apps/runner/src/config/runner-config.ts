@@ -33,6 +33,8 @@ export interface SlackConfig {
   readonly hrChannel: string | null;
   /** `<channel>:<thread ts>` of the message that asked for this run (workflow input), or null. */
   readonly thread: string | null;
+  /** The Slack member who started this run from Slack (workflow input), or null. */
+  readonly requestedBy: string | null;
   readonly statusButtons: boolean;
 }
 
@@ -97,6 +99,7 @@ const slackOf = (env: z.infer<z.ZodObject<typeof alertEnvShape>>): SlackConfig |
         ...(env.SLACK_API_URL === undefined ? {} : { apiUrl: env.SLACK_API_URL }),
         hrChannel: env.SLACK_HR_CHANNEL_ID ?? null,
         thread: env.SYNC360_SLACK_THREAD ?? null,
+        requestedBy: env.SYNC360_REQUESTED_BY ?? null,
         statusButtons: env.SYNC360_STATUS_BUTTONS,
       };
 

@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import type { SlackMessage } from '@sync360/slack-messages/message';
+import type { SlackMessage } from '@sync360/slack-messages';
 import { z } from 'zod';
 import { createNotifyClient, type SlackNotifySettings } from './slack-client.js';
 import { describeSlackError, slackErrorCode } from './slack-error.js';

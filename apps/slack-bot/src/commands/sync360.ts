@@ -1,11 +1,17 @@
+import { messageOf } from '@sync360/core';
 import type { App, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { helpMessage, type HelpReason } from '@sync360/slack-messages/help';
-import type { SlackMessage } from '@sync360/slack-messages/message';
+import {
+  failureReply,
+  helpMessage,
+  incompleteCommandMessage,
+  notAllowedMessage,
+  type HelpReason,
+  type SlackMessage,
+} from '@sync360/slack-messages';
 import { z } from 'zod';
-import type { BotContext } from '../create-bot-app.js';
+import type { BotContext } from '../bot-context.js';
 import { onceWithin, repeatWindowMs } from '../once-within.js';
-import { errorMessage, isAllowed, notAllowedMessage, textMessage } from '../replies.js';
 import { pendingCommand } from './pending.js';
 import { nowCommand, previewCommand } from './run-workflow.js';
 import { statusCommand } from './status.js';
@@ -82,9 +88,7 @@ export const registerSync360Command = (app: App, bot: BotContext): void => {
     if (!payload.success) {
       await ack();
       bot.log('ignored a malformed /sync360 payload (no user id)');
-      await reply(
-        textMessage(':x: Slack sent an incomplete command (no user id). Please try again.'),
-      );
+      await reply(incompleteCommandMessage);
       return;
     }
     const { user_id: userId, text, trigger_id: triggerId } = payload.data;
@@ -101,7 +105,7 @@ export const registerSync360Command = (app: App, bot: BotContext): void => {
     }
     const { subcommand, name } = routed;
     const allowed = bot.config.slack.allowedUserIds;
-    if (subcommand.allowedOnly && !isAllowed(userId, allowed)) {
+    if (subcommand.allowedOnly && !allowed.includes(userId)) {
       await ack();
       await reply(notAllowedMessage(`\`/sync360 ${name}\``, userId, allowed));
       return;
@@ -110,10 +114,8 @@ export const registerSync360Command = (app: App, bot: BotContext): void => {
     try {
       await subcommand.run({ userId, reply, client, bot });
     } catch (error) {
-      bot.log(`/sync360 ${name} failed: ${error instanceof Error ? error.message : String(error)}`);
-      await reply(errorMessage(`run \`/sync360 ${name}\``, error, bot.config.secrets)).catch(
-        () => undefined,
-      );
+      bot.log(`/sync360 ${name} failed: ${messageOf(error)}`);
+      await reply(failureReply(`run \`/sync360 ${name}\``, error)).catch(() => undefined);
     }
   });
 };
