@@ -35,7 +35,7 @@ export interface FailureScene {
 const settingsFix = (scene: FailureScene): string =>
   scene.runUrl
     ? `An admin must change sync360's settings (${mrkdwnLink(scene.runUrl, 'the run log')} says which one).`
-    : "An admin must change sync360's settings (the bot's log says which one).";
+    : "An admin must change sync360's settings (the log says which one).";
 
 const temporary = 'This is usually temporary: try again in a few minutes.';
 
@@ -93,7 +93,7 @@ const adviceByKind: Readonly<
   internal: (facts, scene) =>
     facts.code.startsWith('github-')
       ? `GitHub refused the bot. ${settingsFix(scene)}`
-      : `An unexpected error: ${scene.runUrl ? mrkdwnLink(scene.runUrl, 'the run log') : "the bot's log"} has the details. Try again in a few minutes.`,
+      : `An unexpected error: ${scene.runUrl ? mrkdwnLink(scene.runUrl, 'the run log') : 'the log'} has the details. Try again in a few minutes.`,
 };
 
 /** What a person can do about this failure, in plain words (mrkdwn, links escaped). */

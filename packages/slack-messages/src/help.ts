@@ -19,7 +19,7 @@ const introOf = (reason: HelpReason | undefined): string => {
     return 'sync360 keeps 360Learning users in step with Lucca every night.';
   if ('unknown' in reason)
     return `I don't know \`${quoted(reason.unknown)}\`. Here is what I can do:`;
-  return `:no_entry_sign: \`/sync360 ${quoted(reason.command)}\` takes no options, so I did nothing with \`${quoted(reason.extraWords)}\`. Type the command alone:`;
+  return `:no_entry_sign: \`/sync360 ${quoted(reason.command)}\` takes no options or extra words, so I did nothing. Type the command alone:`;
 };
 
 /** What `/sync360` can do; also the answer to an unknown subcommand or one given extra words. */
