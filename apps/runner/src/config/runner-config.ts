@@ -34,7 +34,7 @@ export interface SlackConfig {
   /** `<channel>:<thread ts>` of the message that asked for this run (workflow input), or null. */
   readonly thread: string | null;
   /** The Slack member who started this run from Slack (workflow input), or null. */
-  readonly requestedBy: string | null;
+  readonly requestedBy?: string | null;
   readonly statusButtons: boolean;
 }
 
