@@ -49,6 +49,8 @@ export interface FakeSlackCall {
   readonly method: string;
   readonly body: Readonly<Record<string, unknown>>;
   readonly authorized: boolean;
+  /** The `ts` a successful `chat.postMessage` answered. */
+  ts?: string;
 }
 
 /**
@@ -118,11 +120,8 @@ export const startFakeSlack = async (options: FakeSlackOptions = {}): Promise<Fa
     return current.failure;
   };
 
-  const answer = (
-    res: ServerResponse,
-    method: string,
-    body: Readonly<Record<string, unknown>>,
-  ): void => {
+  const answer = (res: ServerResponse, call: FakeSlackCall): void => {
+    const { method, body } = call;
     const ok = (extra: Record<string, unknown>): void =>
       sendSlackJson(res, 200, { ok: true, ...extra });
     const fail = (error: string): void => sendSlackJson(res, 200, { ok: false, error });
@@ -150,6 +149,7 @@ export const startFakeSlack = async (options: FakeSlackOptions = {}): Promise<Fa
           return fail('thread_not_found');
         const ts = newTs();
         posted.add(`${channel}:${ts}`);
+        call.ts = ts;
         return ok({ channel, ts, message: { type: 'message', text: body.text, ts } });
       }
       case 'chat.update': {
@@ -195,7 +195,8 @@ export const startFakeSlack = async (options: FakeSlackOptions = {}): Promise<Fa
       token === options.token ||
       (method === 'apps.connections.open' && (token ?? '').startsWith('xapp-'));
     const recorded = Object.fromEntries(Object.entries(body).filter(([key]) => key !== 'token'));
-    calls.push({ method, body: recorded, authorized });
+    const call: FakeSlackCall = { method, body: recorded, authorized };
+    calls.push(call);
     if (delayMs > 0) await sleepMs(delayMs);
     const failure = takeFailure(method);
     if (failure !== null) {
@@ -212,7 +213,7 @@ export const startFakeSlack = async (options: FakeSlackOptions = {}): Promise<Fa
       return sendSlackJson(res, 200, { ok: false, error: failure.error });
     }
     if (!authorized) return sendSlackJson(res, 200, { ok: false, error: 'invalid_auth' });
-    answer(res, method, body);
+    answer(res, call);
   };
 
   const server = createServer((req, res) => {
