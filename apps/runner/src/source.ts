@@ -1,6 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { ConfigError, type EmployeeRecord, isSync360Error, messageOf, type PlanOptions, Sync360Error } from '@sync360/core';
+import {
+  ConfigError,
+  type EmployeeRecord,
+  isSync360Error,
+  messageOf,
+  type PlanOptions,
+  Sync360Error,
+} from '@sync360/core';
 import { fetchLuccaRecords, parseUsersPayload, readDefinitions } from '@sync360/lucca';
 import type { RunnerConfig } from './config/runner-config.js';
 

@@ -9,9 +9,4 @@ export {
   type WorkflowRun,
 } from './runs.js';
 export type { GithubSettings } from './settings.js';
-export {
-  DELIVER_JOB_NAME,
-  PREVIEW_JOB_NAME,
-  runWatchdog,
-  watchdogVerdict,
-} from './watchdog.js';
+export { DELIVER_JOB_NAME, PREVIEW_JOB_NAME, runWatchdog, watchdogVerdict } from './watchdog.js';

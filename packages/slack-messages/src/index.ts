@@ -1,8 +1,8 @@
 // The Slack messages of sync360, shared by the runner and the bot: pure functions from a report,
 // reminders or facts to Block Kit plus fallback text. Everything public is listed here.
-export { sectionBlock, slackLimits, type SlackMessage } from './blocks.js';
+export { sectionBlock, type SlackMessage } from './blocks.js';
 export { changeListPages, type ChangeEntry } from './change-list.js';
-export { failureFactsOf, type FailureFacts } from './failures.js';
+export { failureFactsOf } from './failures.js';
 export { helpMessage, type HelpReason } from './help.js';
 export { homeView, type HomeAccess } from './home-view.js';
 export {

@@ -37,7 +37,7 @@ const kindLabels: Readonly<Record<ReminderKind, KindLabel>> = {
   },
 };
 
-export const reminderKinds: ReadonlyArray<ReminderKind> = ['onboarding', 'offboarding', 'fix-data'];
+const reminderKinds: ReadonlyArray<ReminderKind> = ['onboarding', 'offboarding', 'fix-data'];
 
 /** `3 onboarding, 2 offboarding`: the non-zero counts by kind, in kind order. */
 export const countsByKind = (reminders: ReadonlyArray<Pick<Reminder, 'kind'>>): string =>

@@ -73,7 +73,7 @@ export const runLine = (run: WorkflowRunInfo): string => {
 };
 
 /** The fallback-text counterpart of {@link runLine}, without the link. */
-export const runPlainLine = (run: WorkflowRunInfo): string => {
+const runPlainLine = (run: WorkflowRunInfo): string => {
   const kind = runKind(run);
   const who = kind.requestedBy === null ? '' : ` requested by ${kind.requestedBy}`;
   return escapeMrkdwn(

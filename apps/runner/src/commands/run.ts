@@ -1,5 +1,13 @@
 import { stat } from 'node:fs/promises';
-import { buildPlan, ConfigError, isSync360Error, messageOf, type Plan, type Report, Sync360Error } from '@sync360/core';
+import {
+  buildPlan,
+  ConfigError,
+  isSync360Error,
+  messageOf,
+  type Plan,
+  type Report,
+  Sync360Error,
+} from '@sync360/core';
 import { operationLines } from '@sync360/api360';
 import { checkPgpPublicKey } from '@sync360/sftp';
 import type { CliFlags, Io } from '../cli.js';

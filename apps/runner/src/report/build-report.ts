@@ -1,5 +1,11 @@
 import type { OperationsReport } from '@sync360/api360';
-import { httpStatusOf, type Plan, type Report, type RunOutcome, type Sync360Error } from '@sync360/core';
+import {
+  httpStatusOf,
+  type Plan,
+  type Report,
+  type RunOutcome,
+  type Sync360Error,
+} from '@sync360/core';
 import type { SourceKind } from '../source.js';
 
 interface ReportContext {

@@ -118,9 +118,7 @@ export const publishReport = async (
     try {
       await appendFile(config.stepSummaryPath, stepSummaryMarkdown(report));
     } catch (error) {
-      warnings.push(
-        `could not write the step summary (${messageOf(error)})`,
-      );
+      warnings.push(`could not write the step summary (${messageOf(error)})`);
     }
   }
   if (notify && config.slack !== null) {
@@ -140,9 +138,7 @@ export const publishReport = async (
         new TextEncoder().encode(`${JSON.stringify(final, null, 2)}\n`),
       );
     } catch (error) {
-      final.warnings.push(
-        `could not write the report to ${reportPath} (${messageOf(error)})`,
-      );
+      final.warnings.push(`could not write the report to ${reportPath} (${messageOf(error)})`);
     }
   }
   return final;
