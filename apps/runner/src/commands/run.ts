@@ -25,7 +25,7 @@ import { buildReport } from '../report/build-report.js';
 import { printReport } from '../report/console.js';
 import { publishReport } from '../report/publish-report.js';
 import { loadSource, sourceKindFor, type LoadedSource } from '../source.js';
-import { codeOf, notAFolder, removeLeftovers } from '../state/local-files.js';
+import { fsErrorCode, notAFolder, removeLeftovers } from '../state/local-files.js';
 import { acquireRunLock } from '../state/run-lock.js';
 import { employeeNames } from '../notify/slack-notify.js';
 import { readBaseline, saveBaseline } from '../state/state-store.js';
@@ -155,7 +155,7 @@ const execute = async (
     } catch (error) {
       // The file is delivered; only the baseline is stale. Say so loudly rather than fail.
       progress.warnings.push(
-        `delivered, but the state could not be saved (${codeOf(error) ?? String(error)}): the next run compares with the previous file; check SYNC360_STATE_DIR`,
+        `delivered, but the state could not be saved (${fsErrorCode(error) ?? String(error)}): the next run compares with the previous file; check SYNC360_STATE_DIR`,
       );
     }
     return decision;
