@@ -17,8 +17,11 @@ const quoted = (text: string): string => text.replace(/[`<>&]/g, '').slice(0, 40
 const introOf = (reason: HelpReason | undefined): string => {
   if (reason === undefined)
     return 'sync360 keeps 360Learning users in step with Lucca every night.';
+  // Only a plain word is quoted back: a typed flag or variable is never shown in Slack.
   if ('unknown' in reason)
-    return `I don't know \`${quoted(reason.unknown)}\`. Here is what I can do:`;
+    return /^[a-z0-9]{1,40}$/i.test(reason.unknown)
+      ? `I don't know \`${quoted(reason.unknown)}\`. Here is what I can do:`
+      : "I don't know that command. Here is what I can do:";
   return `:no_entry_sign: \`/sync360 ${quoted(reason.command)}\` takes no options or extra words, so I did nothing. Type the command alone:`;
 };
 

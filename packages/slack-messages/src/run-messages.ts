@@ -523,12 +523,9 @@ export const threadOutcomeMessage = (
   const label = labels[report.outcome];
   const who = whoText(options);
   const parts = [
-    `${label.emoji} *sync360: ${label.title}*`,
     ...(options.approved === true && who !== null
-      ? [`${report.outcome} · ${who}`]
-      : who === null
-        ? []
-        : [who]),
+      ? [`${label.emoji} *sync360:* ${report.outcome} · ${who}`]
+      : [`${label.emoji} *sync360: ${label.title}*`, ...(who === null ? [] : [who])]),
     ...(dataRead(report) ? [changeCountsText(report)] : [`stopped at ${stageOf(report)}`]),
     ...(options.runUrl ? [mrkdwnLink(options.runUrl, 'run on GitHub')] : []),
   ];
