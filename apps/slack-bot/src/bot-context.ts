@@ -1,6 +1,8 @@
 import type { LogLevel } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
 import type { Reminder } from '@sync360/core';
 import type { RateLimiter } from '@sync360/lucca';
+import type { SlackMessage } from '@sync360/slack-messages';
 import type { BotConfig } from './config.js';
 import type { ReminderCache } from './reminder-cache.js';
 
@@ -33,4 +35,26 @@ export interface BotContext {
   /** The reminders from Lucca, shared; null when Lucca is not configured. */
   readonly reminders: ReminderCache | null;
   readonly luccaLimiter: RateLimiter;
+}
+
+/** Answers the user who ran the command (through Slack's `response_url`). */
+export type Reply = (
+  message: SlackMessage,
+  visibility?: 'ephemeral' | 'in_channel',
+) => Promise<void>;
+
+/** Everything a subcommand needs: who asked, how to answer, what to call. */
+export interface CommandContext {
+  readonly userId: string;
+  readonly reply: Reply;
+  readonly client: WebClient;
+  readonly bot: BotContext;
+}
+
+export interface Subcommand {
+  /** Only `SLACK_ALLOWED_USER_IDS` may run it. */
+  readonly allowedOnly: boolean;
+  /** What the acknowledgement says is happening, shown at once. */
+  readonly ack: string;
+  readonly run: (context: CommandContext) => Promise<void>;
 }

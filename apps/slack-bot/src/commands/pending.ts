@@ -7,7 +7,7 @@ import {
   statusButtonsOffText,
   type SlackMessage,
 } from '@sync360/slack-messages';
-import type { CommandContext, Subcommand } from './sync360.js';
+import type { CommandContext, Subcommand } from '../bot-context.js';
 
 /** Slack accepts at most 5 answers per `response_url`. */
 const maxReplies = 5;

@@ -10,7 +10,7 @@ import {
   type RequestMode,
 } from '@sync360/slack-messages';
 import type { BotConfig } from '../config.js';
-import type { CommandContext, Subcommand } from './sync360.js';
+import type { CommandContext, Subcommand } from '../bot-context.js';
 
 /** The Actions page of the workflow, where a just-dispatched run shows up. */
 export const workflowPageUrl = (config: BotConfig): string =>

@@ -1,7 +1,7 @@
 import { messageOf } from '@sync360/core';
 import { listRecentRuns } from '@sync360/github';
 import { failureReply, statusMessage } from '@sync360/slack-messages';
-import type { Subcommand } from './sync360.js';
+import type { Subcommand } from '../bot-context.js';
 
 /** `status`: the last runs of the nightly workflow, delivery or preview and who asked (everyone). */
 export const statusCommand: Subcommand = {

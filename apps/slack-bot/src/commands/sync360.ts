@@ -1,42 +1,18 @@
 import { messageOf } from '@sync360/core';
 import type { App, RespondFn } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
 import {
   failureReply,
   helpMessage,
   incompleteCommandMessage,
   notAllowedMessage,
   type HelpReason,
-  type SlackMessage,
 } from '@sync360/slack-messages';
 import { z } from 'zod';
-import type { BotContext } from '../bot-context.js';
+import type { BotContext, Reply, Subcommand } from '../bot-context.js';
 import { onceWithin, repeatWindowMs } from '../once-within.js';
 import { pendingCommand } from './pending.js';
 import { nowCommand, previewCommand } from './run-workflow.js';
 import { statusCommand } from './status.js';
-
-/** Answers the user who ran the command (through Slack's `response_url`). */
-export type Reply = (
-  message: SlackMessage,
-  visibility?: 'ephemeral' | 'in_channel',
-) => Promise<void>;
-
-/** Everything a subcommand needs: who asked, how to answer, what to call. */
-export interface CommandContext {
-  readonly userId: string;
-  readonly reply: Reply;
-  readonly client: WebClient;
-  readonly bot: BotContext;
-}
-
-export interface Subcommand {
-  /** Only `SLACK_ALLOWED_USER_IDS` may run it. */
-  readonly allowedOnly: boolean;
-  /** What the acknowledgement says is happening, shown at once. */
-  readonly ack: string;
-  readonly run: (context: CommandContext) => Promise<void>;
-}
 
 const subcommands: Readonly<Record<string, Subcommand>> = {
   now: nowCommand,
