@@ -1,7 +1,7 @@
 import type { Reminder, Report } from '@sync360/core';
 import { makeReport } from '@sync360/testkit/report-fixtures';
 import { startFakeSlack } from '@sync360/testkit/slack-api';
-import { checkSlackPayloads } from '@sync360/testkit/slack-privacy';
+import { checkSlackPayloads, countPrivacyCheck } from '@sync360/testkit/slack-privacy';
 import { describe, expect, it } from 'vitest';
 import { notifyRemindersToSlack, notifyRunToSlack } from '../../src/notify/slack-notify.js';
 
@@ -96,6 +96,7 @@ describe('privacy of everything the runner posts', () => {
       });
       expect(verdict.problems).toEqual([]);
       expect(verdict.ops).toBeGreaterThan(10);
+      process.stdout.write(`${countPrivacyCheck(verdict)}\n`);
     } finally {
       await slack.close();
     }
