@@ -63,6 +63,7 @@ const adviceByCode: Readonly<Record<string, (scene: FailureScene) => string>> = 
   'lucca-write-not-confirmed': () =>
     'Lucca accepted the write but still shows the old status: check this person in Lucca and set it there by hand.',
   'github-unreachable': () => `GitHub did not answer. ${temporary}`,
+  'github-api': () => `GitHub had a problem on its side. ${temporary}`,
   'github-dispatch-unconfirmed': () =>
     'GitHub did not confirm the request: it may have started. Check `/sync360 status` before starting another one.',
   'github-forbidden': (scene) =>
