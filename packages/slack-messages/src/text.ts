@@ -22,6 +22,19 @@ const withoutEmails = (text: string): string =>
         .join('')
     : text;
 
+/**
+ * Free text from elsewhere (a reminder's action, a 360Learning refusal's fix) may name one of
+ * sync360's variables: Slack says "sync360's settings" instead (SPEC §10, words for HR people).
+ */
+const withoutSettingNames = (text: string): string =>
+  text.replace(
+    /\b(?:SLACK|LUCCA|SYNC360|GITHUB|API360|SFTP|HEALTH)_[A-Z0-9_]+\b/g,
+    "sync360's settings",
+  );
+
+/** Free text as Slack may show it: no email, no variable name. */
+const shown = (text: string): string => withoutSettingNames(withoutEmails(text));
+
 const lastEntityStart = (text: string): number => {
   const amp = text.lastIndexOf('&');
   return amp >= 0 && !text.slice(amp).includes(';') ? amp : -1;
@@ -42,11 +55,11 @@ export const clipPlain = (text: string, max: number): string =>
 
 /** Free text (a message, a hint) made safe for mrkdwn, email-free and clipped to `max`. */
 export const safeMrkdwn = (raw: string, max: number): string =>
-  clipMrkdwn(escapeMrkdwn(withoutEmails(raw)), max);
+  clipMrkdwn(escapeMrkdwn(shown(raw)), max);
 
 /** One line of free text for a plain_text object: no line breaks, no email, at most `max`. */
 export const safePlain = (raw: string, max: number): string =>
-  clipPlain(withoutEmails(raw.replace(/\s+/g, ' ').trim()), max);
+  clipPlain(shown(raw.replace(/\s+/g, ' ').trim()), max);
 
 /** A mrkdwn link; the URL is escaped so `&`, `<`, `>` and `|` cannot break out of it. */
 export const mrkdwnLink = (url: string, label: string): string => {

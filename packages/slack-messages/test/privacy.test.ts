@@ -90,4 +90,16 @@ describe('privacy of the ops channel messages', () => {
       { seed: 17, numRuns: 200 },
     );
   });
+
+  it('free text from elsewhere never names a variable: a 360Learning fix becomes "sync360’s settings"', () => {
+    const refused = makeReminder(1, {
+      kind: 'fix-data',
+      action:
+        '360Learning refused to create this user (HTTP 404 groupNotFound): API360_DEFAULT_GROUP_ID names no 360Learning group',
+    });
+    for (const page of reminderPages([refused])) {
+      expectWordsForHr(page);
+      expect(payload(page)).toContain("sync360's settings names no 360Learning group");
+    }
+  });
 });
