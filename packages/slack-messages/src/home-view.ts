@@ -31,8 +31,6 @@ export interface HomeInput {
   /** The pending tasks (names: allowed viewers only); null when unavailable. */
   readonly reminders: ReadonlyArray<Reminder> | null;
   readonly access: HomeAccess;
-  /** What could not be read. */
-  readonly notes?: ReadonlyArray<string>;
 }
 
 /** A Home tab view (assignable to `@slack/types`' `HomeView`), with known blocks only. */
@@ -42,7 +40,8 @@ export interface HomeTabView {
 }
 
 const runsText = (runs: ReadonlyArray<WorkflowRunInfo> | null): string => {
-  if (runs === null) return '*Last runs:* unknown right now.';
+  if (runs === null)
+    return '*Last runs:* unknown right now: GitHub could not be reached, so the last run is unknown.';
   const [last] = runs;
   if (last === undefined) return '*Last run:* none yet.';
   if (runs.length === 1) return `*Last run:* ${runLine(last)}`;
@@ -109,9 +108,6 @@ export const homeView = (input: HomeInput): HomeTabView => {
   const head: KnownBlock[] = [
     headerBlock('sync360: Lucca to 360Learning'),
     sectionBlock(runsText(input.runs)),
-    ...(input.notes ?? [])
-      .slice(0, 5)
-      .map((note) => contextBlock(`:warning: ${safeMrkdwn(note, 500)}`)),
     dividerBlock(),
   ];
   const tail: KnownBlock[] = [

@@ -23,13 +23,13 @@ export {
   pendingUnavailableMessage,
   sentByDirectMessage,
   startedMessage,
+  statusButtonsOffMessage,
   statusButtonsOffText,
   statusInProgressMessage,
-  textMessage,
 } from './replies.js';
 export {
   approveActionId,
-  approvedContext,
+  approvedNote,
   needsAlert,
   runAlertMessage,
   runSummaryMessage,
@@ -45,6 +45,7 @@ export {
   setStatusActionId,
   statusAuditText,
   statusNoteMessage,
+  statusSetFallback,
   statusSetLine,
   type StatusPerson,
   type StatusSetNote,

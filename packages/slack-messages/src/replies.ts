@@ -10,7 +10,7 @@ import { runLine, runState, type WorkflowRunInfo } from './runs.js';
 import { channelMention, escapeMrkdwn, mrkdwnLink, userMention } from './text.js';
 
 /** A one-section message with the same text as fallback. */
-export const textMessage = (mrkdwn: string): SlackMessage => {
+const textMessage = (mrkdwn: string): SlackMessage => {
   const text = mrkdwn.length <= 3000 ? mrkdwn : `${mrkdwn.slice(0, 2999)}…`;
   return { text, blocks: [sectionBlock(text)] };
 };
@@ -66,6 +66,10 @@ export const mayHaveStartedMessage = (what: string): SlackMessage =>
 /** Why the Set-status buttons are missing, for pending and the Home tab. */
 export const statusButtonsOffText =
   "Set-status buttons are off: to set the 360 status from Slack, an admin must change sync360's settings (a Lucca key that may edit the 360 status field). Meanwhile, set it in Lucca.";
+
+export const statusButtonsOffMessage = textMessage(
+  `:x: Nothing was written. ${statusButtonsOffText}`,
+);
 
 export const pendingUnavailableMessage = textMessage(
   ":information_source: `/sync360 pending` reads Lucca live, and the bot has no Lucca access: an admin must change sync360's settings. Meanwhile the weekday reminders list the tasks in the HR channel.",

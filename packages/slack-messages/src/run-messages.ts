@@ -289,16 +289,23 @@ const approveBlock = (report: Approvable): ActionsBlock | null => {
 
 /**
  * What replaces the button once someone approved: who, when, and where the outcome appears (the
- * thread's first message shows it when the delivery ends).
+ * thread's first message shows it when the delivery ends); with the message's new fallback text.
  */
-export const approvedContext = (userId: string, time: string, followUrl: string): ContextBlock => ({
-  type: 'context',
-  elements: [
-    {
-      type: 'mrkdwn',
-      text: `:white_check_mark: approved by ${userMention(userId)} at ${escapeMrkdwn(time)}: ${mrkdwnLink(followUrl, 'the delivery runs in GitHub')}. Its outcome is posted in this thread.`,
-    },
-  ],
+export const approvedNote = (
+  userId: string,
+  time: string,
+  followUrl: string,
+): { readonly text: string; readonly block: ContextBlock } => ({
+  text: `Approved by ${userMention(userId)}: the delivery runs`,
+  block: {
+    type: 'context',
+    elements: [
+      {
+        type: 'mrkdwn',
+        text: `:white_check_mark: approved by ${userMention(userId)} at ${escapeMrkdwn(time)}: ${mrkdwnLink(followUrl, 'the delivery runs in GitHub')}. Its outcome is posted in this thread.`,
+      },
+    ],
+  },
 });
 
 /**
@@ -496,13 +503,19 @@ export const syncRequestedMessage = (userId: string, mode: RequestMode): SlackMe
   };
 };
 
-/** The same message once the request could not start a run (already running, GitHub refused). */
+/**
+ * The same message once the dispatch failed: GitHub refused (nothing started), or did not answer
+ * after the request was sent (it may have started).
+ */
 export const syncNotStartedMessage = (
   userId: string,
   mode: RequestMode,
-  why: string,
+  refused: boolean,
 ): SlackMessage => {
   const what = requestTitle(mode);
+  const why = refused
+    ? 'GitHub refused the request, so nothing started (the bot’s log says why).'
+    : 'GitHub did not answer after the request was sent: it may have started. Check `/sync360 status`.';
   return {
     text: `${what} requested by ${userMention(userId)}: ${why}`,
     blocks: [

@@ -59,6 +59,10 @@ const noteText = (note: StatusSetNote): string =>
     ? `:white_check_mark: set to ${note.status} by ${userMention(note.userId)} at ${escapeMrkdwn(note.time)}`
     : `:ballot_box_with_check: already done: Lucca already showed ${note.status} when ${userMention(note.userId)} clicked at ${escapeMrkdwn(note.time)}, nothing written`;
 
+/** The fallback text of a message whose line a click changed. */
+export const statusSetFallback = (note: StatusSetNote): string =>
+  `${note.outcome === 'done' ? 'Set' : 'Already'} ${note.status} by ${userMention(note.userId)}`;
+
 /** A reminder line's text with the outcome after it, as mrkdwn (the mention must render). */
 export const statusSetLine = (lineText: string, note: StatusSetNote): string =>
   `${escapeMrkdwn(lineText)}\n${noteText(note)}`;

@@ -4,7 +4,7 @@ import { makeReport } from './fixtures.js';
 import { blockText, expectWithinLimits, mrkdwnTexts } from './limits.js';
 import {
   approveActionId,
-  approvedContext,
+  approvedNote,
   changeListPages,
   runAlertMessage,
   runSummaryMessage,
@@ -66,11 +66,13 @@ describe('approve button', () => {
   });
 
   it('is replaced by who approved, when, and a link, mentioning a member id only', () => {
-    const context = approvedContext('U0BOSS', '10:42', 'https://github.com/acme/hr/actions');
+    const note = approvedNote('U0BOSS', '10:42', 'https://github.com/acme/hr/actions');
+    const context = note.block;
+    expect(note.text).toBe('Approved by <@U0BOSS>: the delivery runs');
     const text = context.elements[0]?.type === 'mrkdwn' ? context.elements[0].text : '';
     expect(text).toContain('approved by <@U0BOSS> at 10:42: <https://github.com/acme/hr/actions|');
     expect(text).toContain('Its outcome is posted in this thread.');
-    expect(JSON.stringify(approvedContext('<!channel>', '10:42', 'https://x/'))).not.toContain(
+    expect(JSON.stringify(approvedNote('<!channel>', '10:42', 'https://x/'))).not.toContain(
       '<!channel>',
     );
   });

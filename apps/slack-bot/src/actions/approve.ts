@@ -4,7 +4,7 @@ import { dispatchWorkflow } from '@sync360/github';
 import {
   alreadyApprovedMessage,
   approveActionId,
-  approvedContext,
+  approvedNote,
   failureReply,
   invalidButtonMessage,
   mayHaveStartedMessage,
@@ -88,14 +88,13 @@ export const registerApprove = (app: App, bot: BotContext): void => {
     }
     bot.log(`approve: ${clicker} approved ${value} from ${channel}:${message.ts}`);
     const kept = message.blocks.filter((block) => !approveBlock.safeParse(block).success);
-    const time = clockTime(bot.now(), bot.config.timeZone);
+    const note = approvedNote(
+      clicker,
+      clockTime(bot.now(), bot.config.timeZone),
+      workflowPageUrl(bot.config),
+    );
     await client.chat
-      .update({
-        channel,
-        ts: message.ts,
-        text: `Approved by <@${clicker}>: the delivery runs`,
-        blocks: [...kept, approvedContext(clicker, time, workflowPageUrl(bot.config))],
-      })
+      .update({ channel, ts: message.ts, text: note.text, blocks: [...kept, note.block] })
       .catch((error: unknown) =>
         bot.log(`approve: could not update the message: ${messageOf(error)}`),
       );

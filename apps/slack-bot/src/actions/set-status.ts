@@ -10,12 +10,12 @@ import {
   sectionBlock,
   setStatusActionId,
   statusAuditText,
-  statusButtonsOffText,
+  statusButtonsOffMessage,
   statusInProgressMessage,
   statusNoteMessage,
+  statusSetFallback,
   statusSetBlockId,
   statusSetLine,
-  textMessage,
   type SlackMessage,
   type StatusPerson,
   type StatusSetNote,
@@ -117,7 +117,6 @@ const answerClick = async (
     await publishHome(client, bot, click.user.id);
     return;
   }
-  const text = `${note.outcome === 'done' ? 'Set' : 'Already'} ${note.status} by <@${note.userId}>`;
   if (click.ephemeral && typeof respond === 'function') {
     // Ephemeral messages cannot be edited through the API: only their response_url can.
     const page = ephemeralPage(shown, person.luccaId, note) ?? statusNoteMessage(person, note);
@@ -129,7 +128,12 @@ const answerClick = async (
     await privately(respond, client, click.user.id, statusNoteMessage(person, note));
     return;
   }
-  await client.chat.update({ channel: channel.id, ts: message.ts, text, blocks });
+  await client.chat.update({
+    channel: channel.id,
+    ts: message.ts,
+    text: statusSetFallback(note),
+    blocks,
+  });
 };
 
 const postAudit = async (
@@ -187,12 +191,7 @@ export const registerSetStatus = (app: App, bot: BotContext): void => {
     }
     const lucca = bot.config.lucca;
     if (lucca === null || lucca.writeApiKey === null) {
-      await privately(
-        respond,
-        client,
-        clicker,
-        textMessage(`:x: Nothing was written. ${statusButtonsOffText}`),
-      );
+      await privately(respond, client, clicker, statusButtonsOffMessage);
       return;
     }
     const { luccaId, status } = value.data;

@@ -83,10 +83,7 @@ const runWorkflow = (mode: RequestMode): Subcommand => ({
       bot.log(`${mode}: dispatch failed: ${messageOf(error)}`);
       const refused = isRefusal(error);
       if (thread !== null) {
-        const why = refused
-          ? 'GitHub refused the request, so nothing started (the bot’s log says why).'
-          : 'GitHub did not answer after the request was sent: it may have started. Check `/sync360 status`.';
-        const message = syncNotStartedMessage(userId, mode, why);
+        const message = syncNotStartedMessage(userId, mode, refused);
         await context.client.chat
           .update({
             channel: thread.channel,

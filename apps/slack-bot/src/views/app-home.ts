@@ -15,11 +15,9 @@ export const publishHome = async (
   bot: BotContext,
   userId: string,
 ): Promise<void> => {
-  const notes: string[] = [];
   const [runs, reminders] = await Promise.all([
     listRecentRuns(bot.config.github, 5).catch((error: unknown): WorkflowRun[] | null => {
       bot.log(`home: GitHub failed: ${messageOf(error)}`);
-      notes.push('GitHub could not be reached, so the last run is unknown right now.');
       return null;
     }),
     (bot.reminders?.get() ?? Promise.resolve(null)).catch((error: unknown): Reminder[] | null => {
@@ -34,7 +32,7 @@ export const publishHome = async (
     : { allowed: false, userId, allowedUserIds: allowed };
   await client.views.publish({
     user_id: userId,
-    view: homeView({ runs, reminders, access, notes }),
+    view: homeView({ runs, reminders, access }),
   });
 };
 
