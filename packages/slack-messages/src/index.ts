@@ -6,10 +6,12 @@ export { failureFactsOf } from './failures.js';
 export { helpMessage, type HelpReason } from './help.js';
 export { homeView, type HomeAccess } from './home-view.js';
 export {
+  namesRefusalText,
   reminderCountsMessage,
   reminderPages,
   statusSetBlockId,
   type NamedListPlace,
+  type NamesRefusal,
 } from './reminders.js';
 export {
   alreadyApprovedMessage,

@@ -187,9 +187,23 @@ export const reminderPages = (
   });
 };
 
+/** Why names did not go to the HR channel. */
+export type NamesRefusal = 'public' | 'shared' | 'unchecked' | 'not-posted';
+
+const refusals: Readonly<Record<NamesRefusal, string>> = {
+  public: 'the HR channel is not private (anyone in the workspace can read it)',
+  shared: 'the HR channel is shared with another organisation',
+  unchecked: 'the HR channel could not be checked (see the run log)',
+  'not-posted': 'the list could not be posted in the HR channel',
+};
+
+/** Why names were not posted, in words (Slack, the run log and `doctor` say it the same way). */
+export const namesRefusalText = (refusal: NamesRefusal): string => refusals[refusal];
+
 /** Where the named list went: the HR channel, or nowhere (and why, when the channel was refused). */
 export type NamedListPlace =
-  { readonly hrChannel: string } | { readonly hrChannel: null; readonly refused: string | null };
+  | { readonly hrChannel: string }
+  | { readonly hrChannel: null; readonly refused: NamesRefusal | null };
 
 /**
  * The weekday reminders in the ops channel: counts by kind only. The names are in the HR channel
@@ -215,7 +229,7 @@ export const reminderCountsMessage = (
     sectionBlock(`*${counts}*: ${where}`),
   ];
   if (place.hrChannel === null && place.refused !== null) {
-    blocks.push(contextBlock(`:warning: Names were not posted: ${place.refused}`));
+    blocks.push(contextBlock(`:warning: Names were not posted: ${refusals[place.refused]}`));
   }
   const fallback = place.hrChannel === null ? ': /sync360 pending' : ', listed in the HR channel';
   return { text: `sync360: ${counts}${fallback}`, blocks };

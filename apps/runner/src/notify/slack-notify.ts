@@ -1,6 +1,7 @@
 import type { Reminder, Report, UserRow } from '@sync360/core';
 import {
   changeListPages,
+  namesRefusalText,
   needsAlert,
   reminderCountsMessage,
   reminderPages,
@@ -9,6 +10,7 @@ import {
   threadOutcomeMessage,
   watchdogAlertMessage,
   type NamedListPlace,
+  type NamesRefusal,
   type ReviewPlace,
   type RunMessageOptions,
   type WatchdogVerdictInfo,
@@ -32,7 +34,7 @@ const hrChannelFor = async (
   settings: SlackNotifySettings,
   poster: Poster,
 ): Promise<
-  { readonly channel: string } | { readonly channel: null; readonly refused: string | null }
+  { readonly channel: string } | { readonly channel: null; readonly refused: NamesRefusal | null }
 > => {
   const channel = settings.hrChannel ?? null;
   if (channel === null) return { channel: null, refused: null };
@@ -40,13 +42,13 @@ const hrChannelFor = async (
     const refused = namesRefusal(await channelFacts(poster.client, channel));
     if (refused === null) return { channel };
     poster.warn(
-      `Names not posted to SLACK_HR_CHANNEL_ID: ${refused}; make it a private channel of HR admins.`,
+      `Names not posted to SLACK_HR_CHANNEL_ID: ${namesRefusalText(refused)}; make it a private channel of HR admins.`,
     );
     return { channel: null, refused };
   } catch (error) {
     const why = describeSlackError(error, [settings.token]);
     poster.warn(`Names not posted: could not check that SLACK_HR_CHANNEL_ID is private (${why}).`);
-    return { channel: null, refused: 'the HR channel could not be checked (see the run log)' };
+    return { channel: null, refused: 'unchecked' };
   }
 };
 
@@ -145,7 +147,7 @@ export const notifyRemindersToSlack = async (
       )
     )
       place = { hrChannel: hr.channel };
-    else place = { hrChannel: null, refused: 'the list could not be posted in the HR channel' };
+    else place = { hrChannel: null, refused: 'not-posted' };
   }
   await poster.post(settings.channel, reminderCountsMessage(reminders, place), 'Reminder counts');
   return poster.warning();
