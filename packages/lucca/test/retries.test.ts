@@ -27,11 +27,19 @@ describe('fetchLuccaRecords retries', () => {
   });
 
   it('honours Retry-After given as an HTTP date', async () => {
-    const at = new Date(Date.now() + 2000).toUTCString();
-    server = await startFakeLucca({ users: makeLuccaUsers(3), faults: ['429'], retryAfter: at });
+    // The date is made when the fake answers, so it is in the future however slow the machine.
+    server = await startFakeLucca({
+      users: makeLuccaUsers(3),
+      faults: ['429'],
+      retryAfter: (now) => new Date(now.getTime() + 2000).toUTCString(),
+    });
     const { settings } = settingsFor(server);
     await fetchLuccaRecords(settings, today);
     const [refused, accepted] = server.usersRequests();
+    const askedUntil = Date.parse(refused?.retryAfter ?? '');
+    expect(askedUntil).not.toBeNaN();
+    // On the server's clock: the retry came once the date had passed.
+    expect(server.startedAt + (accepted?.at ?? 0)).toBeGreaterThanOrEqual(askedUntil);
     expect((accepted?.at ?? 0) - (refused?.at ?? 0)).toBeGreaterThanOrEqual(900);
   });
 
