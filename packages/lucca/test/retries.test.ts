@@ -1,3 +1,4 @@
+import { lookup } from 'node:dns/promises';
 import { makeLuccaUsers, startFakeLucca, type FakeLucca } from '@sync360/testkit/lucca-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fetchLuccaRecords } from '../src/index.js';
@@ -123,6 +124,26 @@ describe('fetchLuccaRecords retries', () => {
     expect(error.code).toBe('lucca-unreachable');
     expect(error.message).toContain('after 3 attempts');
     expect(captured.progress.filter((line) => line.includes('network error'))).toHaveLength(2);
+  });
+
+  it('does not retry a host that does not resolve, and says which', async (context) => {
+    // `.invalid` never resolves (RFC 6761); a machine without any resolver only says "try again".
+    const host = 'acme-sync360-test.invalid';
+    const code = await lookup(host).then(
+      () => 'resolved',
+      (error: unknown) => (error instanceof Error ? String(Reflect.get(error, 'code')) : '?'),
+    );
+    if (code !== 'ENOTFOUND') context.skip(`the resolver answered ${code} for ${host}`);
+    const { settings, captured } = settingsFor(
+      { url: `https://${host}`, apiKey: 'test-lucca-key-5f2c9a' },
+      { maxRetries: 5, retryBaseDelayMs: 1000 },
+    );
+    const error = await rejection(fetchLuccaRecords(settings, today));
+    expect(error.code).toBe('lucca-unreachable');
+    expect(error.message).toContain(`the host name ${host} does not resolve`);
+    expect(error.hint).toContain('LUCCA_BASE_URL');
+    expect(error.details['attempts']).toBe(1);
+    expect(captured.progress.filter((line) => line.includes('retry'))).toEqual([]);
   });
 
   it('retries the definitions request too', async () => {
