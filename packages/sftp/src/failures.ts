@@ -133,23 +133,11 @@ interface FailureEntry {
   readonly words: (s: Said) => readonly [message: string, hint: string];
 }
 
-export type SftpFailureCode =
-  | 'sftp-host-key-mismatch'
-  | 'sftp-auth'
-  | 'sftp-host-not-found'
-  | 'sftp-network'
-  | 'sftp-timeout'
-  | 'sftp-connect'
-  | 'sftp-remote-dir-missing'
-  | 'sftp-remote-dir'
-  | 'sftp-permission'
-  | 'sftp-disk-full'
-  | 'sftp-verify'
-  | 'sftp-rename'
-  | 'sftp-upload';
-
-/** Every SFTP failure code: whether it is retried, and its words. */
-const FAILURES: Readonly<Record<SftpFailureCode, FailureEntry>> = {
+/**
+ * Every SFTP failure code: whether it is retried, and its words. The codes are this table's keys,
+ * so a misspelt code anywhere is a compile error.
+ */
+const FAILURES = {
   'sftp-host-key-mismatch': {
     transient: false,
     words: ({ c, server, presented }) => [
@@ -248,7 +236,9 @@ const FAILURES: Readonly<Record<SftpFailureCode, FailureEntry>> = {
       `Check that "${c.username}" may write in "${c.remoteDir}"; if it persists, send this message to 360Learning.`,
     ],
   },
-};
+} satisfies Readonly<Record<string, FailureEntry>>;
+
+type SftpFailureCode = keyof typeof FAILURES;
 
 const isFailureCode = (code: string): code is SftpFailureCode => Object.hasOwn(FAILURES, code);
 
