@@ -51,10 +51,10 @@ const failures: Record<
   HttpFailureKind,
   (what: string, failure: HttpFailure, text: string) => readonly [code: string, string, string]
 > = {
-  dns: (what, failure, text) => [
+  dns: (what, _failure, text) => [
     'lucca-unreachable',
     `Lucca is unreachable: ${what}: ${text}; not retried`,
-    `check the tenant name in LUCCA_BASE_URL (https://<tenant>.ilucca.net): ${failure.problem.kind === 'dns' ? failure.problem.host : 'its host'} is not a name this machine can resolve (or its DNS is down)`,
+    "check the tenant name in LUCCA_BASE_URL (https://<tenant>.ilucca.net), then this machine's DNS",
   ],
   network: (what, failure, text) => [
     'lucca-unreachable',
