@@ -244,8 +244,8 @@ describe('sendHttp: the limiter', () => {
     const arrivals = server.seen.map((entry) => entry.arrivedAt).sort((a, b) => a - b);
     for (const [index, at] of arrivals.slice(2).entries())
       expect(at - (arrivals[index] ?? Number.NaN)).toBeGreaterThanOrEqual(200);
-    // The first two went at once, the five others waited their turn.
-    expect(waits).toHaveLength(5);
+    // All asked at once: the five after the first two waited at least a window for their turn.
+    expect(waits.filter((ms) => ms >= 200).length).toBeGreaterThanOrEqual(5);
   });
 
   it('makes every retry take its turn too', async () => {
