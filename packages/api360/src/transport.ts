@@ -10,6 +10,7 @@ import {
   type HttpProblem,
   type HttpRequest,
 } from '@sync360/http';
+import { shownStatus } from './error-codes.js';
 import { errorCodeOf } from './schemas.js';
 import { minRateLimitWaitMs, type Api360Settings } from './settings.js';
 
@@ -32,8 +33,7 @@ export const api360Failed = (
 export const describeStatus = (response: {
   readonly status: number;
   readonly errorCode: string | null;
-}): string =>
-  `HTTP ${response.status}${response.errorCode === null ? '' : ` ${response.errorCode}`}`;
+}): string => shownStatus(response.status, response.errorCode);
 
 const parseJson = (text: string): unknown => {
   if (text === '') return undefined;
