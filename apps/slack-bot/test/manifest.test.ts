@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { approveActionId } from '@sync360/slack-messages/approve';
-import { setStatusActionId } from '@sync360/slack-messages/set-status';
+import { approveActionId, setStatusActionId } from '@sync360/slack-messages';
 import {
   appHomeOpenedEvent,
   sendSlackEvent,

@@ -7,7 +7,7 @@ import { ConfigError } from '@sync360/core';
 const fileMode = 0o600;
 const folderMode = 0o700;
 
-export const codeOf = (error: unknown): string | undefined =>
+export const fsErrorCode = (error: unknown): string | undefined =>
   error instanceof Error && 'code' in error && typeof error.code === 'string'
     ? error.code
     : undefined;
@@ -17,7 +17,7 @@ export const isAlive = (pid: number): boolean => {
     process.kill(pid, 0);
     return true;
   } catch (error) {
-    return codeOf(error) === 'EPERM';
+    return fsErrorCode(error) === 'EPERM';
   }
 };
 
@@ -31,7 +31,7 @@ const makeFolder = async (path: string): Promise<string[]> => {
   const missing: string[] = [];
   for (let folder = resolve(path); ; folder = dirname(folder)) {
     const found = await stat(folder).catch((error: unknown) => {
-      if (codeOf(error) === 'ENOENT') return null;
+      if (fsErrorCode(error) === 'ENOENT') return null;
       throw error;
     });
     if (found?.isDirectory() === false)
@@ -45,7 +45,7 @@ const makeFolder = async (path: string): Promise<string[]> => {
       await mkdir(folder, { mode: folderMode });
       made.push(folder);
     } catch (error) {
-      if (codeOf(error) !== 'EEXIST') throw error;
+      if (fsErrorCode(error) !== 'EEXIST') throw error;
     }
   }
   return made;
@@ -144,7 +144,7 @@ export const makeConfiguredFolder = async (variable: string, path: string): Prom
   try {
     return await makeFolder(path);
   } catch (error) {
-    throw folderError(variable, path, codeOf(error)) ?? error;
+    throw folderError(variable, path, fsErrorCode(error)) ?? error;
   }
 };
 
@@ -164,7 +164,7 @@ export const checkReportPath = async (path: string): Promise<void> => {
   } catch (error) {
     throw new ConfigError(
       'report-path-invalid',
-      `--report is ${path}, but its folder cannot be created (${codeOf(error) ?? String(error)}).`,
+      `--report is ${path}, but its folder cannot be created (${fsErrorCode(error) ?? String(error)}).`,
       'Point --report at a file in a folder this user may create and write, e.g. reports/report.json.',
       { variable: '--report' },
     );

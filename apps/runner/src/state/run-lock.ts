@@ -3,8 +3,8 @@ import { link, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/pro
 import { join } from 'node:path';
 import { ConfigError } from '@sync360/core';
 import {
-  codeOf,
   folderError,
+  fsErrorCode,
   isAlive,
   lockDraftName,
   makeConfiguredFolder,
@@ -39,7 +39,7 @@ const tryCreate = async (path: string, content: string): Promise<boolean> => {
     await link(draft, path);
     return true;
   } catch (error) {
-    if (codeOf(error) === 'EEXIST') return false;
+    if (fsErrorCode(error) === 'EEXIST') return false;
     throw error;
   } finally {
     await rm(draft, { force: true });
@@ -56,7 +56,7 @@ const removeStale = async (path: string, staleText: string): Promise<void> => {
   try {
     await rename(path, moved);
   } catch (error) {
-    if (codeOf(error) === 'ENOENT') return;
+    if (fsErrorCode(error) === 'ENOENT') return;
     throw error;
   }
   const text = await readFile(moved, 'utf8').catch(() => staleText);
@@ -97,7 +97,7 @@ export const acquireRunLock = async (
     try {
       created = await tryCreate(path, content);
     } catch (error) {
-      throw folderError('SYNC360_STATE_DIR', stateDir, codeOf(error)) ?? error;
+      throw folderError('SYNC360_STATE_DIR', stateDir, fsErrorCode(error)) ?? error;
     }
     if (created) {
       const refresh = setInterval(() => {

@@ -4,7 +4,7 @@ import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigError, parsePreviousFile, type UserRow } from '@sync360/core';
 import { z } from 'zod';
-import { codeOf, writeFileAtomic } from './local-files.js';
+import { fsErrorCode, writeFileAtomic } from './local-files.js';
 
 const csvPath = (stateDir: string): string => join(stateDir, 'last-delivered.csv');
 const recordPath = (stateDir: string): string => join(stateDir, 'last-delivered.json');
@@ -46,10 +46,10 @@ const readBytes = async (path: string): Promise<Buffer | null> => {
     }
   } catch (error) {
     if (error instanceof ConfigError) throw error;
-    if (codeOf(error) === 'ENOENT') return null;
+    if (fsErrorCode(error) === 'ENOENT') return null;
     throw new ConfigError(
       'state-unreadable',
-      `Cannot read ${path} (${codeOf(error) ?? 'unreadable'}).`,
+      `Cannot read ${path} (${fsErrorCode(error) ?? 'unreadable'}).`,
       'Check SYNC360_STATE_DIR and its permissions.',
     );
   }
