@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { groupCalls, type Api360GroupCalls } from './groups.js';
 import type { HttpMethod } from './http.js';
 import { nextPageUrl } from './http.js';
 import { createLimiter, type Limiter } from './limiter.js';
@@ -34,7 +35,7 @@ export interface UserPatch {
   readonly lang?: string;
 }
 
-export interface Api360Client {
+export interface Api360Client extends Api360GroupCalls {
   /** Gets an access token (`doctor`); every other call does it by itself. */
   authenticate(): Promise<void>;
   /** Every user of the company (all statuses), following the `Link` pages. */
@@ -195,6 +196,7 @@ export const createApi360Client = (
     url(`${usersPath}/${encodeURIComponent(userId)}${suffix}`);
 
   return {
+    ...groupCalls({ url, readAll, write, parseBody }),
     authenticate: async () => {
       await tokens.get();
     },

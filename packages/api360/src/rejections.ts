@@ -9,6 +9,9 @@ const verbs: Readonly<Record<OperationKind, string>> = {
   activate: 'activate',
   'add-manager': 'add the manager of',
   'remove-manager': 'remove a manager of',
+  'add-role': 'add a group role to',
+  'remove-role': 'remove a group role from',
+  'set-custom-fields': 'set the custom fields of',
 };
 
 /** What to do about 360Learning's error codes, for the HR admin fixing the data. */
@@ -44,6 +47,30 @@ const fixes: Readonly<Record<string, { readonly field: string | null; readonly f
   userDeleted: {
     field: null,
     fix: 'the account was deleted in 360Learning during the run: the next run re-reads 360Learning',
+  },
+  userNotFoundInGroup: {
+    field: null,
+    fix: 'the user had already left the group in 360Learning: the next run re-reads the groups',
+  },
+  analystUnavailable: {
+    field: null,
+    fix: 'this group role is not available in the 360Learning company: remove the rule from the rules file',
+  },
+  unauthorizedValue: {
+    field: null,
+    fix: "360Learning does not allow this value in the custom field: add it to the field's authorized values in 360Learning, or correct it in Lucca",
+  },
+  wrongTypeValue: {
+    field: null,
+    fix: 'the custom field has another type in 360Learning (date or text): point the rule at a field of the right type',
+  },
+  multipleValuesForSingleCustomField: {
+    field: null,
+    fix: 'the custom field takes one value: check the rules file maps it once',
+  },
+  customFieldNotFound: {
+    field: null,
+    fix: 'the custom field no longer exists in 360Learning: correct the rules file',
   },
   userIsCompanyOwner: {
     field: 'status',

@@ -2,6 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
+  createGroupsFake,
+  type FakeApi360Groups,
+  type FakeApi360GroupsSeed,
+} from './api360-groups.js';
+import {
   apiError,
   createApi360Store,
   type Answer,
@@ -38,6 +43,8 @@ export interface FakeApi360Options {
   } | null;
   /** Next-page links point at this origin instead of a path on the fake (a hostile proxy). */
   readonly linkOrigin?: string;
+  /** Groups with their roles, custom fields and values (group rules, §7c). */
+  readonly groups?: FakeApi360GroupsSeed;
 }
 
 /** One scripted answer for the next API request (not token requests): a status, or a dropped socket. */
@@ -71,6 +78,8 @@ export interface FakeApi360 {
   /** Every token issued so far stops working, as after its hour. */
   expireTokens(): void;
   setFaults(faults: ReadonlyArray<FakeApi360Fault>): void;
+  /** Group roles and custom-field values as they stand. */
+  readonly groups: FakeApi360Groups;
   close(): Promise<void>;
 }
 
@@ -111,6 +120,9 @@ export const startFakeApi360 = async (options: FakeApi360Options = {}): Promise<
     ownerId: options.ownerId ?? null,
   });
   for (const seed of options.users ?? []) store.seed(seed);
+  const groups = createGroupsFake(options.groups ?? {}, options.groupIds ?? [fakeApi360GroupId], (id) =>
+    store.get(id),
+  );
   const tokens = new Map<string, number>();
   const requests: FakeApi360Request[] = [];
   const accepted: Record<'read' | 'write', number[]> = { read: [], write: [] };
@@ -162,6 +174,8 @@ export const startFakeApi360 = async (options: FakeApi360Options = {}): Promise<
   };
 
   const route = (method: string, url: URL, body: unknown): Answer => {
+    const grouped = groups.route(method, url, body, page);
+    if (grouped !== null) return grouped;
     if (url.pathname === usersPath) {
       if (method === 'GET') return page(store.list(), url, options.pageSize ?? 500);
       if (method === 'POST') return store.create(body, url.searchParams.get('sendInvitationEmail'));
@@ -201,8 +215,16 @@ export const startFakeApi360 = async (options: FakeApi360Options = {}): Promise<
     if (expiry === undefined || expiry <= Date.now())
       return { status: 401, body: { error: 'invalid_token' } };
     const write = entry.method !== 'GET';
-    const scopes = options.scopes ?? ['users:read', 'users:write'];
-    if (!scopes.includes(write ? 'users:write' : 'users:read'))
+    const scopes = options.scopes ?? [
+      'users:read',
+      'users:write',
+      'groups:read',
+      'groups:write',
+      'customFields:read',
+    ];
+    const needed =
+      groups.scopeFor(entry.method, url.pathname) ?? (write ? 'users:write' : 'users:read');
+    if (!scopes.includes(needed))
       return { status: 403, body: { error: { code: 'invalid_scope', message: 'Missing scope.' } } };
     const fault = faults.shift();
     if (fault === 'drop') return 'drop';
@@ -274,6 +296,7 @@ export const startFakeApi360 = async (options: FakeApi360Options = {}): Promise<
     setFaults: (list) => {
       faults = [...list];
     },
+    groups: groups.fake,
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
