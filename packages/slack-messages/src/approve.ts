@@ -7,7 +7,8 @@ import { changeCountsText } from './run-counts.js';
 /** The action id of the approve button (contract: the bot listens for it). */
 export const approveActionId = 'sync360_approve';
 
-type Approvable = Pick<Report, 'outcome' | 'file' | 'changes' | 'counts'>;
+type Approvable = Pick<Report, 'outcome' | 'file' | 'changes' | 'counts'> &
+  Partial<Pick<Report, 'approvalSha256'>>;
 
 /** `deliver: 12 created, 48 deactivated`: what pressing Approve does, stated in its dialog. */
 const approveSummary = (report: Approvable): string => `deliver: ${changeCountsText(report)}`;
@@ -29,7 +30,8 @@ export const approveBlock = (report: Approvable): ActionsBlock | null => {
         action_id: approveActionId,
         text: { type: 'plain_text', text: 'Approve and deliver' },
         style: 'primary',
-        value: report.file.sha256,
+        // With group rules the approval also covers the rules file (§7c).
+        value: report.approvalSha256 ?? report.file.sha256,
         confirm: {
           title: { type: 'plain_text', text: 'Deliver this exact file?' },
           text: {

@@ -79,7 +79,9 @@ export const changeCountsText = (report: Pick<Report, 'changes' | 'counts'>): st
  * Delivery through 360Learning's API: users created, updated and removed there, and the ones it
  * refused (each a fix-data reminder). Null for a file delivery.
  */
-export const operationsText = (report: Pick<Report, 'operations' | 'outcome'>): string | null => {
+export const operationsText = (
+  report: Pick<Report, 'operations' | 'outcome'> & Partial<Pick<Report, 'rules'>>,
+): string | null => {
   const operations = report.operations;
   if (operations === null || operations === undefined) return null;
   const restored =
@@ -94,13 +96,17 @@ export const operationsText = (report: Pick<Report, 'operations' | 'outcome'>): 
     operations.rejected > 0
       ? `\n:warning: ${plural(operations.rejected, 'operation')} refused by 360Learning (each is a fix-data reminder, the others went on).`
       : '';
-  if (report.outcome === 'delivered') return `*360Learning:* ${counts}.${refused}`;
+  const rules =
+    report.rules === null || report.rules === undefined
+      ? ''
+      : `\n*Groups and custom fields:* ${plural(operations.addRole ?? 0, 'role')} added, ${(operations.removeRole ?? 0).toLocaleString('en-US')} removed, ${plural(operations.setCustomFields ?? 0, 'custom-field update')}.`;
+  if (report.outcome === 'delivered') return `*360Learning:* ${counts}.${rules}${refused}`;
   const done = operations.items.filter((item) => item.status === 'done').length;
   const progress =
     report.outcome === 'failed' && done > 0
       ? ` ${plural(done, 'operation')} done before it stopped.`
       : '';
-  return `*360Learning, planned:* ${counts}.${progress}${refused}`;
+  return `*360Learning, planned:* ${counts}.${progress}${rules}${refused}`;
 };
 
 /** Reminder counts by kind, with the command that lists them (names never go here). */

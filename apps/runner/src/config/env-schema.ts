@@ -141,6 +141,8 @@ export const runnerEnvSchema = z.object({
   SYNC360_OUTPUT_DIR: optionalText.transform((value) => value ?? './out'),
   SYNC360_STATE_DIR: optionalText.transform((value) => value ?? './.sync360'),
   SYNC360_MAX_DEACTIVATIONS: integerFrom('SYNC360_MAX_DEACTIVATIONS', 0),
+  SYNC360_RULES_FILE: optionalText,
+  SYNC360_MAX_ROLE_REMOVALS: integerFrom('SYNC360_MAX_ROLE_REMOVALS', 0),
   GITHUB_TOKEN: optionalText,
   GITHUB_API_URL: optionalUrl('GITHUB_API_URL', 'https://api.github.com (or unset)'),
   SYNC360_WORKFLOW: optionalText.transform((value) => value ?? 'sync360-nightly.yml'),

@@ -77,6 +77,10 @@ export interface RunnerConfig extends AlertConfig {
   readonly fileNameTemplate: string;
   readonly outputDir: string;
   readonly stateDir: string;
+  /** SYNC360_RULES_FILE (§7c): read by `run`, `doctor` and `rules` only. */
+  readonly rulesFile: string | null;
+  /** SYNC360_MAX_ROLE_REMOVALS; null: max(5, 10 % of the managed roles file users hold). */
+  readonly maxRoleRemovals: number | null;
 }
 
 type ConfigResult =
@@ -244,6 +248,8 @@ export const parseRunnerConfig = (
       fileNameTemplate: env.SYNC360_FILE_NAME ?? 'users.csv',
       outputDir: env.SYNC360_OUTPUT_DIR,
       stateDir: env.SYNC360_STATE_DIR,
+      rulesFile: env.SYNC360_RULES_FILE ?? null,
+      maxRoleRemovals: env.SYNC360_MAX_ROLE_REMOVALS ?? null,
     },
   };
 };
