@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, redactSecrets, type ErrorKind } from '@sync360/core';
 import { z } from 'zod';
 
-export type CommandName = 'run' | 'build' | 'reminders' | 'watchdog' | 'doctor';
+export type CommandName = 'run' | 'build' | 'reminders' | 'watchdog' | 'doctor' | 'rules';
 
 export interface CliFlags {
   readonly help: boolean;
@@ -14,6 +14,8 @@ export interface CliFlags {
   readonly redact: boolean;
   readonly json: boolean;
   readonly notify: boolean;
+  /** `rules`: list who each rule matches. */
+  readonly names: boolean;
   readonly report: string | null;
   readonly input: string | null;
   readonly definitions: string | null;
@@ -49,6 +51,7 @@ const options = {
   redact: { type: 'boolean' },
   json: { type: 'boolean' },
   notify: { type: 'boolean' },
+  names: { type: 'boolean' },
   report: { type: 'string' },
   input: { type: 'string' },
   definitions: { type: 'string' },
@@ -82,6 +85,7 @@ const flagsByCommand: Record<CommandName, ReadonlyArray<FlagName>> = {
   reminders: ['input', 'definitions', 'notify', 'redact', 'json'],
   watchdog: ['json'],
   doctor: ['input', 'definitions', 'redact', 'json'],
+  rules: ['input', 'definitions', 'names', 'redact', 'json'],
 };
 
 const commandNames = Object.keys(flagsByCommand).join(', ');
@@ -169,6 +173,7 @@ export const parseCommandLine = (argv: ReadonlyArray<string>): CommandLine => {
       redact: on('redact'),
       json: on('json'),
       notify: on('notify'),
+      names: on('names'),
       report: text('report'),
       input: text('input'),
       definitions: text('definitions'),
@@ -215,6 +220,7 @@ Commands:
   reminders   employees whose 360 status an HR admin must set (--notify posts them to Slack)
   watchdog    alerts Slack when the nightly workflow had no successful run in 26 hours
   doctor      checks configuration and reaches every configured system
+  rules       previews the group rules (SYNC360_RULES_FILE) on Lucca data, no 360Learning access
 
 Source (run, build, reminders, doctor): --input FILE [--definitions FILE] when given (it wins
 over the API), else the Lucca API when LUCCA_BASE_URL and LUCCA_API_KEY are set, else the bundled
@@ -249,6 +255,10 @@ const byCommand: Record<CommandName, string> = {
   watchdog: `Usage: sync360 watchdog [--json]
   Reads the nightly workflow's recent runs (GITHUB_TOKEN, GITHUB_REPOSITORY) and alerts Slack when
   no successful run happened in the last 26 hours. Exit 0 healthy, 3 alerted.`,
+  rules: `Usage: sync360 rules [--input FILE [--definitions FILE]] [--names] [--json] [--redact]
+  For each rule of SYNC360_RULES_FILE, how many Active employees it matches; each custom field's
+  filled and empty values; the Active employees no group rule matches. Needs no 360Learning access.
+  --names lists who (employee numbers only under GitHub Actions or with --redact).`,
   doctor: `Usage: sync360 doctor [--json] [--redact] [--input FILE [--definitions FILE]]
   One line per check (ok / FAIL + the fix); exit 0 only when every configured check passes.`,
 };

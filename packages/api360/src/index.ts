@@ -1,4 +1,5 @@
 export { checkApi360 } from './check.js';
+export { checkApi360Rules } from './check-rules.js';
 export { createApi360Client, type Api360Client } from './client.js';
 export { operationLines } from './describe.js';
 export {
