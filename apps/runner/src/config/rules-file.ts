@@ -190,7 +190,15 @@ export const parseRulesText = (
     throw invalid(
       path,
       parsed.error.issues
-        .map((issue) => ({ line: lineOf(doc, counter, issue.path), text: describeIssue(issue) }))
+        .map((issue) => ({
+          // An unknown key is named at its own line, not its map's.
+          line: lineOf(
+            doc,
+            counter,
+            issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path,
+          ),
+          text: describeIssue(issue),
+        }))
         .sort((a, b) => a.line - b.line)
         .map((issue) => `line ${issue.line}: ${issue.text}`),
     );
