@@ -34,8 +34,18 @@ const mistakes: ReadonlyArray<readonly [string, string, number, string]> = [
     4,
     'already managed',
   ],
-  ['a role other than learner or coach', `groups:\n  - group: ${group}\n    role: admin\n`, 3, 'learner or coach'],
-  ['the default group managed', `groups:\n  - group: ${fakeApi360GroupId}\n`, 2, 'API360_DEFAULT_GROUP_ID'],
+  [
+    'a role other than learner or coach',
+    `groups:\n  - group: ${group}\n    role: admin\n`,
+    3,
+    'learner or coach',
+  ],
+  [
+    'the default group managed',
+    `groups:\n  - group: ${fakeApi360GroupId}\n`,
+    2,
+    'API360_DEFAULT_GROUP_ID',
+  ],
   ['an unknown key', `groups: []\ncustomfields: []\n`, 2, 'unknown key "customfields"'],
 ];
 
@@ -94,10 +104,10 @@ describe('SYNC360_RULES_FILE checks (exit 2, before any network call, naming the
       },
     });
     expect(broken.code).toBe(2);
-    const build = await runCli(
-      ['build', '--input', input, '--out', join(temp.path, 'built.csv')],
-      { cwd: temp.path, env: { SYNC360_RULES_FILE: rules } },
-    );
+    const build = await runCli(['build', '--input', input, '--out', join(temp.path, 'built.csv')], {
+      cwd: temp.path,
+      env: { SYNC360_RULES_FILE: rules },
+    });
     expect(build.code, build.stderr).toBe(0);
   });
 
@@ -131,7 +141,9 @@ describe('SYNC360_RULES_FILE checks (exit 2, before any network call, naming the
     const result = await s.run([], { SYNC360_RULES_FILE: rules });
     expect(result.code, result.stderr).toBe(5);
     expect(result.stderr).toContain('invalid_scope');
-    expect(s.server.requests.some((r) => r.path === '/api/v2/groups' && r.status === 403)).toBe(true);
+    expect(s.server.requests.some((r) => r.path === '/api/v2/groups' && r.status === 403)).toBe(
+      true,
+    );
     expect(s.server.writes()).toEqual([]);
   });
 });
@@ -181,7 +193,9 @@ customFields:
       customFields: [{ field, from: 'department' }],
     });
     expect(json.stdout).not.toContain('Oliver');
-    expect(parsed).toMatchObject({ noGroupRule: { count: 1, employees: [{ employeeNumber: '1005' }] } });
+    expect(parsed).toMatchObject({
+      noGroupRule: { count: 1, employees: [{ employeeNumber: '1005' }] },
+    });
     expect(named.stdout).toContain('No group rule matches 1 Active employees');
   });
 });

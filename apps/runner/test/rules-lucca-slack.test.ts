@@ -90,7 +90,12 @@ describe('group rules on the Lucca API source', () => {
     cleanups.push(() => slack.close());
     const result = await runCli(['run'], {
       cwd: temp.path,
-      env: { ...env, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_CHANNEL_ID: 'C0OPS', SLACK_API_URL: slack.url },
+      env: {
+        ...env,
+        SLACK_BOT_TOKEN: 'xoxb-test',
+        SLACK_CHANNEL_ID: 'C0OPS',
+        SLACK_API_URL: slack.url,
+      },
     });
     expect(result.code, result.stderr).toBe(0);
     const fields = lucca.usersRequests()[0]?.query['fields']?.split(',') ?? [];
@@ -108,8 +113,10 @@ describe('group rules on the Lucca API source', () => {
 
   it('without a rules file, department is not requested', async () => {
     const { temp, lucca, env } = await setUp();
-    const { SYNC360_RULES_FILE: _unused, ...withoutRules } = env;
-    const result = await runCli(['run', '--dry-run'], { cwd: temp.path, env: withoutRules });
+    const result = await runCli(['run', '--dry-run'], {
+      cwd: temp.path,
+      env: { ...env, SYNC360_RULES_FILE: '' },
+    });
     expect(result.code, result.stderr).toBe(0);
     expect(lucca.usersRequests()[0]?.query['fields']?.split(',')).not.toContain('department');
   });
@@ -125,7 +132,9 @@ describe('group rules on the Lucca API source', () => {
     await writeFile(rulesPath, rules.replace(sales, 'aaaaaaaaaaaaaaaaaaaa0009'));
     const missing = await runCli(['doctor'], { cwd: temp.path, env });
     expect(missing.code).toBe(2);
-    expect(missing.stdout).toMatch(/FAIL +config rules fit: .*line 5: group aaaaaaaaaaaaaaaaaaaa0009 does not exist/);
+    expect(missing.stdout).toMatch(
+      /FAIL +config rules fit: .*line 5: group aaaaaaaaaaaaaaaaaaaa0009 does not exist/,
+    );
     expect(api.writes()).toEqual([]);
   });
 });

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fakeApi360GroupId } from '@sync360/testkit/api360-server';
 import { describe, expect, it } from 'vitest';
 import { user } from './cli-harness.js';
 import { account, inactive, mailOf, outsider, scene } from './api360-scene.js';
@@ -103,7 +102,12 @@ const groups = () => ({
     { _id: unmanaged, name: 'Other', public: false, roles: { [idOf(2)]: ['learner'] } },
   ],
   customFields: [
-    { _id: departmentField, name: 'Department', targetType: 'users' as const, type: 'string' as const },
+    {
+      _id: departmentField,
+      name: 'Department',
+      targetType: 'users' as const,
+      type: 'string' as const,
+    },
     { _id: startField, name: 'Start', targetType: 'users' as const, type: 'date' as const },
     { _id: otherField, name: 'Badge', targetType: 'users' as const, type: 'string' as const },
   ],
@@ -200,7 +204,11 @@ describe('sync360 run with SYNC360_RULES_FILE (group rules and custom fields)', 
     const second = await s.run([], s.env);
     expect(second.code, second.stderr).toBe(0);
     expect(s.server.writes()).toHaveLength(writes);
-    expect((await s.report()).operations).toMatchObject({ addRole: 0, removeRole: 0, setCustomFields: 0 });
+    expect((await s.report()).operations).toMatchObject({
+      addRole: 0,
+      removeRole: 0,
+      setCustomFields: 0,
+    });
   });
 
   it('a dry run reads only and prints the role and custom-field operations', async () => {
@@ -237,7 +245,10 @@ describe('sync360 run with SYNC360_RULES_FILE (group rules and custom fields)', 
       },
     );
     const rulesPath = join(s.dir, 'rules.yaml');
-    await writeFile(rulesPath, `groups:\n  - group: ${sales}\n    when:\n      department: Sales\n`);
+    await writeFile(
+      rulesPath,
+      `groups:\n  - group: ${sales}\n    when:\n      department: Sales\n`,
+    );
     const env = { SYNC360_RULES_FILE: rulesPath };
     const blocked = await s.run([], env);
     expect(blocked.code, blocked.stderr).toBe(3);

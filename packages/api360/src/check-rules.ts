@@ -46,7 +46,7 @@ export const checkApi360Rules = async (
     check(
       'group scopes',
       true,
-      "not tested (it would take a write): the API client needs groups:read and customFields:read (read here), groups:write to add and remove roles, and users:read and users:write for custom-field values; without one the run stops with api360-failed (HTTP 403 invalid_scope)",
+      'not tested (it would take a write): the API client needs groups:read and customFields:read (read here), groups:write to add and remove roles, and users:read and users:write for custom-field values; without one the run stops with api360-failed (HTTP 403 invalid_scope)',
     ),
   ];
 };

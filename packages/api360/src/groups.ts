@@ -45,9 +45,9 @@ const groupsPageSchema = z.array(
 );
 const rolesPageSchema = z.array(z.object({ userId: objectId, role: z.string() }));
 const customFieldsPageSchema = z.array(
-  z.object({ _id: objectId, type: z.string() }).transform(
-    (field): Api360CustomField => ({ id: field._id, type: field.type }),
-  ),
+  z
+    .object({ _id: objectId, type: z.string() })
+    .transform((field): Api360CustomField => ({ id: field._id, type: field.type })),
 );
 const customValuesSchema = z.array(
   z.object({ customFieldId: objectId, type: z.string(), value: z.string() }),
@@ -83,7 +83,11 @@ interface CallSpec {
 /** The client's own helpers (limiter, retries, token, error mapping) these calls go through. */
 export interface ClientHelpers {
   readonly url: (path: string) => URL;
-  readonly readAll: <T>(first: URL, what: string, schema: z.ZodType<T[]>) => Promise<Api360Result<T[]>>;
+  readonly readAll: <T>(
+    first: URL,
+    what: string,
+    schema: z.ZodType<T[]>,
+  ) => Promise<Api360Result<T[]>>;
   readonly write: (
     call: CallSpec,
     expected: ReadonlyArray<number>,
@@ -100,9 +104,7 @@ const refused = (what: string, result: { status: number; code: string | null }):
 
 export const groupCalls = ({ url, readAll, write, parseBody }: ClientHelpers): Api360GroupCalls => {
   const rolePath = (groupId: string, role: PathRole, userId: string): URL =>
-    url(
-      `/api/v2/groups/${encodeURIComponent(groupId)}/${role}/${encodeURIComponent(userId)}`,
-    );
+    url(`/api/v2/groups/${encodeURIComponent(groupId)}/${role}/${encodeURIComponent(userId)}`);
   const noContent = async (call: CallSpec): Promise<Api360Result<null>> => {
     const result = await write(call, [200, 204]);
     return result.ok ? { ok: true, value: null } : result;
@@ -123,7 +125,11 @@ export const groupCalls = ({ url, readAll, write, parseBody }: ClientHelpers): A
         rolesPageSchema,
       ),
     addRole: (groupId, role, userId) =>
-      noContent({ method: 'POST', url: rolePath(groupId, role, userId), what: 'adding a group role' }),
+      noContent({
+        method: 'POST',
+        url: rolePath(groupId, role, userId),
+        what: 'adding a group role',
+      }),
     removeRole: (groupId, role, userId) =>
       noContent({
         method: 'DELETE',

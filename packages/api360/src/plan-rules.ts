@@ -34,7 +34,7 @@ export interface RulesLive {
 const readRoleName: Readonly<Record<PathRole, string>> = { learner: 'learner', coach: 'coach' };
 
 /** The public subgroups a learner leaves with `groupId`: down to, not into, the first private one. */
-export const publicSubgroups = (groupId: string, groups: ReadonlyArray<Api360Group>): string[] => {
+const publicSubgroups = (groupId: string, groups: ReadonlyArray<Api360Group>): string[] => {
   const children = new Map<string, Api360Group[]>();
   for (const group of groups) {
     const parent = group.parentId?.toLowerCase();
@@ -219,19 +219,41 @@ export const planRules = (
     pairs.forEach((pair, index) => {
       const holding = holds(pair.groupId, pair.readName);
       if (wanted.has(index) && !holding)
-        adds.push({ operation: 'add-role', uniqueId: wish.uniqueId, userId, groupId: pair.groupId, role: pair.role, alsoLeaves: [] });
+        adds.push({
+          operation: 'add-role',
+          uniqueId: wish.uniqueId,
+          userId,
+          groupId: pair.groupId,
+          role: pair.role,
+          alsoLeaves: [],
+        });
       if (!wanted.has(index) && holding) {
-        const alsoLeaves = pair.role === 'learner' ? publicSubgroups(pair.groupId, live.groups) : [];
+        const alsoLeaves =
+          pair.role === 'learner' ? publicSubgroups(pair.groupId, live.groups) : [];
         for (const groupId of alsoLeaves) left.add(groupId);
         removals += 1 + alsoLeaves.length;
-        operations.push({ operation: 'remove-role', uniqueId: wish.uniqueId, userId, groupId: pair.groupId, role: pair.role, alsoLeaves });
+        operations.push({
+          operation: 'remove-role',
+          uniqueId: wish.uniqueId,
+          userId,
+          groupId: pair.groupId,
+          role: pair.role,
+          alsoLeaves,
+        });
       }
     });
     // A managed learner subgroup the cascade empties, which the row still matches, is added back.
     pairs.forEach((pair, index) => {
       if (pair.role !== 'learner' || !left.has(pair.groupId) || !wanted.has(index)) return;
       if (!holds(pair.groupId, pair.readName)) return;
-      adds.push({ operation: 'add-role', uniqueId: wish.uniqueId, userId, groupId: pair.groupId, role: pair.role, alsoLeaves: [] });
+      adds.push({
+        operation: 'add-role',
+        uniqueId: wish.uniqueId,
+        userId,
+        groupId: pair.groupId,
+        role: pair.role,
+        alsoLeaves: [],
+      });
     });
     operations.push(...adds);
     if (rules.customFields.length === 0) continue;
@@ -246,7 +268,8 @@ export const planRules = (
       const type = live.fieldTypes.get(fieldId) ?? 'string';
       const now = current.find((value) => value.customFieldId.toLowerCase() === fieldId);
       const want = wish.values.get(rule.field) ?? null;
-      if (want !== null) next.push({ customFieldId: now?.customFieldId ?? rule.field, type, value: want });
+      if (want !== null)
+        next.push({ customFieldId: now?.customFieldId ?? rule.field, type, value: want });
       if (want === null && now !== undefined) {
         cleared += 1;
         changed.push(rule.field);
@@ -255,7 +278,14 @@ export const planRules = (
     }
     removals += cleared;
     if (changed.length > 0)
-      operations.push({ operation: 'set-custom-fields', uniqueId: wish.uniqueId, userId, values: next, customFieldIds: changed, cleared });
+      operations.push({
+        operation: 'set-custom-fields',
+        uniqueId: wish.uniqueId,
+        userId,
+        values: next,
+        customFieldIds: changed,
+        cleared,
+      });
   }
   return {
     ...plan,

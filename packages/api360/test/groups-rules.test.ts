@@ -21,7 +21,10 @@ const userId = (n: number): string => String(n).padStart(24, 'e');
 describe('360Learning client: group roles and custom fields', () => {
   it('reads roles page by page through the Link header, with the vendor enum names', async () => {
     const roles = Object.fromEntries(
-      Array.from({ length: 1001 }, (_, n) => [userId(n), n === 0 ? ['userAdmin', 'learner'] : ['learner']]),
+      Array.from({ length: 1001 }, (_, n) => [
+        userId(n),
+        n === 0 ? ['userAdmin', 'learner'] : ['learner'],
+      ]),
     );
     const server = await startFakeApi360({
       groups: { groups: [{ _id: root, name: 'Root', public: false, roles }] },
@@ -35,7 +38,11 @@ describe('360Learning client: group roles and custom fields', () => {
     ]);
     expect(server.requests.filter((r) => r.path.endsWith('/roles'))).toHaveLength(2);
     // A group that does not exist is that read's rejection, with 360Learning's code.
-    expect(await client.listGroupRoles(pub)).toEqual({ ok: false, status: 404, code: 'groupNotFound' });
+    expect(await client.listGroupRoles(pub)).toEqual({
+      ok: false,
+      status: 404,
+      code: 'groupNotFound',
+    });
   });
 
   it('adds and removes roles (the learner cascade to public subgroups), and refuses what the vendor refuses', async () => {
@@ -119,7 +126,11 @@ describe('planRules', () => {
   const base = plan(rows, users);
   const holders = new Map([[root, new Map(users.map((user) => [user.id, new Set(['learner'])]))]]);
   const noWish: RulesEvaluation = {
-    wishes: rows.map((item) => ({ uniqueId: item.uniqueId, rules: [], values: new Map([[field, null]]) })),
+    wishes: rows.map((item) => ({
+      uniqueId: item.uniqueId,
+      rules: [],
+      values: new Map([[field, null]]),
+    })),
     untouched: [],
     problems: [],
   };
@@ -127,16 +138,30 @@ describe('planRules', () => {
     groups,
     holders,
     fieldTypes: new Map([[field, 'string']]),
-    values: new Map([[users[0]?.id ?? '', [{ customFieldId: field, type: 'string', value: 'Sales' }, { customFieldId: other, type: 'string', value: 'hand' }]]]),
+    values: new Map([
+      [
+        users[0]?.id ?? '',
+        [
+          { customFieldId: field, type: 'string', value: 'Sales' },
+          { customFieldId: other, type: 'string', value: 'hand' },
+        ],
+      ],
+    ]),
   };
 
   it('lists the public subgroups a learner removal also leaves, down to the first private one, each counting toward the cap', () => {
     const planned = planRules(base, rules, noWish, live, null);
     const removal = planned.operations.find((operation) => operation.operation === 'remove-role');
-    expect(removal).toMatchObject({ groupId: root, role: 'learner', alsoLeaves: [pub, pubChild].sort() });
+    expect(removal).toMatchObject({
+      groupId: root,
+      role: 'learner',
+      alsoLeaves: [pub, pubChild].sort(),
+    });
     // 12 removals x 3 groups each, plus one value cleared; cap = max(5, 10% of 12 roles held).
     expect(planned.rules).toEqual({ removals: 37, cap: 5 });
-    const cleared = planned.operations.find((operation) => operation.operation === 'set-custom-fields');
+    const cleared = planned.operations.find(
+      (operation) => operation.operation === 'set-custom-fields',
+    );
     expect(cleared).toMatchObject({
       uniqueId: '1',
       customFieldIds: [field],
@@ -150,7 +175,9 @@ describe('planRules', () => {
     expect(rulesFitProblems(rules, groups, [{ id: field, type: 'string' }], pubChild)).toEqual([
       expect.stringContaining('line 2: API360_DEFAULT_GROUP_ID'),
     ]);
-    expect(rulesFitProblems(rules, groups, [{ id: field, type: 'string' }], belowPrivate)).toEqual([]);
+    expect(rulesFitProblems(rules, groups, [{ id: field, type: 'string' }], belowPrivate)).toEqual(
+      [],
+    );
     expect(rulesFitProblems(rules, groups, [], belowPrivate)).toEqual([
       expect.stringContaining('line 5: custom field'),
     ]);

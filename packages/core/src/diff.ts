@@ -13,10 +13,7 @@ export interface Change {
 }
 
 export type GuardReason =
-  | 'no-rows'
-  | 'too-many-deactivations'
-  | 'too-few-rows'
-  | 'too-many-role-removals';
+  'no-rows' | 'too-many-deactivations' | 'too-few-rows' | 'too-many-role-removals';
 
 export interface GuardVerdict {
   readonly tripped: boolean;

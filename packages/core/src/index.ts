@@ -23,12 +23,8 @@ export {
   isRuleWhenKey,
   ruleAttributeKeys,
   ruleRoles,
-  type CustomFieldRule,
-  type GroupRule,
   type GroupRules,
-  type RowWish,
   type RuleCondition,
-  type RuleRole,
   type RulesEvaluation,
 } from './rules.js';
 export { compareReminders, type Reminder, type ReminderKind } from './reminders.js';

@@ -54,7 +54,11 @@ export const ruleAttributeKeys = (rules: GroupRules): string[] => {
   const keys = new Set<string>();
   for (const rule of rules.groups)
     for (const condition of rule.when)
-      if (condition.key === 'legalEntity' || condition.key === 'department' || extendedKey.test(condition.key))
+      if (
+        condition.key === 'legalEntity' ||
+        condition.key === 'department' ||
+        extendedKey.test(condition.key)
+      )
         keys.add(condition.key);
   for (const rule of rules.customFields)
     if (rule.from === 'legalEntity' || rule.from === 'department' || extendedKey.test(rule.from))
@@ -95,9 +99,14 @@ const textKey = (text: string): string => normalizeText(text).toLowerCase();
 
 const attributeOf = (record: EmployeeRecord, row: UserRow, key: string): RuleAttribute => {
   if ((record.invalidFields ?? []).includes(luccaFieldOf(key))) return { kind: 'unreadable' };
-  if (key === 'jobTitle') return { kind: 'value', id: null, texts: row.title === '' ? [] : [row.title] };
+  if (key === 'jobTitle')
+    return { kind: 'value', id: null, texts: row.title === '' ? [] : [row.title] };
   if (key === 'dtContractStart')
-    return { kind: 'value', id: null, texts: record.contractStart === null ? [] : [record.contractStart] };
+    return {
+      kind: 'value',
+      id: null,
+      texts: record.contractStart === null ? [] : [record.contractStart],
+    };
   const found = record.ruleAttributes?.[key];
   if (found !== undefined) return found;
   if (key === 'legalEntity' && record.legalEntityId !== null)
@@ -115,12 +124,13 @@ const holds = (attribute: AttributeValue, wanted: string | number): boolean => {
   return attribute.texts.some((text) => textKey(text) === key);
 };
 
-const keysRead = (rules: GroupRules): string[] => [
-  ...new Set([
-    ...rules.groups.flatMap((rule) => rule.when.map((condition) => condition.key)),
-    ...rules.customFields.map((rule) => rule.from),
-  ]),
-].filter((key) => key !== 'manager');
+const keysRead = (rules: GroupRules): string[] =>
+  [
+    ...new Set([
+      ...rules.groups.flatMap((rule) => rule.when.map((condition) => condition.key)),
+      ...rules.customFields.map((rule) => rule.from),
+    ]),
+  ].filter((key) => key !== 'manager');
 
 /**
  * Who should hold each managed (group, role) and which custom values each Active row should
@@ -134,7 +144,8 @@ export const evaluateRules = (
 ): RulesEvaluation => {
   const recordOf = new Map<string, EmployeeRecord>();
   for (const employee of employees)
-    if (employee.exported && employee.uniqueId !== null) recordOf.set(employee.uniqueId, employee.record);
+    if (employee.exported && employee.uniqueId !== null)
+      recordOf.set(employee.uniqueId, employee.record);
   const managers = new Set<string>();
   for (const row of rows) if (row.managerId !== '') managers.add(row.managerId);
   const keys = keysRead(rules);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateRules, ruleAttributeKeys, type EmployeeRecord, type GroupRules } from '../src/index.js';
+import {
+  evaluateRules,
+  ruleAttributeKeys,
+  type EmployeeRecord,
+  type GroupRules,
+} from '../src/index.js';
 import { map } from './mapping-helpers.js';
 import { employee } from './records.js';
 
@@ -22,7 +27,12 @@ describe('evaluateRules (§7c)', () => {
   it('compares text after rule-1 normalisation, case-insensitively; a number is an id, digits match the id too', () => {
     const rules: GroupRules = {
       groups: [
-        { group: g1, role: 'learner', line: 2, when: [{ key: 'department', values: ['  sales\tteam '] }] },
+        {
+          group: g1,
+          role: 'learner',
+          line: 2,
+          when: [{ key: 'department', values: ['  sales\tteam '] }],
+        },
         { group: g1, role: 'coach', line: 5, when: [{ key: 'department', values: [13] }] },
         { group: g2, role: 'learner', line: 8, when: [{ key: 'department', values: ['13'] }] },
       ],
@@ -82,12 +92,20 @@ describe('evaluateRules (§7c)', () => {
 
   it('a field a rule reads that cannot be read leaves that employee alone, with a warning naming the field', () => {
     const rules: GroupRules = {
-      groups: [{ group: g1, role: 'learner', line: 2, when: [{ key: 'e_site', values: ['Lyon'] }] }],
+      groups: [
+        { group: g1, role: 'learner', line: 2, when: [{ key: 'e_site', values: ['Lyon'] }] },
+      ],
       customFields: [{ field, from: 'department', line: 6 }],
     };
     const result = evaluate(rules, [
-      employee({ employeeNumber: '1', ruleAttributes: { e_site: { kind: 'unreadable' }, ...dept('1', 'Sales') } }),
-      employee({ employeeNumber: '2', ruleAttributes: { e_site: { kind: 'value', id: '7', texts: ['lyon'] } } }),
+      employee({
+        employeeNumber: '1',
+        ruleAttributes: { e_site: { kind: 'unreadable' }, ...dept('1', 'Sales') },
+      }),
+      employee({
+        employeeNumber: '2',
+        ruleAttributes: { e_site: { kind: 'value', id: '7', texts: ['lyon'] } },
+      }),
     ]);
     expect(result.untouched).toEqual(['1']);
     expect(result.problems).toEqual([
@@ -107,12 +125,31 @@ describe('evaluateRules (§7c)', () => {
       ],
     };
     const result = evaluate(rules, [
-      employee({ employeeNumber: '1', contractStart: '2024-03-01', ruleAttributes: dept('3', ' Sales\nEurope ') }),
+      employee({
+        employeeNumber: '1',
+        contractStart: '2024-03-01',
+        ruleAttributes: dept('3', ' Sales\nEurope '),
+      }),
     ]);
     expect(Object.fromEntries(result.wishes[0]?.values ?? [])).toEqual({
       [field]: 'Sales Europe',
       [g2]: '2024-03-01',
     });
-    expect(ruleAttributeKeys({ ...rules, groups: [{ group: g1, role: 'learner', line: 1, when: [{ key: 'e_x', values: ['a'] }, { key: 'manager', manager: false }] }] })).toEqual(['department', 'e_x']);
+    expect(
+      ruleAttributeKeys({
+        ...rules,
+        groups: [
+          {
+            group: g1,
+            role: 'learner',
+            line: 1,
+            when: [
+              { key: 'e_x', values: ['a'] },
+              { key: 'manager', manager: false },
+            ],
+          },
+        ],
+      }),
+    ).toEqual(['department', 'e_x']);
   });
 });

@@ -18,7 +18,10 @@ const readReference = (raw: unknown): RuleAttribute => {
   if (!isObject(raw)) return unreadable;
   const id = raw['id'];
   const name = raw['name'];
-  if ((id !== undefined && id !== null && idOf(id) === null) || (name != null && typeof name !== 'string'))
+  if (
+    (id !== undefined && id !== null && idOf(id) === null) ||
+    (name != null && typeof name !== 'string')
+  )
     return unreadable;
   return { kind: 'value', id: idOf(id), texts: typeof name === 'string' ? [name] : [] };
 };

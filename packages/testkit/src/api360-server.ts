@@ -120,8 +120,10 @@ export const startFakeApi360 = async (options: FakeApi360Options = {}): Promise<
     ownerId: options.ownerId ?? null,
   });
   for (const seed of options.users ?? []) store.seed(seed);
-  const groups = createGroupsFake(options.groups ?? {}, options.groupIds ?? [fakeApi360GroupId], (id) =>
-    store.get(id),
+  const groups = createGroupsFake(
+    options.groups ?? {},
+    options.groupIds ?? [fakeApi360GroupId],
+    (id) => store.get(id),
   );
   const tokens = new Map<string, number>();
   const requests: FakeApi360Request[] = [];

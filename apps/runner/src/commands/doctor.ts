@@ -62,7 +62,8 @@ const rulesCheck = async (
         system: 'config',
         name: 'rules file',
         ok: false,
-        detail: 'SYNC360_RULES_FILE is set, but the destination is not 360Learning\'s API: group rules need it',
+        detail:
+          "SYNC360_RULES_FILE is set, but the destination is not 360Learning's API: group rules need it",
         fix: 'deliver through the API (API360_CLIENT_ID, API360_CLIENT_SECRET, API360_DEFAULT_GROUP_ID), or unset SYNC360_RULES_FILE',
       },
       rules: null,
@@ -101,14 +102,7 @@ const sourceChecks = async (
       config.today,
     );
   try {
-    const source = await loadSource(
-      config,
-      flags,
-      config.today,
-      () => undefined,
-      redact,
-      ruleKeys,
-    );
+    const source = await loadSource(config, flags, config.today, () => undefined, redact, ruleKeys);
     const label =
       source.kind === 'demo'
         ? 'demo data (no Lucca configured: set LUCCA_BASE_URL and LUCCA_API_KEY)'
@@ -154,8 +148,7 @@ export const doctorCommand = async (
       checks.push(
         ...(await checkApi360Rules(settings, rules.rules.rules, config.api360.defaultGroupId)),
       );
-  }
-  else if (config.sftp !== null) checks.push(...(await checkSftp(config.sftp)));
+  } else if (config.sftp !== null) checks.push(...(await checkSftp(config.sftp)));
   else
     checks.push({
       system: 'sftp',

@@ -99,7 +99,9 @@ export const rulesCommand = async (
   }
   const list = (people: ReadonlyArray<Who> | undefined): string[] =>
     (people ?? []).map((person) =>
-      person.name === undefined ? `    ${person.employeeNumber}` : `    ${person.employeeNumber} ${person.name}`,
+      person.name === undefined
+        ? `    ${person.employeeNumber}`
+        : `    ${person.employeeNumber} ${person.name}`,
     );
   if (source.kind === 'demo') io.out('Source: DEMO DATA (bundled sample, not your Lucca)');
   io.out(

@@ -265,8 +265,7 @@ export const runCommand = async (
             groups: progress.rules.rules.groups.length,
             customFields: progress.rules.rules.customFields.length,
           },
-    approvalSha256:
-      progress.plan === null ? null : approvalShaOf(progress.plan, progress.rules),
+    approvalSha256: progress.plan === null ? null : approvalShaOf(progress.plan, progress.rules),
   });
   const { api360 } = progress;
   printReport(

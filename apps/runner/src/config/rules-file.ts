@@ -40,7 +40,11 @@ const whenSchema = z
       }
       if (key === 'manager') {
         if (typeof value !== 'boolean')
-          context.addIssue({ code: 'custom', path: [key], message: 'manager must be true or false' });
+          context.addIssue({
+            code: 'custom',
+            path: [key],
+            message: 'manager must be true or false',
+          });
         continue;
       }
       const values = Array.isArray(value) ? value : [value];
@@ -153,7 +157,9 @@ const describeIssue = (issue: z.core.$ZodIssue): string => {
   return issue.message;
 };
 
-const conditionsOf = (when: Readonly<Record<string, unknown>> | null | undefined): RuleCondition[] =>
+const conditionsOf = (
+  when: Readonly<Record<string, unknown>> | null | undefined,
+): RuleCondition[] =>
   Object.entries(when ?? {}).map(([key, value]): RuleCondition => {
     if (key === 'manager') return { key, manager: value === true };
     const values = (Array.isArray(value) ? value : [value]).flatMap((item: unknown) =>
@@ -170,7 +176,7 @@ const invalid = (path: string, lines: ReadonlyArray<string>): ConfigError =>
   );
 
 /** Checks a rules file's text; every mistake names its line. Pure: no file access. */
-export const parseRulesText = (
+const parseRulesText = (
   path: string,
   text: string,
   defaultGroupId: string | null,
