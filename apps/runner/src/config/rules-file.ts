@@ -176,11 +176,7 @@ const invalid = (path: string, lines: ReadonlyArray<string>): ConfigError =>
   );
 
 /** Checks a rules file's text; every mistake names its line. Pure: no file access. */
-const parseRulesText = (
-  path: string,
-  text: string,
-  defaultGroupId: string | null,
-): GroupRules => {
+const parseRulesText = (path: string, text: string, defaultGroupId: string | null): GroupRules => {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0)
