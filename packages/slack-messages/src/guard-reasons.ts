@@ -8,6 +8,8 @@ const explanations: Readonly<Record<string, string>> = {
     'More users would be deactivated than the cap allows. If Lucca really changed that many statuses, approve this file (or run with `--force`, or raise `SYNC360_MAX_DEACTIVATIONS`); otherwise fix the statuses in Lucca.',
   'too-few-rows':
     'The new file has less than half the rows of the last delivered one. Check the Lucca API key rights and `SYNC360_LEGAL_ENTITIES`; if the drop is real, approve this file (or run with `--force`).',
+  'too-many-role-removals':
+    'More group roles or custom-field values would be taken from people in 360Learning than the cap allows. If the group rules or Lucca really changed that much, approve this run; otherwise ask an admin to check the group rules.',
   'approval-mismatch':
     'Lucca changed since the preview that was approved, so that file no longer exists: review the new one.',
   'no-baseline':
