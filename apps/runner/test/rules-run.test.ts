@@ -127,7 +127,30 @@ const sceneWithRules = async (yaml = rulesYaml) => {
   const s = await scene(items(), { users: liveUsers(), groups: groups() });
   const rulesPath = join(s.dir, 'rules.yaml');
   await writeFile(rulesPath, yaml);
-  return { ...s, rulesPath, env: { SYNC360_RULES_FILE: rulesPath } };
+  // The site list's entries: entry 77 is labelled through the definitions, as statuses are.
+  const definitions = join(s.dir, 'definitions.json');
+  await writeFile(
+    definitions,
+    JSON.stringify({
+      data: {
+        items: [
+          {
+            id: 14,
+            name: 'Site',
+            code: 'site',
+            extensionUserPropertyListEntries: [{ id: 77, name: 'Villeurbanne' }],
+          },
+        ],
+      },
+    }),
+  );
+  return {
+    ...s,
+    rulesPath,
+    env: { SYNC360_RULES_FILE: rulesPath },
+    run: (args: ReadonlyArray<string>, env: Record<string, string>) =>
+      s.run(['--definitions', definitions, ...args], env),
+  };
 };
 
 describe('sync360 run with SYNC360_RULES_FILE (group rules and custom fields)', () => {

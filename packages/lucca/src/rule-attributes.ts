@@ -26,18 +26,23 @@ const readReference = (raw: unknown): RuleAttribute => {
   return { kind: 'value', id: idOf(id), texts: typeof name === 'string' ? [name] : [] };
 };
 
-/** One `extendedData` value: a text, a list-entry id (labels as for statuses), or a date. */
+/**
+ * One `extendedData` value: a text, a list-entry id (labels as for statuses), or a date. Without
+ * the definitions (`entries` null) a number cannot be told from a list entry: it is unreadable, so
+ * the employee's roles are left alone rather than read as "no match".
+ */
 const readExtendedValue = (
   value: unknown,
-  entries: ReadonlyMap<string, ReadonlyArray<string>>,
+  entries: ReadonlyMap<string, ReadonlyArray<string>> | null,
 ): RuleAttribute => {
   if (value === null || value === undefined || value === '') return none;
   if (typeof value === 'number') {
+    if (entries === null) return unreadable;
     const id = String(value);
-    return { kind: 'value', id, texts: entries.get(id) ?? [] };
+    return { kind: 'value', id, texts: entries.get(id) ?? [id] };
   }
   if (typeof value === 'string') {
-    const labels = /^\d+$/.test(value) ? entries.get(value) : undefined;
+    const labels = /^\d+$/.test(value) ? entries?.get(value) : undefined;
     return labels === undefined
       ? { kind: 'value', id: null, texts: [value] }
       : { kind: 'value', id: value, texts: labels };
@@ -46,7 +51,10 @@ const readExtendedValue = (
     const name = value['name'];
     if (typeof name === 'string') return { kind: 'value', id: idOf(value['id']), texts: [name] };
     const id = idOf(value['id']);
-    if (id !== null) return { kind: 'value', id, texts: entries.get(id) ?? [] };
+    if (id !== null) {
+      const labels = entries?.get(id);
+      return labels === undefined ? unreadable : { kind: 'value', id, texts: labels };
+    }
   }
   return unreadable;
 };
@@ -54,7 +62,7 @@ const readExtendedValue = (
 /** `{ id, value }` (the extended-data guide), a bare value, or a list of them (multi-value). */
 const readExtended = (
   raw: unknown,
-  entries: ReadonlyMap<string, ReadonlyArray<string>>,
+  entries: ReadonlyMap<string, ReadonlyArray<string>> | null,
 ): RuleAttribute => {
   const valueOf = (item: unknown): unknown =>
     isObject(item) && 'value' in item ? item['value'] : item;
@@ -76,7 +84,8 @@ export const readRuleAttributes = (
   item: Readonly<Record<string, unknown>>,
   extended: Readonly<Record<string, unknown>>,
   keys: ReadonlyArray<string>,
-  entries: ReadonlyMap<string, ReadonlyArray<string>>,
+  /** List-entry id -> labels; null when the definitions could not be read. */
+  entries: ReadonlyMap<string, ReadonlyArray<string>> | null,
 ): Record<string, RuleAttribute> => {
   const attributes: Record<string, RuleAttribute> = {};
   for (const key of keys) {

@@ -204,7 +204,10 @@ export const parseUsersPayload = (
     return { ok: false, issue: { kind: 'shape', message: `${rootName}: ${items.reason}` } };
   const records: EmployeeRecord[] = [];
   const ruleKeys = options.ruleKeys ?? [];
-  const listEntries = options.definitions?.listEntries ?? new Map<string, ReadonlyArray<string>>();
+  const listEntries =
+    options.definitions === null
+      ? null
+      : (options.definitions.listEntries ?? new Map<string, ReadonlyArray<string>>());
   const fieldsSeen = new Set<string>();
   let fieldPresent = false;
   for (const item of items.items) {
