@@ -220,7 +220,7 @@ export const createApi360Client = (
     url(`${usersPath}/${encodeURIComponent(userId)}${suffix}`);
 
   return {
-    ...groupCalls({ url, readAll, write, parseBody }),
+    ...groupCalls({ url, readAll, write }),
     authenticate: async () => {
       await tokens.get();
     },

@@ -25,7 +25,10 @@ export interface RulesLive {
   /** Group id -> user id -> roles held, named as read answers name them. */
   readonly holders: ReadonlyMap<string, ReadonlyMap<string, ReadonlySet<string>>>;
   readonly fieldTypes: ReadonlyMap<string, string>;
-  /** Account id -> its custom-field values (read only when the rules set custom fields). */
+  /**
+   * Account id -> its custom-field values (read only when the rules set custom fields); an
+   * account missing here could not be read completely and keeps its values.
+   */
   readonly values: ReadonlyMap<string, ReadonlyArray<CustomValue>>;
 }
 
@@ -152,8 +155,11 @@ export const readRulesLive = async (
     }),
     ...[...new Set(accounts)].map((accountId) => async () => {
       const result = await client.readCustomValues(accountId);
-      // A refused read (the account vanished meanwhile) counts as no values.
-      values.set(accountId, result.ok ? result.value : []);
+      // A refused read, or a value that cannot be read, leaves that user's values alone: the
+      // write replaces them all, so it is only planned from a complete read.
+      if (!result.ok) return;
+      const read = result.value.flatMap((value) => (value === null ? [] : [value]));
+      if (read.length === result.value.length) values.set(accountId, read);
     }),
   ];
   await forEachLimited(
@@ -256,8 +262,8 @@ export const planRules = (
       });
     });
     operations.push(...adds);
-    if (rules.customFields.length === 0) continue;
-    const current = userId === null ? [] : (live.values.get(userId) ?? []);
+    const current = userId === null ? [] : live.values.get(userId);
+    if (rules.customFields.length === 0 || current === undefined) continue;
     const managed = new Set(rules.customFields.map((rule) => rule.field.toLowerCase()));
     const kept = current.filter((value) => !managed.has(value.customFieldId.toLowerCase()));
     const next: CustomValue[] = [...kept];

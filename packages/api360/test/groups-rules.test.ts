@@ -171,6 +171,19 @@ describe('planRules', () => {
     expect(planRules(base, rules, noWish, live, 40).rules).toEqual({ removals: 37, cap: 40 });
   });
 
+  it('never replaces the values of an account whose values could not all be read', () => {
+    const want: RulesEvaluation = {
+      ...noWish,
+      wishes: noWish.wishes.map((wish) => ({ ...wish, values: new Map([[field, 'Tech']]) })),
+    };
+    const planned = planRules(base, rules, want, { ...live, values: new Map() }, null);
+    expect(planned.operations.filter((item) => item.operation === 'set-custom-fields')).toEqual([]);
+    const read = planRules(base, rules, want, live, null);
+    expect(read.operations.filter((item) => item.operation === 'set-custom-fields')).toHaveLength(
+      1,
+    );
+  });
+
   it('a default group that is a public subgroup of a managed learner group does not fit', () => {
     expect(rulesFitProblems(rules, groups, [{ id: field, type: 'string' }], pubChild)).toEqual([
       expect.stringContaining('line 2: API360_DEFAULT_GROUP_ID'),
