@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Api360Result } from './client.js';
-import type { HttpMethod } from './http.js';
+import type { HttpMethod } from '@sync360/http';
 import { objectIdPattern } from './schemas.js';
 import { api360Failed, type HttpResponse } from './transport.js';
 

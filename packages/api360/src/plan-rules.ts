@@ -5,12 +5,12 @@ import {
   type GuardVerdict,
   type RulesEvaluation,
 } from '@sync360/core';
+import pLimit from 'p-limit';
 import type { Api360Client } from './client.js';
 import type { Api360CustomField, Api360Group, CustomValue, PathRole } from './groups.js';
 import type { Api360Operation } from './operations.js';
 import type { Api360Plan } from './plan.js';
 import type { RowFate } from './plan-managers.js';
-import { forEachLimited } from './pool.js';
 
 /** The role-removal guard's numbers (§7c). */
 export interface RulesGuard {
@@ -162,18 +162,14 @@ export const readRulesLive = async (
       if (read.length === result.value.length) values.set(accountId, read);
     }),
   ];
-  await forEachLimited(
-    reads,
-    concurrency,
-    async (read) => {
-      try {
-        await read();
-      } catch (error) {
-        failure ??= error;
-      }
-    },
-    () => failure !== null,
-  );
+  await pLimit(concurrency).map(reads, async (read) => {
+    if (failure !== null) return;
+    try {
+      await read();
+    } catch (error) {
+      failure ??= error;
+    }
+  });
   if (failure !== null) throw failure;
   return {
     groups,
