@@ -146,6 +146,43 @@ describe('SYNC360_RULES_FILE checks (exit 2, before any network call, naming the
     );
     expect(s.server.writes()).toEqual([]);
   });
+
+  it('custom fields alone need no group scope: a user gets the value, the others they hold survive', async () => {
+    const s = await scene([{ ...user(1), department: { id: 3, name: 'Finance' } }], {
+      scopes: ['users:read', 'users:write', 'customFields:read'],
+      users: [
+        {
+          _id: 'c'.repeat(24),
+          mail: 'jeanne.martin1@exemple.fr',
+          firstName: 'Jeanne',
+          lastName: 'Martin1',
+          job: 'Comptable',
+          lang: 'fr',
+          status: 'active',
+        },
+      ],
+      groups: {
+        customFields: [
+          { _id: field, name: 'Dept', targetType: 'users', type: 'string' },
+          { _id: field.replace('1', '2'), name: 'Badge', targetType: 'users', type: 'string' },
+        ],
+        customValues: {
+          ['c'.repeat(24)]: [
+            { customFieldId: field.replace('1', '2'), type: 'string', value: 'B-7' },
+          ],
+        },
+      },
+    });
+    const rules = join(s.dir, 'rules.yaml');
+    await writeFile(rules, `customFields:\n  - field: ${field}\n    from: department\n`);
+    const result = await s.run([], { SYNC360_RULES_FILE: rules });
+    expect(result.code, result.stderr).toBe(0);
+    expect(s.server.groups.valuesOf('c'.repeat(24))).toEqual([
+      { customFieldId: field.replace('1', '2'), type: 'string', value: 'B-7' },
+      { customFieldId: field, type: 'string', value: 'Finance' },
+    ]);
+    expect(s.server.requests.some((r) => r.path.startsWith('/api/v2/groups'))).toBe(false);
+  });
 });
 
 describe('sync360 rules (preview, no 360Learning access)', () => {

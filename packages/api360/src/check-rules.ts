@@ -17,7 +17,7 @@ export const checkApi360Rules = async (
   const client = createApi360Client(settings);
   let read;
   try {
-    const groups = await client.listGroups();
+    const groups = rules.groups.length === 0 ? [] : await client.listGroups();
     const customFields = rules.customFields.length === 0 ? [] : await client.listUserCustomFields();
     read = { groups, customFields };
   } catch (error) {

@@ -122,7 +122,8 @@ export const readRulesLive = async (
   defaultGroupId: string,
   concurrency = 8,
 ): Promise<RulesLive> => {
-  const groups = await client.listGroups();
+  // Each list is read only when the file needs it (and the API client has that scope).
+  const groups = rules.groups.length === 0 ? [] : await client.listGroups();
   const customFields = rules.customFields.length === 0 ? [] : await client.listUserCustomFields();
   const problems = rulesFitProblems(rules, groups, customFields, defaultGroupId);
   if (problems.length > 0)
