@@ -96,10 +96,11 @@ export const operationsText = (
     operations.rejected > 0
       ? `\n:warning: ${plural(operations.rejected, 'operation')} refused by 360Learning (each is a fix-data reminder, the others went on).`
       : '';
+  // The words of the contract (§7c), whatever the counts.
   const rules =
     report.rules === null || report.rules === undefined
       ? ''
-      : `\n*Groups and custom fields:* ${plural(operations.addRole ?? 0, 'role')} added, ${(operations.removeRole ?? 0).toLocaleString('en-US')} removed, ${plural(operations.setCustomFields ?? 0, 'custom-field update')}.`;
+      : `\n*Groups and custom fields:* ${(operations.addRole ?? 0).toLocaleString('en-US')} roles added, ${(operations.removeRole ?? 0).toLocaleString('en-US')} removed, ${(operations.setCustomFields ?? 0).toLocaleString('en-US')} custom-field updates.`;
   if (report.outcome === 'delivered') return `*360Learning:* ${counts}.${rules}${refused}`;
   const done = operations.items.filter((item) => item.status === 'done').length;
   const progress =

@@ -33,7 +33,7 @@ describe('group rules in Slack (§7c)', () => {
       }),
     );
     expectWithinLimits(message);
-    expect(blockText(message)).toContain('12 roles added, 30 removed, 1 custom-field update');
+    expect(blockText(message)).toContain('12 roles added, 30 removed, 1 custom-field updates');
     expect(blockText(message)).not.toContain('SYNC360_');
     // Without a rules file there is no such line.
     expect(blockText(runSummaryMessage(makeReport({ operations, rules: null })))).not.toContain(
