@@ -74,6 +74,12 @@ const stepSummaryMarkdown = (report: Report): string => {
         '|---|---|---|---|---|---|',
         `| ${[ops.create, ops.restore, ops.update, ops.delete, ops.managers, ops.rejected].map(String).join(' | ')} |`,
         '',
+        ...(report.rules === null || report.rules === undefined
+          ? []
+          : [
+              `Group rules: ${String(ops.addRole ?? 0)} roles added, ${String(ops.removeRole ?? 0)} removed, ${String(ops.setCustomFields ?? 0)} custom-field updates`,
+              '',
+            ]),
       );
     const ids = changeIdLines(report.changeList);
     if (ids.length > 0)
