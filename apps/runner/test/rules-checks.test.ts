@@ -148,7 +148,8 @@ describe('SYNC360_RULES_FILE checks (exit 2, before any network call, naming the
   });
 
   it('custom fields alone need no group scope: a user gets the value, the others they hold survive', async () => {
-    const s = await scene([{ ...user(1), department: { id: 3, name: 'Finance' } }], {
+    const finance = { ...user(1), department: { id: 3, name: 'Finance' } };
+    const s = await scene([finance], {
       scopes: ['users:read', 'users:write', 'customFields:read'],
       users: [
         {
