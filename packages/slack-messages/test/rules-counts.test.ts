@@ -1,7 +1,6 @@
 import type { ActionsBlock, KnownBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
-import { runAlertMessage } from '../src/run-alert.js';
-import { runSummaryMessage } from '../src/run-summary.js';
+import { runAlertMessage, runSummaryMessage } from '../src/index.js';
 import { makeReport } from './fixtures.js';
 import { blockText, expectWithinLimits } from './limits.js';
 
