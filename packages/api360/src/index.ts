@@ -13,3 +13,4 @@ export type { Api360Warning, OperationsReport } from './operations.js';
 export { planFromLive } from './read-live.js';
 export type { Api360User } from './schemas.js';
 export { api360Defaults, type Api360Settings } from './settings.js';
+export { checkHistoryScopes, readLearningHistory } from './stats.js';

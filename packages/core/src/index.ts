@@ -12,6 +12,21 @@ export {
 } from './errors.js';
 export { deactivationCap, type GuardVerdict } from './diff.js';
 export { normalizeText, statusReader } from './field-rules.js';
+export {
+  dayIn,
+  durationInHours,
+  historyPlanSha256,
+  historyWindow,
+  planHistory,
+  type CatalogueTraining,
+  type CourseCompletion,
+  type HistoryItem,
+  type HistoryPlan,
+  type HistoryWarning,
+  type HistoryWindow,
+  type PathCompletion,
+  type RealizedTraining,
+} from './history.js';
 export { mapEmployees } from './map-employees.js';
 export { defaultPlanOptions, type PlanOptions } from './options.js';
 export { buildPlan, withDeliveryProblems, type Plan } from './plan.js';

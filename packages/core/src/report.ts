@@ -110,6 +110,38 @@ export const reportSchema = z.object({
     })
     .nullable()
     .optional(),
+  /** `sync360 history` runs only (§7d): the completions read and what was recorded in Lucca. */
+  history: z
+    .object({
+      window: z.object({ from: z.string(), until: z.string() }),
+      read: count,
+      matched: count,
+      withoutMail: count,
+      planned: count,
+      recorded: count,
+      skippedExisting: count,
+      created: count,
+      warnings: z.array(
+        z.object({
+          code: z.string(),
+          message: z.string(),
+          userId: z.string().nullable(),
+          title: z.string().nullable(),
+        }),
+      ),
+      planSha256: z.string().nullable(),
+      items: z.array(
+        z.object({
+          luccaId: z.string(),
+          employeeNumber: z.string(),
+          title: z.string(),
+          sessionEndsOn: z.string(),
+          create: z.boolean(),
+        }),
+      ),
+    })
+    .nullable()
+    .optional(),
   /** Set when outcome is `failed`: what stopped the run. */
   failure: z.object({ code: z.string(), message: z.string(), hint: z.string() }).nullable(),
 });

@@ -5,3 +5,9 @@ export { parseUsersPayload } from './users.js';
 export { fetchLuccaRecords } from './fetch-records.js';
 export { checkLucca } from './check-lucca.js';
 export { setLuccaStatus, type SetStatusResult } from './set-status.js';
+export {
+  checkTrainingAccess,
+  createLuccaTrainingClient,
+  type LuccaTrainingClient,
+  type TrainingField,
+} from './training.js';

@@ -2,7 +2,7 @@ import { parseRetryAfterMs, withRetries } from '@sync360/retry';
 import { luccaDefaults, type LuccaContext } from './context.js';
 
 interface LuccaCall {
-  readonly method?: 'GET' | 'PUT';
+  readonly method?: 'GET' | 'PUT' | 'POST';
   /** Path and query after `/api/v3`; re-evaluated on each attempt (the page may shrink). */
   readonly path: () => string;
   /** e.g. `GET /api/v3/users page 2 (paging=1000,1000)`, for messages. */
@@ -164,7 +164,7 @@ const attemptOnce = async (
       attempt,
     );
   }
-  if (call.method === 'PUT' && text.trim() === '') return null;
+  if (call.method !== undefined && call.method !== 'GET' && text.trim() === '') return null;
   try {
     const body: unknown = JSON.parse(text);
     return body;
