@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, redactSecrets, type ErrorKind } from '@sync360/core';
 import { z } from 'zod';
 
-export type CommandName = 'run' | 'build' | 'reminders' | 'watchdog' | 'doctor';
+export type CommandName = 'run' | 'build' | 'reminders' | 'watchdog' | 'doctor' | 'history';
 
 export interface CliFlags {
   readonly help: boolean;
@@ -82,6 +82,7 @@ const flagsByCommand: Record<CommandName, ReadonlyArray<FlagName>> = {
   reminders: ['input', 'definitions', 'notify', 'redact', 'json'],
   watchdog: ['json'],
   doctor: ['input', 'definitions', 'redact', 'json'],
+  history: ['dry-run', 'approve', 'force', 'report', 'redact', 'json'],
 };
 
 const commandNames = Object.keys(flagsByCommand).join(', ');
@@ -215,6 +216,7 @@ Commands:
   reminders   employees whose 360 status an HR admin must set (--notify posts them to Slack)
   watchdog    alerts Slack when the nightly workflow had no successful run in 26 hours
   doctor      checks configuration and reaches every configured system
+  history     records 360Learning completions as realized trainings in Lucca
 
 Source (run, build, reminders, doctor): --input FILE [--definitions FILE] when given (it wins
 over the API), else the Lucca API when LUCCA_BASE_URL and LUCCA_API_KEY are set, else the bundled
@@ -251,6 +253,17 @@ const byCommand: Record<CommandName, string> = {
   no successful run happened in the last 26 hours. Exit 0 healthy, 3 alerted.`,
   doctor: `Usage: sync360 doctor [--json] [--redact] [--input FILE [--definitions FILE]]
   One line per check (ok / FAIL + the fix); exit 0 only when every configured check passes.`,
+  history: `Usage: sync360 history [--dry-run] [--approve SHA256] [--force] [--report FILE] [--json] [--redact]
+  Records the 360Learning completions of the last SYNC360_HISTORY_DAYS days as realized trainings
+  in Lucca (LUCCA_TRAINING_API_KEY). The plan and its sha256 are saved in the state folder; the
+  first plan, and any plan above SYNC360_HISTORY_MAX_RECORDS writes, waits for review (exit 3).
+  --dry-run            plan only: writes nothing, not even the plan file
+  --approve SHA256     apply exactly the saved plan with this sha256 (64 hex digits or a prefix
+                       of at least 12)
+  --force              plan and apply at once, without review
+  --report FILE        write the JSON report (also when the run fails)
+  --redact             name employees by employee number only (default under GitHub Actions)
+  --json               print the report as JSON instead of the human summary`,
 };
 
 export const helpText = (command: CommandName | null): string =>

@@ -24,6 +24,7 @@ const commands: Record<CommandName, () => Promise<Command>> = {
   reminders: async () => (await import('./commands/reminders.js')).remindersCommand,
   watchdog: async () => (await import('./commands/watchdog.js')).watchdogCommand,
   doctor: async () => (await import('./commands/doctor.js')).doctorCommand,
+  history: async () => (await import('./commands/history.js')).historyCommand,
 };
 
 /** A usage error is one line; with `--json` every error is `{"error":{code,message,hint}}` on stdout. */
@@ -58,7 +59,7 @@ const main = async (argv: ReadonlyArray<string>, env: NodeJS.ProcessEnv): Promis
       (flags.help ? io.out : io.err)(helpText(command));
       return flags.help ? exitCodes.ok : exitCodes.config;
     }
-    const parsed = parseRunnerConfig(env, { requirePins: command !== 'doctor' });
+    const parsed = parseRunnerConfig(env, { requirePins: command !== 'doctor', command });
     if (parsed.ok) return await (await commands[command]())(flags, parsed.config, io);
     alert = parsed.alert;
     failure = new ConfigError(

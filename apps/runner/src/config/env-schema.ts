@@ -141,6 +141,22 @@ export const runnerEnvSchema = z.object({
   SYNC360_OUTPUT_DIR: optionalText.transform((value) => value ?? './out'),
   SYNC360_STATE_DIR: optionalText.transform((value) => value ?? './.sync360'),
   SYNC360_MAX_DEACTIVATIONS: integerFrom('SYNC360_MAX_DEACTIVATIONS', 0),
+  LUCCA_TRAINING_API_KEY: optionalText.refine(
+    (value) => value === undefined || /^[\x21-\x7e]+$/.test(value),
+    'LUCCA_TRAINING_API_KEY holds spaces or characters that cannot go in an HTTP header: paste the key exactly as Lucca shows it',
+  ),
+  SYNC360_HISTORY_KINDS: commaList.pipe(
+    z
+      .array(
+        z.enum(['paths', 'courses'], {
+          message: 'SYNC360_HISTORY_KINDS must list paths, courses or both (comma-separated)',
+        }),
+      )
+      .transform((kinds) => (kinds.length === 0 ? ['paths'] : [...new Set(kinds)])),
+  ),
+  SYNC360_HISTORY_CREATE_TRAININGS: booleanText('SYNC360_HISTORY_CREATE_TRAININGS', false),
+  SYNC360_HISTORY_MAX_RECORDS: integerFrom('SYNC360_HISTORY_MAX_RECORDS', 0),
+  SYNC360_HISTORY_DAYS: integerFrom('SYNC360_HISTORY_DAYS', 1, 3660),
   GITHUB_TOKEN: optionalText,
   GITHUB_API_URL: optionalUrl('GITHUB_API_URL', 'https://api.github.com (or unset)'),
   SYNC360_WORKFLOW: optionalText.transform((value) => value ?? 'sync360-nightly.yml'),
@@ -153,6 +169,7 @@ export type RunnerEnv = z.infer<typeof runnerEnvSchema>;
 const secretVariables = [
   'LUCCA_API_KEY',
   'LUCCA_WRITE_API_KEY',
+  'LUCCA_TRAINING_API_KEY',
   'SFTP_PASSWORD',
   'SFTP_PRIVATE_KEY',
   'SFTP_PASSPHRASE',
@@ -202,8 +219,24 @@ const labelLists = z.object({
   SYNC360_INACTIVE_LABELS: runnerEnvSchema.shape.SYNC360_INACTIVE_LABELS,
 });
 
+/** What `sync360 history` cannot start without: both Lucca keys and 360Learning's API client. */
+const historyProblems = (source: NodeJS.ProcessEnv): string[] =>
+  [
+    ['LUCCA_BASE_URL', 'the Lucca tenant, e.g. https://acme.ilucca.net'],
+    ['LUCCA_API_KEY', 'the key the sync reads users with (owners are found by their mail)'],
+    ['LUCCA_TRAINING_API_KEY', 'a Lucca API key whose role has rights on the Training module'],
+    ['API360_CLIENT_ID', "360Learning's API v2 client (scopes pathStats:read, paths:read, users:read)"],
+    ['API360_CLIENT_SECRET', "the secret of 360Learning's API v2 client"],
+  ].flatMap(([name = '', what = '']) =>
+    isSet(source, name) ? [] : [`${name}: required by \`sync360 history\`; set it to ${what}.`],
+  );
+
 /** Variables that only make sense together; checked on the raw values so they are always listed. */
-export const crossProblems = (source: NodeJS.ProcessEnv, requirePins: boolean): string[] => {
+export const crossProblems = (
+  source: NodeJS.ProcessEnv,
+  requirePins: boolean,
+  command: string | null = null,
+): string[] => {
   const problems: string[] = [];
   const set = (name: string): boolean => isSet(source, name);
   const pair = (a: string, b: string, why: string): void => {
@@ -218,6 +251,11 @@ export const crossProblems = (source: NodeJS.ProcessEnv, requirePins: boolean): 
     problems.push(
       'LUCCA_WRITE_API_KEY: the nightly job only reads Lucca; give the write key to the bot alone and remove it here.',
     );
+  if (command === 'run' && set('LUCCA_TRAINING_API_KEY'))
+    problems.push(
+      'LUCCA_TRAINING_API_KEY: only `sync360 history` takes the Training key; remove it from the sync job (give it to the history workflow alone).',
+    );
+  if (command === 'history') problems.push(...historyProblems(source));
   if (set('SFTP_HOST')) {
     if (!set('SFTP_USERNAME'))
       problems.push('SFTP_USERNAME: required with SFTP_HOST; set the login 360Learning gave you.');
@@ -229,7 +267,7 @@ export const crossProblems = (source: NodeJS.ProcessEnv, requirePins: boolean): 
       problems.push(
         'SFTP_HOST_KEY_SHA256: required with SFTP_HOST (sync360 never connects to an unpinned server); run `sync360 doctor` or `ssh-keyscan <host> | ssh-keygen -lf -` and pin the SHA256:... fingerprint.',
       );
-    if (set('API360_CLIENT_ID'))
+    if (set('API360_CLIENT_ID') && command !== 'history')
       problems.push(
         'SFTP_HOST / API360_CLIENT_ID: two destinations are configured; keep SFTP (unset API360_*) or the 360Learning API (unset SFTP_*).',
       );
@@ -241,7 +279,7 @@ export const crossProblems = (source: NodeJS.ProcessEnv, requirePins: boolean): 
       );
   }
   pair('API360_CLIENT_ID', 'API360_CLIENT_SECRET', 'or unset both to deliver otherwise.');
-  if (set('API360_CLIENT_ID') && !set('API360_DEFAULT_GROUP_ID'))
+  if (set('API360_CLIENT_ID') && !set('API360_DEFAULT_GROUP_ID') && command !== 'history')
     problems.push(
       'API360_DEFAULT_GROUP_ID: required with API360_CLIENT_ID (created users join that group as learners); set the group id.',
     );

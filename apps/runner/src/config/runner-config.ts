@@ -67,6 +67,19 @@ export interface AlertConfig {
   readonly secrets: ReadonlyArray<string>;
 }
 
+/** `sync360 history` (§7d): 360Learning completions recorded as realized trainings in Lucca. */
+export interface HistoryConfig {
+  /** LUCCA_TRAINING_API_KEY, null when unset (only `history` and `doctor` take it). */
+  readonly trainingApiKey: string | null;
+  /** 360Learning's API client without the delivery settings (no default group needed). */
+  readonly api360: Omit<Api360Config, 'defaultGroupId' | 'sendInvitations' | 'activateUsers'> | null;
+  readonly courses: boolean;
+  readonly createTrainings: boolean;
+  readonly maxRecords: number;
+  readonly days: number;
+  readonly timeZone: string;
+}
+
 export interface RunnerConfig extends AlertConfig {
   readonly statusField: string;
   readonly lucca: LuccaConfig | null;
@@ -77,6 +90,7 @@ export interface RunnerConfig extends AlertConfig {
   readonly fileNameTemplate: string;
   readonly outputDir: string;
   readonly stateDir: string;
+  readonly history: HistoryConfig;
 }
 
 type ConfigResult =
@@ -204,6 +218,24 @@ const githubOf = (env: RunnerEnv): GithubConfig | null =>
         ref: env.SYNC360_GIT_REF,
       };
 
+const historyOf = (env: RunnerEnv): HistoryConfig => ({
+  trainingApiKey: env.LUCCA_TRAINING_API_KEY ?? null,
+  api360:
+    env.API360_CLIENT_ID === undefined || env.API360_CLIENT_SECRET === undefined
+      ? null
+      : {
+          clientId: env.API360_CLIENT_ID,
+          clientSecret: env.API360_CLIENT_SECRET,
+          companyId: env.API360_COMPANY_ID ?? null,
+          baseUrl: env.API360_BASE_URL,
+        },
+  courses: env.SYNC360_HISTORY_KINDS.includes('courses'),
+  createTrainings: env.SYNC360_HISTORY_CREATE_TRAININGS,
+  maxRecords: env.SYNC360_HISTORY_MAX_RECORDS ?? 200,
+  days: env.SYNC360_HISTORY_DAYS ?? 30,
+  timeZone: env.SYNC360_TIMEZONE ?? 'Europe/Paris',
+});
+
 const planOf = (env: RunnerEnv): PlanOptions => ({
   ...planOptionsFromEnv(env),
   delimiter: env.SYNC360_CSV_DELIMITER ?? defaultPlanOptions.delimiter,
@@ -218,7 +250,7 @@ const planOf = (env: RunnerEnv): PlanOptions => ({
  */
 export const parseRunnerConfig = (
   source: NodeJS.ProcessEnv,
-  { requirePins }: { readonly requirePins: boolean },
+  { requirePins, command = null }: { readonly requirePins: boolean; readonly command?: string | null },
 ): ConfigResult => {
   const secrets = secretsOf(source);
   const parsed = runnerEnvSchema.safeParse(source);
@@ -226,7 +258,7 @@ export const parseRunnerConfig = (
     ...(parsed.success
       ? []
       : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)),
-    ...crossProblems(source, requirePins),
+    ...crossProblems(source, requirePins, command),
   ].map((problem) => redactSecrets(problem, secrets));
   if (!parsed.success || problems.length > 0)
     return { ok: false, problems, alert: alertWhenBroken(source, secrets) };
@@ -244,6 +276,7 @@ export const parseRunnerConfig = (
       fileNameTemplate: env.SYNC360_FILE_NAME ?? 'users.csv',
       outputDir: env.SYNC360_OUTPUT_DIR,
       stateDir: env.SYNC360_STATE_DIR,
+      history: historyOf(env),
     },
   };
 };
