@@ -65,19 +65,27 @@ const dayBefore = (date: string): string => {
   return new Date(at).toISOString().slice(0, 10);
 };
 
-/** 401/403 said for the Training key; a 4xx other than those and 429 is the record's refusal. */
-const refusedStatus = (context: LuccaContext, what: string, error: unknown): number => {
-  if (!isSync360Error(error)) throw error;
+/** 401/403 said for the Training key (the users key's hint would mislead); others unchanged. */
+const forTrainingKey = (context: LuccaContext, what: string, error: unknown): unknown => {
+  if (!isSync360Error(error)) return error;
   const status = error.details['status'];
   if (status === 401 || status === 403)
-    throw context.sourceError(
+    return context.sourceError(
       'lucca-training-auth',
       `Lucca refused the Training API key: ${what}: HTTP ${String(status)}`,
       "give the key in LUCCA_TRAINING_API_KEY a role with rights on the Training module (read the catalogue and realized trainings, create realized trainings, and create trainings when SYNC360_HISTORY_CREATE_TRAININGS is true)",
       { status },
     );
-  if (typeof status === 'number' && status >= 400 && status < 500 && status !== 429) return status;
-  throw error;
+  return error;
+};
+
+/** A 4xx other than 401, 403 and 429 is the write's refusal; anything else stops the run. */
+const refusedStatus = (context: LuccaContext, what: string, error: unknown): number => {
+  const explained = forTrainingKey(context, what, error);
+  const status = isSync360Error(explained) ? explained.details['status'] : undefined;
+  if (explained === error && typeof status === 'number' && status >= 400 && status < 500 && status !== 429)
+    return status;
+  throw explained;
 };
 
 export const createLuccaTrainingClient = (
@@ -103,6 +111,8 @@ export const createLuccaTrainingClient = (
       const body = await callLucca(context, {
         path: () => `${path}?${params.toString()}`,
         what: () => what,
+      }).catch((error: unknown) => {
+        throw forTrainingKey(context, what, error);
       });
       const parsed = pageSchema.safeParse(body);
       if (!parsed.success)

@@ -38,6 +38,15 @@ export interface FakeApi360Options {
   } | null;
   /** Next-page links point at this origin instead of a path on the fake (a hostile proxy). */
   readonly linkOrigin?: string;
+  /** More GET endpoints (e.g. the stats of `api360-learning.ts`), each with its scope. */
+  readonly routes?: ReadonlyArray<FakeApi360Route>;
+}
+
+/** One more list endpoint: `answer` pages its items with the documented `Link` header. */
+export interface FakeApi360Route {
+  readonly path: string;
+  readonly scope: string;
+  answer(url: URL, page: (items: ReadonlyArray<unknown>, size: number) => Answer): Answer;
 }
 
 /** One scripted answer for the next API request (not token requests): a status, or a dropped socket. */
@@ -202,7 +211,8 @@ export const startFakeApi360 = async (options: FakeApi360Options = {}): Promise<
       return { status: 401, body: { error: 'invalid_token' } };
     const write = entry.method !== 'GET';
     const scopes = options.scopes ?? ['users:read', 'users:write'];
-    if (!scopes.includes(write ? 'users:write' : 'users:read'))
+    const extra = write ? undefined : options.routes?.find((r) => r.path === url.pathname);
+    if (!scopes.includes(extra?.scope ?? (write ? 'users:write' : 'users:read')))
       return { status: 403, body: { error: { code: 'invalid_scope', message: 'Missing scope.' } } };
     const fault = faults.shift();
     if (fault === 'drop') return 'drop';
@@ -213,6 +223,7 @@ export const startFakeApi360 = async (options: FakeApi360Options = {}): Promise<
       };
     if (overLimit(write ? 'write' : 'read'))
       return { status: 429, body: { error: 'tooManyRequests' } };
+    if (extra !== undefined) return extra.answer(url, (items, size) => page(items, url, size));
     return route(entry.method, url, entry.body);
   };
 
