@@ -193,10 +193,18 @@ const ownersByMail = (
     if (employee.exported && employee.uniqueId !== null)
       luccaIds.set(employee.uniqueId, employee.luccaId);
   const owners = new Map<string, Owner>();
+  // The file leaves out users who share a mail: they are still several Lucca users with it.
+  const seen = new Set<string>();
+  for (const employee of employees) {
+    const mail = (employee.record.email ?? '').trim().toLowerCase();
+    if (mail === '') continue;
+    if (seen.has(mail)) owners.set(mail, { kind: 'several' });
+    seen.add(mail);
+  }
   for (const row of rows) {
     const mail = row.email.trim().toLowerCase();
     const luccaId = luccaIds.get(row.uniqueId) ?? null;
-    if (mail === '' || luccaId === null) continue;
+    if (mail === '' || luccaId === null || owners.get(mail)?.kind === 'several') continue;
     owners.set(
       mail,
       owners.has(mail) ? { kind: 'several' } : { kind: 'one', luccaId, employeeNumber: row.uniqueId },

@@ -22,6 +22,7 @@ export {
   type CourseCompletion,
   type HistoryItem,
   type HistoryPlan,
+  type HistoryPlanInput,
   type HistoryWarning,
   type HistoryWindow,
   type PathCompletion,
