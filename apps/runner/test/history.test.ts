@@ -331,6 +331,23 @@ describe('sync360 history', () => {
     expectNoSecrets(s, wrongKey.stdout, wrongKey.stderr, noScope.stdout, noScope.stderr);
   });
 
+  it('doctor checks the Training key on the catalogue and each 360Learning scope', async () => {
+    const s = await scene({}, ['users:read', 'pathStats:read', 'paths:read', 'courses:read']);
+    const doctor = await runCli(['doctor'], { cwd: s.dir, env: s.env });
+    expect(doctor.stdout).toMatch(/ok +lucca +training catalogue/);
+    for (const scope of ['pathStats:read', 'paths:read', 'courses:read', 'users:read'])
+      expect(doctor.stdout).toMatch(new RegExp(`ok +api360 scope ${scope}`));
+    expect(doctor.stdout).toMatch(/FAIL +api360 scope courseStats:read/);
+    expect(doctor.code).toBe(5);
+    const badKey = await runCli(['doctor'], {
+      cwd: s.dir,
+      env: { ...s.env, LUCCA_TRAINING_API_KEY: 'not-the-training-key-11' },
+    });
+    expect(badKey.stdout).toMatch(/FAIL +lucca +training catalogue/);
+    expect(badKey.code).toBe(4);
+    expectNoSecrets(s, doctor.stdout, doctor.stderr, badKey.stdout, badKey.stderr);
+  });
+
   it('is refused by run: the Training key belongs to history alone', async () => {
     const s = await scene();
     const run = await runCli(['run', '--dry-run'], {

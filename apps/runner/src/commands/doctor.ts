@@ -1,8 +1,8 @@
 import { stat } from 'node:fs/promises';
-import { checkApi360 } from '@sync360/api360';
-import { isSync360Error, type DoctorCheck } from '@sync360/core';
+import { api360Defaults, checkApi360, checkHistoryScopes } from '@sync360/api360';
+import { historyWindow, isSync360Error, type DoctorCheck } from '@sync360/core';
 import { checkGithub } from '@sync360/github';
-import { checkLucca } from '@sync360/lucca';
+import { checkLucca, checkTrainingAccess } from '@sync360/lucca';
 import { checkSftp } from '@sync360/sftp';
 import { exitCodes, type CliFlags, type Io } from '../cli.js';
 import type { RunnerConfig } from '../config/runner-config.js';
@@ -97,6 +97,18 @@ export const doctorCommand = async (
     await checkState(config, redact),
     ...(await sourceChecks(flags, config, redact)),
   ];
+  const { history } = config;
+  if (history.trainingApiKey !== null && config.lucca !== null)
+    checks.push(
+      await checkTrainingAccess({
+        baseUrl: config.lucca.baseUrl,
+        apiKey: history.trainingApiKey,
+        timeoutMs: config.lucca.timeoutMs,
+        maxRetries: config.lucca.maxRetries,
+        retryBaseDelayMs: config.lucca.retryBaseDelayMs,
+        redactData: redact,
+      }),
+    );
   if (config.api360 !== null)
     checks.push(
       ...(await checkApi360(api360SettingsOf(config.api360), config.api360.defaultGroupId)),
@@ -110,6 +122,14 @@ export const doctorCommand = async (
       detail: `SFTP_HOST not set: files go to ${config.outputDir}`,
       fix: null,
     });
+  // `history` reads 360Learning's learning data: one small read per scope it needs.
+  if (history.trainingApiKey !== null && history.api360 !== null)
+    checks.push(
+      ...(await checkHistoryScopes(
+        { ...api360Defaults, ...history.api360 },
+        historyWindow(config.today, 1, history.timeZone),
+      )),
+    );
   if (config.slack !== null) checks.push(...(await checkSlack(config.slack)));
   if (config.github !== null) checks.push(...(await checkGithub({ ...config.github })));
   const shown = redact

@@ -267,7 +267,7 @@ export const crossProblems = (
       problems.push(
         'SFTP_HOST_KEY_SHA256: required with SFTP_HOST (sync360 never connects to an unpinned server); run `sync360 doctor` or `ssh-keyscan <host> | ssh-keygen -lf -` and pin the SHA256:... fingerprint.',
       );
-    if (set('API360_CLIENT_ID') && command !== 'history')
+    if (set('API360_CLIENT_ID') && command !== 'history' && !set('LUCCA_TRAINING_API_KEY'))
       problems.push(
         'SFTP_HOST / API360_CLIENT_ID: two destinations are configured; keep SFTP (unset API360_*) or the 360Learning API (unset SFTP_*).',
       );
@@ -279,7 +279,10 @@ export const crossProblems = (
       );
   }
   pair('API360_CLIENT_ID', 'API360_CLIENT_SECRET', 'or unset both to deliver otherwise.');
-  if (set('API360_CLIENT_ID') && !set('API360_DEFAULT_GROUP_ID') && command !== 'history')
+  // History reads 360Learning but never delivers: its API client needs no default group.
+  const historyOnly =
+    command === 'history' || (command === 'doctor' && set('LUCCA_TRAINING_API_KEY'));
+  if (set('API360_CLIENT_ID') && !set('API360_DEFAULT_GROUP_ID') && !historyOnly)
     problems.push(
       'API360_DEFAULT_GROUP_ID: required with API360_CLIENT_ID (created users join that group as learners); set the group id.',
     );
