@@ -137,6 +137,11 @@ const crossChecks = (source: NodeJS.ProcessEnv): string[] => {
       'LUCCA_WRITE_API_KEY is set without LUCCA_BASE_URL and LUCCA_API_KEY: the Set-status buttons need the read key too; set them, or unset LUCCA_WRITE_API_KEY.',
     );
   }
+  if (isSet(source, 'LUCCA_TRAINING_API_KEY')) {
+    problems.push(
+      'LUCCA_TRAINING_API_KEY is set: only `sync360 history` (its own workflow) takes the Training key; remove it from the bot.',
+    );
+  }
   if (
     isSet(source, 'HEALTH_PORT') &&
     !isSet(source, 'SLACK_APP_TOKEN') &&
