@@ -9,6 +9,7 @@ import {
   type FakeTrainingOptions,
 } from '@sync360/testkit/lucca-training';
 import { startFakeLucca, type FakeLucca } from '@sync360/testkit/lucca-server';
+import { startFakeSlack } from '@sync360/testkit/slack-api';
 import { makeTempDir } from '@sync360/testkit/temp-dir';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli, user } from './cli-harness.js';
@@ -305,6 +306,12 @@ describe('sync360 history', () => {
     expect((await s.report()).history?.planned).toBe(2);
     await expect(stat(join(s.dir, '.sync360', 'history', 'history-plan.json'))).rejects.toThrow();
     expect(posts(s)).toEqual([]);
+    expect(run.stdout).toContain('Jeanne Martin1 (1): SÉCURITÉ AU TRAVAIL');
+    // Under GitHub Actions, employees are named by employee number only.
+    const redacted = await s.history(['--dry-run'], { GITHUB_ACTIONS: 'true' });
+    expect(redacted.code, redacted.stderr).toBe(0);
+    expect(redacted.stdout).toContain('1: SÉCURITÉ AU TRAVAIL');
+    expect(redacted.stdout + redacted.stderr).not.toMatch(/Jeanne|Martin|@exemple/);
   });
 
   it('refuses an approval of another plan and holds plans above the cap', async () => {
@@ -346,6 +353,40 @@ describe('sync360 history', () => {
     expect(badKey.stdout).toMatch(/FAIL +lucca +training catalogue/);
     expect(badKey.code).toBe(4);
     expectNoSecrets(s, doctor.stdout, doctor.stderr, badKey.stdout, badKey.stderr);
+  });
+
+  it('posts counts in the ops channel and the held list, by name, with Approve in the HR channel', async () => {
+    const s = await scene();
+    const slackToken = 'xoxb-history-test-token';
+    const slack = await startFakeSlack({
+      token: slackToken,
+      channels: { C0OPS: { member: true }, G0HR: { private: true, member: true } },
+    });
+    cleanups.push(() => slack.close());
+    const env = {
+      SLACK_BOT_TOKEN: slackToken,
+      SLACK_CHANNEL_ID: 'C0OPS',
+      SLACK_HR_CHANNEL_ID: 'G0HR',
+      SLACK_API_URL: slack.url,
+    };
+    expect((await s.history([], env)).code).toBe(3);
+    const sha = (await s.report()).history?.planSha256 ?? '';
+    const posted = () => slack.callsTo('chat.postMessage').map((call) => call.body);
+    const hr = posted().filter((body) => body.channel === 'G0HR');
+    const ops = posted().filter((body) => body.channel === 'C0OPS');
+    expect(hr).toHaveLength(1);
+    const hrText = JSON.stringify(hr[0]);
+    expect(hrText).toContain('Jeanne Martin1 (1)');
+    expect(hrText).toContain('"action_id":"sync360_approve_history"');
+    expect(hrText).toContain(`"value":"${sha}"`);
+    expect(hrText).not.toMatch(/@exemple\.fr|@elsewhere/);
+    expect(ops).toHaveLength(1);
+    const opsText = JSON.stringify(ops[0]);
+    expect(opsText).toContain('2 trainings to record in Lucca wait for a review');
+    expect(opsText).not.toMatch(/Martin|Jeanne|@exemple|LUCCA_|--approve|SÉCURITÉ/);
+    expect((await s.history(['--approve', sha], env)).code).toBe(0);
+    const after = posted().filter((body) => body.channel === 'C0OPS');
+    expect(JSON.stringify(after.at(-1))).toContain('2 trainings recorded in Lucca');
   });
 
   it('is refused by run: the Training key belongs to history alone', async () => {
