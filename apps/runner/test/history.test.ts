@@ -1,7 +1,11 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { reportSchema, type Report } from '@sync360/core';
-import { learningRoutes, learningScopes, type FakeLearningData } from '@sync360/testkit/api360-learning';
+import {
+  learningRoutes,
+  learningScopes,
+  type FakeLearningData,
+} from '@sync360/testkit/api360-learning';
 import { startFakeApi360, type FakeApi360 } from '@sync360/testkit/api360-server';
 import {
   createFakeTrainingApi,
@@ -65,7 +69,14 @@ const learning: FakeLearningData = {
     // Not successful: never recorded, whatever its completion date.
     pathStat(ids.u2, ids.safety, 'unsuccessful', '2026-11-12T09:00:00.000Z', 3_600_000),
     // Yesterday in Paris (23:30 local): counted; 1 ms is at least 0.01 h.
-    pathStat(ids.u2, ids.onboarding, 'successful', '2026-11-24T22:30:00.000Z', 1, '2026-11-24T20:00:00.000Z'),
+    pathStat(
+      ids.u2,
+      ids.onboarding,
+      'successful',
+      '2026-11-24T22:30:00.000Z',
+      1,
+      '2026-11-24T20:00:00.000Z',
+    ),
     // Today in Paris (00:30 local): waits for tomorrow.
     pathStat(ids.u1, ids.onboarding, 'successful', '2026-11-24T23:30:00.000Z', 60_000),
     // A 360 user no Lucca employee has the mail of.
@@ -159,8 +170,7 @@ const scene = async (
   };
 };
 
-const posts = (s: Scene) =>
-  s.training.requests.filter((request) => request.method === 'POST');
+const posts = (s: Scene) => s.training.requests.filter((request) => request.method === 'POST');
 
 const expectNoSecrets = (s: Scene, ...texts: string[]): void => {
   for (const text of texts)
@@ -182,15 +192,29 @@ describe('sync360 history', () => {
     const history = held.history;
     expect(history?.window).toEqual({ from: windowFrom, until: startOfToday });
     expect(history?.items).toEqual([
-      { luccaId: '1', employeeNumber: '1', title: 'SÉCURITÉ AU TRAVAIL', sessionEndsOn: '2026-11-10', create: false },
-      { luccaId: '2', employeeNumber: '2', title: 'Onboarding', sessionEndsOn: '2026-11-24', create: false },
+      {
+        luccaId: '1',
+        employeeNumber: '1',
+        title: 'SÉCURITÉ AU TRAVAIL',
+        sessionEndsOn: '2026-11-10',
+        create: false,
+      },
+      {
+        luccaId: '2',
+        employeeNumber: '2',
+        title: 'Onboarding',
+        sessionEndsOn: '2026-11-24',
+        create: false,
+      },
     ]);
     expect(history?.planned).toBe(2);
     expect(history?.recorded).toBe(0);
     expect(history?.withoutMail).toBe(1);
     const codes = history?.warnings.map((warning) => warning.code).sort();
     expect(codes).toEqual(['history-owner-unknown', 'history-training-not-in-lucca']);
-    expect(history?.warnings.find((w) => w.code === 'history-owner-unknown')?.userId).toBe(ids.stranger);
+    expect(history?.warnings.find((w) => w.code === 'history-owner-unknown')?.userId).toBe(
+      ids.stranger,
+    );
     expect(JSON.stringify(held)).not.toContain(strangerMail);
     expect(first.stdout + first.stderr).not.toContain(strangerMail);
     expect(posts(s)).toEqual([]);
@@ -214,9 +238,7 @@ describe('sync360 history', () => {
     expect(applied.outcome).toBe('delivered');
     expect(applied.history?.recorded).toBe(2);
     expect(applied.approvedSha256).toBe(sha);
-    expect(
-      s.training.realized().map(({ id: _id, ...record }) => record),
-    ).toEqual([
+    expect(s.training.realized().map(({ id: _id, ...record }) => record)).toEqual([
       {
         ownerId: 1,
         trainingId: 11,
@@ -261,7 +283,9 @@ describe('sync360 history', () => {
       title: 'Gestes et postures',
       sessionEndsOn: '2026-11-06',
     });
-    const created = s.training.trainings().find((t) => t.title === 'Gestes et postures' && t.state === 'Ready');
+    const created = s.training
+      .trainings()
+      .find((t) => t.title === 'Gestes et postures' && t.state === 'Ready');
     expect(created).toBeDefined();
     const bodies = posts(s).map((request) => request.body);
     expect(bodies[0]).toEqual({ title: 'Gestes et postures' });
@@ -270,10 +294,12 @@ describe('sync360 history', () => {
     expect(records.map((r) => r.status)).toEqual([400, 201, 201, 201]);
     expect(records[0]?.body).toHaveProperty('trainingId');
     for (const record of records.slice(1)) expect(record.body).toHaveProperty('training.id');
-    expect(s.training.realized().find((r) => r.trainingId === created?.id)?.durationInHours).toBe(0.01);
-    const state = JSON.parse(
+    expect(s.training.realized().find((r) => r.trainingId === created?.id)?.durationInHours).toBe(
+      0.01,
+    );
+    const state: unknown = JSON.parse(
       await readFile(join(s.dir, '.sync360', 'history', 'history-state.json'), 'utf8'),
-    ) as unknown;
+    );
     expect(state).toMatchObject({ trainingField: 'training' });
   });
 
@@ -393,7 +419,11 @@ describe('sync360 history', () => {
     const s = await scene();
     const run = await runCli(['run', '--dry-run'], {
       cwd: s.dir,
-      env: { LUCCA_BASE_URL: s.lucca.url, LUCCA_API_KEY: s.lucca.apiKey, LUCCA_TRAINING_API_KEY: trainingKey },
+      env: {
+        LUCCA_BASE_URL: s.lucca.url,
+        LUCCA_API_KEY: s.lucca.apiKey,
+        LUCCA_TRAINING_API_KEY: trainingKey,
+      },
     });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('LUCCA_TRAINING_API_KEY');

@@ -25,8 +25,20 @@ const reviewBlocks = (): unknown[] => {
       warnings: [],
       planSha256: sha,
       items: [
-        { luccaId: '1', employeeNumber: 'E1', title: 'Safety', sessionEndsOn: '2026-11-10', create: false },
-        { luccaId: '2', employeeNumber: 'E2', title: 'Onboarding', sessionEndsOn: '2026-11-12', create: true },
+        {
+          luccaId: '1',
+          employeeNumber: 'E1',
+          title: 'Safety',
+          sessionEndsOn: '2026-11-10',
+          create: false,
+        },
+        {
+          luccaId: '2',
+          employeeNumber: 'E2',
+          title: 'Onboarding',
+          sessionEndsOn: '2026-11-12',
+          create: true,
+        },
       ],
     },
   });
@@ -74,7 +86,9 @@ describe('the sync360_approve_history button over signed HTTP', () => {
     const h = (harness = await startHarness({ github: { workflow: 'sync360-history.yml' } }));
     const answer = await click(h, 'U0STRANGER', h.slack.seedMessage('G0HRPRIVATE'));
     await waitUntil(() => h.responses.postsTo(answer.responseUrl).length === 1, 'the refusal');
-    expect(postText(h.responses.postsTo(answer.responseUrl)[0]?.body ?? {})).toContain('U0STRANGER');
+    expect(postText(h.responses.postsTo(answer.responseUrl)[0]?.body ?? {})).toContain(
+      'U0STRANGER',
+    );
     expect(h.github.requests).toHaveLength(0);
   });
 

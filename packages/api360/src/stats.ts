@@ -56,7 +56,11 @@ interface Endpoint {
 }
 
 const endpoints = {
-  pathStats: { path: '/api/v2/paths/stats', scope: 'pathStats:read', what: 'reading path statistics' },
+  pathStats: {
+    path: '/api/v2/paths/stats',
+    scope: 'pathStats:read',
+    what: 'reading path statistics',
+  },
   courseStats: {
     path: '/api/v2/courses/stats',
     scope: 'courseStats:read',

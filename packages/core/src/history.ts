@@ -140,7 +140,7 @@ const startOfDay = (date: string, timeZone: string): string => {
 };
 
 /** The calendar day of an instant in a time zone. */
-export const dayIn = (instant: string, timeZone: string): string =>
+const dayIn = (instant: string, timeZone: string): string =>
   new Intl.DateTimeFormat('en-CA', {
     timeZone,
     year: 'numeric',
@@ -161,7 +161,7 @@ export const durationInHours = (timeSpentMs: number): number =>
 const titleKey = (title: string): string => title.trim().toLowerCase();
 
 /** The sha256 an approval names: of the items only, so the same plan keeps its sha day after day. */
-export const historyPlanSha256 = (items: ReadonlyArray<HistoryItem>): string =>
+const historyPlanSha256 = (items: ReadonlyArray<HistoryItem>): string =>
   createHash('sha256').update(JSON.stringify(items)).digest('hex');
 
 const compareItems = (a: HistoryItem, b: HistoryItem): number =>
@@ -207,7 +207,9 @@ const ownersByMail = (
     if (mail === '' || luccaId === null || owners.get(mail)?.kind === 'several') continue;
     owners.set(
       mail,
-      owners.has(mail) ? { kind: 'several' } : { kind: 'one', luccaId, employeeNumber: row.uniqueId },
+      owners.has(mail)
+        ? { kind: 'several' }
+        : { kind: 'one', luccaId, employeeNumber: row.uniqueId },
     );
   }
   return owners;
@@ -321,7 +323,10 @@ export const planHistory = (input: HistoryPlanInput): HistoryPlan => {
     }
     matched += 1;
     const sessionEndsOn = dayIn(completion.completedAt, timeZone);
-    if (training !== null && existing.has(`${owner.luccaId}|${String(training.id)}|${sessionEndsOn}`)) {
+    if (
+      training !== null &&
+      existing.has(`${owner.luccaId}|${String(training.id)}|${sessionEndsOn}`)
+    ) {
       skippedExisting += 1;
       continue;
     }
@@ -345,7 +350,8 @@ export const planHistory = (input: HistoryPlanInput): HistoryPlan => {
   const sorted = [...items.values()].sort(compareItems);
   const toCreate = new Map<string, string>();
   for (const item of sorted)
-    if (item.create && !toCreate.has(titleKey(item.title))) toCreate.set(titleKey(item.title), item.title);
+    if (item.create && !toCreate.has(titleKey(item.title)))
+      toCreate.set(titleKey(item.title), item.title);
   return {
     window,
     read: input.paths.length + (input.courses?.length ?? 0),

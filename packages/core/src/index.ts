@@ -13,9 +13,7 @@ export {
 export { deactivationCap, type GuardVerdict } from './diff.js';
 export { normalizeText, statusReader } from './field-rules.js';
 export {
-  dayIn,
   durationInHours,
-  historyPlanSha256,
   historyWindow,
   planHistory,
   type CatalogueTraining,

@@ -184,7 +184,10 @@ describe('planHistory', () => {
   it('plans the creation of a missing training once when allowed', () => {
     const plan = planHistory(
       input({
-        paths: [path({ pathId: 'p3' }), path({ pathId: 'p3', completedAt: '2026-03-25T10:00:00.000Z' })],
+        paths: [
+          path({ pathId: 'p3' }),
+          path({ pathId: 'p3', completedAt: '2026-03-25T10:00:00.000Z' }),
+        ],
         pathNames: new Map([['p3', 'New One']]),
         createTrainings: true,
       }),

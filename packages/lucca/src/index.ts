@@ -9,5 +9,4 @@ export {
   checkTrainingAccess,
   createLuccaTrainingClient,
   type LuccaTrainingClient,
-  type TrainingField,
 } from './training.js';

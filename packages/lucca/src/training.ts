@@ -25,8 +25,7 @@ export interface RealizedTrainingBody {
 
 /** A write Lucca refused (a 4xx other than 401, 403 and 429): that record's, not the run's. */
 export type TrainingWrite<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly status: number };
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly status: number };
 
 export interface LuccaTrainingClient {
   /** The whole catalogue (it has no state filter): every page. */
@@ -73,7 +72,7 @@ const forTrainingKey = (context: LuccaContext, what: string, error: unknown): un
     return context.sourceError(
       'lucca-training-auth',
       `Lucca refused the Training API key: ${what}: HTTP ${String(status)}`,
-      "give the key in LUCCA_TRAINING_API_KEY a role with rights on the Training module (read the catalogue and realized trainings, create realized trainings, and create trainings when SYNC360_HISTORY_CREATE_TRAININGS is true)",
+      'give the key in LUCCA_TRAINING_API_KEY a role with rights on the Training module (read the catalogue and realized trainings, create realized trainings, and create trainings when SYNC360_HISTORY_CREATE_TRAININGS is true)',
       { status },
     );
   return error;
@@ -83,7 +82,13 @@ const forTrainingKey = (context: LuccaContext, what: string, error: unknown): un
 const refusedStatus = (context: LuccaContext, what: string, error: unknown): number => {
   const explained = forTrainingKey(context, what, error);
   const status = isSync360Error(explained) ? explained.details['status'] : undefined;
-  if (explained === error && typeof status === 'number' && status >= 400 && status < 500 && status !== 429)
+  if (
+    explained === error &&
+    typeof status === 'number' &&
+    status >= 400 &&
+    status < 500 &&
+    status !== 429
+  )
     return status;
   throw explained;
 };
@@ -105,7 +110,11 @@ export const createLuccaTrainingClient = (
     const seen = new Set<string>();
     let cursor: string | null = null;
     for (let page = 1; page <= maxPages; page += 1) {
-      const params = new URLSearchParams({ ...query, limit: String(pageSize), 'fields.root': 'next' });
+      const params = new URLSearchParams({
+        ...query,
+        limit: String(pageSize),
+        'fields.root': 'next',
+      });
       if (cursor !== null) params.set('page', cursor);
       const what = `GET /talent-training${path} page ${String(page)}`;
       const body = await callLucca(context, {

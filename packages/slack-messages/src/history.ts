@@ -53,7 +53,9 @@ export const historyCountsMessage = (
       lines.push(`:eyes: Preview: ${trainings(history.planned)} would be recorded in Lucca.`);
     else lines.push(`:white_check_mark: ${recorded}.`);
     const details = [
-      history.created > 0 ? `${plural(history.created, 'new training')} created in the catalogue` : '',
+      history.created > 0
+        ? `${plural(history.created, 'new training')} created in the catalogue`
+        : '',
       history.skippedExisting > 0 ? `${String(history.skippedExisting)} already in Lucca` : '',
       history.warnings.length > 0 ? plural(history.warnings.length, 'warning') : '',
       report.outcome === 'failed' && history.recorded > 0 ? `${recorded} before it stopped` : '',
@@ -82,13 +84,16 @@ export const historyReviewPages = (
   if (history.items.length === 0) return [];
   const lines = history.items.map((item) => {
     const name = names.get(item.luccaId);
-    const who = name === undefined || name === '' ? item.employeeNumber : `${name} (${item.employeeNumber})`;
+    const who =
+      name === undefined || name === '' ? item.employeeNumber : `${name} (${item.employeeNumber})`;
     return `${who}: ${item.title}, ended ${item.sessionEndsOn}${item.create ? ' (new training in the catalogue)' : ''}`;
   });
   const sections: KnownBlock[] = [];
   for (let start = 0; start < lines.length; start += linesPerSection)
     sections.push(plainSectionBlock(lines.slice(start, start + linesPerSection).join('\n')));
-  const created = history.items.filter((item) => item.create).map((item) => item.title.toLowerCase());
+  const created = history.items
+    .filter((item) => item.create)
+    .map((item) => item.title.toLowerCase());
   const summary = `record ${trainings(history.items.length)} in Lucca${
     created.length > 0 ? `, creating ${plural(new Set(created).size, 'new training')}` : ''
   }`;
@@ -122,7 +127,9 @@ export const historyReviewPages = (
   for (let start = 0; start < sections.length; start += sectionsPerPage) {
     const first = start === 0;
     const blocks: KnownBlock[] = [
-      ...(first ? [headerBlock('Learning history to review'), sectionBlock(escapeMrkdwn(intro))] : []),
+      ...(first
+        ? [headerBlock('Learning history to review'), sectionBlock(escapeMrkdwn(intro))]
+        : []),
       ...sections.slice(start, start + sectionsPerPage),
       ...(first ? [approve] : []),
     ];

@@ -48,7 +48,13 @@ export interface FakeTrainingApi {
   trainings(): FakeTraining[];
   realized(): FakeRealized[];
   /** Every request to `/talent-training`, in order. */
-  readonly requests: Array<{ method: string; path: string; query: Record<string, string>; body: unknown; status: number }>;
+  readonly requests: Array<{
+    method: string;
+    path: string;
+    query: Record<string, string>;
+    body: unknown;
+    status: number;
+  }>;
   addTraining(training: Omit<FakeTraining, 'id'>): number;
 }
 
@@ -132,7 +138,11 @@ export const createFakeTrainingApi = (options: FakeTrainingOptions): FakeTrainin
     const training = trainings.find((item) => item.id === trainingId);
     if (training?.state !== 'Ready') return refuse(400);
     if (!(ends < options.today)) return refuse(400);
-    if (realized.some((r) => r.ownerId === ownerId && r.trainingId === trainingId && r.sessionEndsOn === ends))
+    if (
+      realized.some(
+        (r) => r.ownerId === ownerId && r.trainingId === trainingId && r.sessionEndsOn === ends,
+      )
+    )
       return refuse(400);
     const item: FakeRealized = {
       id: (nextId += 1),
@@ -153,7 +163,13 @@ export const createFakeTrainingApi = (options: FakeTrainingOptions): FakeTrainin
     return {
       id: item.id,
       ownerId: item.ownerId,
-      training: { id: item.trainingId, title: training?.title ?? '', categoryId: null, providerUrl: null, level: null },
+      training: {
+        id: item.trainingId,
+        title: training?.title ?? '',
+        categoryId: null,
+        providerUrl: null,
+        level: null,
+      },
       trainingDemandId: null,
       sessionId: null,
       sessionStartsOn: item.sessionStartsOn,
@@ -171,10 +187,14 @@ export const createFakeTrainingApi = (options: FakeTrainingOptions): FakeTrainin
       if (method === 'GET') return { status: 200, body: paged(trainings, url) };
       if (method === 'POST') {
         const title = fieldOf(body, 'title');
-        if (typeof title !== 'string' || title.trim() === '' || title.length > 250) return refuse(400);
+        if (typeof title !== 'string' || title.trim() === '' || title.length > 250)
+          return refuse(400);
         const training: FakeTraining = { id: (nextId += 1), title, state: 'Ready' };
         trainings.push(training);
-        return { status: 201, body: { ...training, type: 'External', provider: null, category: null } };
+        return {
+          status: 201,
+          body: { ...training, type: 'External', provider: null, category: null },
+        };
       }
       return refuse(405);
     }
@@ -183,7 +203,10 @@ export const createFakeTrainingApi = (options: FakeTrainingOptions): FakeTrainin
       if (method !== 'GET') return refuse(405);
       const after = url.searchParams.get('sessionEndOnAfter');
       const before = url.searchParams.get('sessionEndOnBefore');
-      const owners = url.searchParams.getAll('ownerIds').flatMap((v) => v.split(',')).map(Number);
+      const owners = url.searchParams
+        .getAll('ownerIds')
+        .flatMap((v) => v.split(','))
+        .map(Number);
       const items = realized.filter(
         (item) =>
           (after === null || item.sessionEndsOn > after) &&
@@ -218,10 +241,19 @@ export const createFakeTrainingApi = (options: FakeTrainingOptions): FakeTrainin
       if (!url.pathname.startsWith(`${prefix}/`)) return null;
       const parsed = parse(body);
       const record = (status: number) =>
-        requests.push({ method, path: url.pathname, query: Object.fromEntries(url.searchParams), body: parsed, status });
+        requests.push({
+          method,
+          path: url.pathname,
+          query: Object.fromEntries(url.searchParams),
+          body: parsed,
+          status,
+        });
       let result: { status: number; body: unknown };
-      if (authorization === `lucca application=${options.apiKey}`) result = answer(method, url, parsed);
-      else if ((options.otherKeys ?? []).some((key) => authorization === `lucca application=${key}`))
+      if (authorization === `lucca application=${options.apiKey}`)
+        result = answer(method, url, parsed);
+      else if (
+        (options.otherKeys ?? []).some((key) => authorization === `lucca application=${key}`)
+      )
         result = refuse(403);
       else result = refuse(401);
       record(result.status);

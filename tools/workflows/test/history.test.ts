@@ -42,7 +42,8 @@ describe('sync360-history.yml', () => {
     expect((hour ?? 0) * 60 + (minute ?? 0)).toBeGreaterThan(2 * 60 + 30);
     const inputs = workflow.on.workflow_dispatch?.inputs ?? {};
     expect(Object.keys(inputs).sort()).toEqual(['approve_sha256', 'requested_by', 'slack_thread']);
-    for (const input of Object.values(inputs)) expect(input).toMatchObject({ type: 'string', default: '' });
+    for (const input of Object.values(inputs))
+      expect(input).toMatchObject({ type: 'string', default: '' });
   });
 
   it('runs only when SYNC360_HISTORY is exactly true', () => {
@@ -98,7 +99,7 @@ describe('sync360-history.yml', () => {
   it('passes the approval to the CLI as --approve, and nothing else', () => {
     const step = history.steps.find((current) => current.run?.includes('pnpm sync360') === true);
     const script = (step?.run ?? '').replace('pnpm sync360', 'echo');
-    const plain = runBash(script, { APPROVE_SHA256: "" });
+    const plain = runBash(script, { APPROVE_SHA256: '' });
     expect(plain.stdout.trim()).toBe('history --report reports/history-report.json');
     const approved = runBash(script, { APPROVE_SHA256: 'ab'.repeat(32) });
     expect(approved.stdout.trim()).toBe(

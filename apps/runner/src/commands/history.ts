@@ -135,7 +135,8 @@ const apply = async (
     }
     const made = await client.createTraining(item.title);
     if (made.ok) progress.created += 1;
-    else progress.warnings.push(rejected(`to create the training "${item.title}"`, made.status, null));
+    else
+      progress.warnings.push(rejected(`to create the training "${item.title}"`, made.status, null));
     trainingIds.set(title, made.ok ? made.value : null);
     return made.ok ? made.value : null;
   };
@@ -303,7 +304,8 @@ const internalError = (error: unknown): Sync360Error =>
   );
 
 const itemLine = (item: HistoryItem, name: string | undefined, redact: boolean): string => {
-  const who = redact || name === undefined ? item.employeeNumber : `${name} (${item.employeeNumber})`;
+  const who =
+    redact || name === undefined ? item.employeeNumber : `${name} (${item.employeeNumber})`;
   return `  ${item.sessionEndsOn}  ${who}: ${item.title}, ${String(item.durationInHours)} h${item.create ? ' (new training)' : ''}`;
 };
 
@@ -332,7 +334,11 @@ const printHistory = (report: Report, progress: Progress, redact: boolean, io: I
     for (const warning of history.warnings) lines.push(`  [${warning.code}] ${warning.message}`);
   }
   if (report.failure !== null && report.outcome === 'blocked')
-    lines.push('', `Held [${report.failure.code}]: ${report.failure.message}`, `What to do: ${report.failure.hint}`);
+    lines.push(
+      '',
+      `Held [${report.failure.code}]: ${report.failure.message}`,
+      `What to do: ${report.failure.hint}`,
+    );
   io.out(lines.join('\n'));
 };
 
@@ -409,13 +415,15 @@ export const historyCommand = async (
             created: progress.created,
             warnings,
             planSha256: progress.planSha256,
-            items: progress.items.map(({ luccaId, employeeNumber, title, sessionEndsOn, create }) => ({
-              luccaId,
-              employeeNumber,
-              title,
-              sessionEndsOn,
-              create,
-            })),
+            items: progress.items.map(
+              ({ luccaId, employeeNumber, title, sessionEndsOn, create }) => ({
+                luccaId,
+                employeeNumber,
+                title,
+                sessionEndsOn,
+                create,
+              }),
+            ),
           },
   };
   let slackWarning: string | null = null;
@@ -424,7 +432,9 @@ export const historyCommand = async (
     slackWarning = await notifyHistoryToSlack(config.slack, report, progress.names, config.runUrl);
   }
   const published = await publishReport(
-    slackWarning === null ? report : { ...report, warnings: [...report.warnings, `Slack: ${slackWarning}`] },
+    slackWarning === null
+      ? report
+      : { ...report, warnings: [...report.warnings, `Slack: ${slackWarning}`] },
     config,
     flags.report,
     false,

@@ -225,7 +225,10 @@ const historyProblems = (source: NodeJS.ProcessEnv): string[] =>
     ['LUCCA_BASE_URL', 'the Lucca tenant, e.g. https://acme.ilucca.net'],
     ['LUCCA_API_KEY', 'the key the sync reads users with (owners are found by their mail)'],
     ['LUCCA_TRAINING_API_KEY', 'a Lucca API key whose role has rights on the Training module'],
-    ['API360_CLIENT_ID', "360Learning's API v2 client (scopes pathStats:read, paths:read, users:read)"],
+    [
+      'API360_CLIENT_ID',
+      "360Learning's API v2 client (scopes pathStats:read, paths:read, users:read)",
+    ],
     ['API360_CLIENT_SECRET', "the secret of 360Learning's API v2 client"],
   ].flatMap(([name = '', what = '']) =>
     isSet(source, name) ? [] : [`${name}: required by \`sync360 history\`; set it to ${what}.`],

@@ -72,7 +72,10 @@ export interface HistoryConfig {
   /** LUCCA_TRAINING_API_KEY, null when unset (only `history` and `doctor` take it). */
   readonly trainingApiKey: string | null;
   /** 360Learning's API client without the delivery settings (no default group needed). */
-  readonly api360: Omit<Api360Config, 'defaultGroupId' | 'sendInvitations' | 'activateUsers'> | null;
+  readonly api360: Omit<
+    Api360Config,
+    'defaultGroupId' | 'sendInvitations' | 'activateUsers'
+  > | null;
   readonly courses: boolean;
   readonly createTrainings: boolean;
   readonly maxRecords: number;
@@ -250,7 +253,10 @@ const planOf = (env: RunnerEnv): PlanOptions => ({
  */
 export const parseRunnerConfig = (
   source: NodeJS.ProcessEnv,
-  { requirePins, command = null }: { readonly requirePins: boolean; readonly command?: string | null },
+  {
+    requirePins,
+    command = null,
+  }: { readonly requirePins: boolean; readonly command?: string | null },
 ): ConfigResult => {
   const secrets = secretsOf(source);
   const parsed = runnerEnvSchema.safeParse(source);
