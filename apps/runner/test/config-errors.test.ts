@@ -153,7 +153,7 @@ describe('command line', () => {
     ],
     [
       ['frobnicate'],
-      /^sync360: Unknown command "frobnicate": the commands are run, build, reminders, watchdog, doctor\.$/,
+      /^sync360: Unknown command "frobnicate": the commands are run, build, reminders, watchdog, doctor, history\.$/,
     ],
     [
       ['reminders', '--force'],
