@@ -225,6 +225,12 @@ describe('sync360 history', () => {
       'completedAt[lt]': startOfToday,
     });
     expect(statsReads.length).toBeGreaterThan(1);
+    // Lucca: the whole catalogue over its cursor pages, the records from the day before.
+    const luccaReads = s.training.requests.filter((r) => r.method === 'GET');
+    expect(luccaReads.filter((r) => r.path.endsWith('/api/v1/trainings')).length).toBe(2);
+    expect(luccaReads.find((r) => r.path.endsWith('/realized-trainings'))?.query).toMatchObject({
+      sessionEndOnAfter: '2026-10-24',
+    });
     const planPath = join(s.dir, '.sync360', 'history', 'history-plan.json');
     expect((await stat(planPath)).mode & 0o777).toBe(0o600);
     const sha = history?.planSha256 ?? '';

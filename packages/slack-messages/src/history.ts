@@ -3,7 +3,8 @@ import type { Report } from '@sync360/core';
 import { contextBlock, headerBlock, plainSectionBlock, sectionBlock } from './blocks.js';
 import { clipPlain, escapeMrkdwn, mrkdwnLink } from './escape.js';
 import { plural } from './format.js';
-import type { SlackMessage } from './message.js';
+import { paginateGroups } from './measure.js';
+import { slackLimits, type SlackMessage } from './message.js';
 
 /**
  * The approve button of a held learning-history plan (contract: the bot dispatches the history
@@ -69,7 +70,8 @@ export const historyCountsMessage = (
 };
 
 const linesPerSection = 20;
-const sectionsPerPage = 40;
+/** Below a section's 3,000 characters: a line is never clipped away. */
+const charsPerSection = 2800;
 
 /**
  * The named list of a held plan for the HR channel: who, which training, which end date, and
@@ -89,8 +91,19 @@ export const historyReviewPages = (
     return `${who}: ${item.title}, ended ${item.sessionEndsOn}${item.create ? ' (new training in the catalogue)' : ''}`;
   });
   const sections: KnownBlock[] = [];
-  for (let start = 0; start < lines.length; start += linesPerSection)
-    sections.push(plainSectionBlock(lines.slice(start, start + linesPerSection).join('\n')));
+  let chunk: string[] = [];
+  for (const line of lines) {
+    const size = chunk.reduce((total, text) => total + text.length + 1, 0);
+    if (
+      chunk.length === linesPerSection ||
+      (chunk.length > 0 && size + line.length > charsPerSection)
+    ) {
+      sections.push(plainSectionBlock(chunk.join('\n')));
+      chunk = [];
+    }
+    chunk.push(line);
+  }
+  if (chunk.length > 0) sections.push(plainSectionBlock(chunk.join('\n')));
   const created = history.items
     .filter((item) => item.create)
     .map((item) => item.title.toLowerCase());
@@ -123,17 +136,30 @@ export const historyReviewPages = (
     ],
   };
   const intro = `${trainings(history.items.length)} completed in 360Learning wait for your review before sync360 records them in Lucca's training history.`;
-  const pages: SlackMessage[] = [];
-  for (let start = 0; start < sections.length; start += sectionsPerPage) {
-    const first = start === 0;
-    const blocks: KnownBlock[] = [
-      ...(first
-        ? [headerBlock('Learning history to review'), sectionBlock(escapeMrkdwn(intro))]
-        : []),
-      ...sections.slice(start, start + sectionsPerPage),
-      ...(first ? [approve] : []),
-    ];
-    pages.push({ text: first ? intro : 'Learning history to review (continued)', blocks });
-  }
+  // Room on the first page for the intro, the button and the fallback text.
+  const reserved = intro.length * 2 + 600;
+  const laidOut = paginateGroups(
+    [
+      {
+        heading: headerBlock('Learning history to review'),
+        continued: headerBlock('Learning history to review (continued)'),
+        items: sections,
+      },
+    ],
+    { maxBlocks: slackLimits.maxBlocks - 2, maxChars: slackLimits.maxMessageChars - reserved },
+  );
+  const pages = laidOut.map((blocks, index): SlackMessage =>
+    index === 0
+      ? {
+          text: intro,
+          blocks: [
+            blocks[0] ?? headerBlock('Learning history to review'),
+            sectionBlock(escapeMrkdwn(intro)),
+            ...blocks.slice(1),
+            approve,
+          ],
+        }
+      : { text: 'Learning history to review (continued)', blocks },
+  );
   return pages;
 };
