@@ -56,6 +56,24 @@ const pathStat = (
   ...(completedAt === null ? {} : { completedAt }),
 });
 
+const courseStat = (
+  userId: string,
+  courseId: string,
+  progress: number,
+  completedAt: string,
+  pathId?: string,
+): Record<string, unknown> => ({
+  _id: `${courseId.slice(0, 12)}${userId.slice(12)}`,
+  lang: 'fr',
+  firstActivityAt: '2026-11-01T10:00:00.000Z',
+  timeSpent: 1_800_000,
+  progress,
+  completedAt,
+  courseId,
+  userId,
+  ...(pathId === undefined ? {} : { pathId, pathSessionId: 'c00000000000000000000001' }),
+});
+
 const learning: FakeLearningData = {
   pageSize: 2,
   paths: [
@@ -87,6 +105,17 @@ const learning: FakeLearningData = {
     pathStat(ids.noMail, ids.safety, 'successful', '2026-11-07T09:00:00.000Z', 60_000),
     // Before the window.
     pathStat(ids.u2, ids.postures, 'successful', '2026-10-20T09:00:00.000Z', 60_000),
+  ],
+  courses: [
+    { _id: 'd00000000000000000000001', name: 'Excel' },
+    { _id: 'd00000000000000000000002', name: 'Module sécurité' },
+  ],
+  courseStats: [
+    courseStat(ids.u1, 'd00000000000000000000001', 100, '2026-11-08T10:00:00.000Z'),
+    // Played inside a path that is read: the path stands for it.
+    courseStat(ids.u1, 'd00000000000000000000002', 100, '2026-11-09T10:00:00.000Z', ids.safety),
+    // Not finished.
+    courseStat(ids.u2, 'd00000000000000000000001', 80, '2026-11-09T10:00:00.000Z'),
   ],
 };
 
@@ -340,10 +369,32 @@ describe('sync360 history', () => {
     expect(posts(s)).toEqual([]);
     expect(run.stdout).toContain('Jeanne Martin1 (1): SÉCURITÉ AU TRAVAIL');
     // Under GitHub Actions, employees are named by employee number only.
-    const redacted = await s.history(['--dry-run'], { GITHUB_ACTIONS: 'true' });
+    const summaryPath = join(s.dir, 'summary.md');
+    const redacted = await s.history(['--dry-run'], {
+      GITHUB_ACTIONS: 'true',
+      GITHUB_STEP_SUMMARY: summaryPath,
+    });
     expect(redacted.code, redacted.stderr).toBe(0);
+    const summary = await readFile(summaryPath, 'utf8');
+    expect(summary).toContain('## sync360 history — dry-run');
+    expect(summary).toContain('history-owner-unknown: 1');
+    expect(summary).not.toMatch(/Jeanne|Martin|@exemple|@elsewhere/);
     expect(redacted.stdout).toContain('1: SÉCURITÉ AU TRAVAIL');
     expect(redacted.stdout + redacted.stderr).not.toMatch(/Jeanne|Martin|@exemple/);
+  });
+
+  it('reads course attempts too when SYNC360_HISTORY_KINDS includes courses', async () => {
+    const s = await scene();
+    const run = await s.history(['--dry-run'], { SYNC360_HISTORY_KINDS: 'paths,courses' });
+    expect(run.code, run.stderr).toBe(0);
+    const items = (await s.report()).history?.items ?? [];
+    expect(items.map((item) => [item.luccaId, item.title, item.sessionEndsOn])).toEqual([
+      ['1', 'Excel', '2026-11-08'],
+      ['1', 'SÉCURITÉ AU TRAVAIL', '2026-11-10'],
+      ['2', 'Onboarding', '2026-11-24'],
+    ]);
+    const courseReads = s.api360.requests.filter((r) => r.path === '/api/v2/courses/stats');
+    expect(courseReads[0]?.query).toMatchObject({ 'completedAt[lt]': startOfToday });
   });
 
   it('refuses an approval of another plan and holds plans above the cap', async () => {

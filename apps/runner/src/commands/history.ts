@@ -1,3 +1,4 @@
+import { appendFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   buildPlan,
@@ -342,6 +343,34 @@ const printHistory = (report: Report, progress: Progress, redact: boolean, io: I
   io.out(lines.join('\n'));
 };
 
+/** Markdown for `$GITHUB_STEP_SUMMARY`: counts, codes and the sha; never a name or a mail. */
+const stepSummary = (report: Report): string => {
+  const history = report.history ?? null;
+  const lines = [`## sync360 history — ${report.outcome}${report.forced ? ' (forced)' : ''}`, ''];
+  if (history !== null)
+    lines.push(
+      `Window: completed from \`${history.window.from}\` to before \`${history.window.until}\``,
+      '',
+      '| Read | Matched | Already in Lucca | Planned | Recorded | Trainings created | Warnings |',
+      '|---|---|---|---|---|---|---|',
+      `| ${[history.read, history.matched, history.skippedExisting, history.planned, history.recorded, history.created, history.warnings.length].map(String).join(' | ')} |`,
+      '',
+      ...(history.planSha256 === null ? [] : [`Plan sha256: \`${history.planSha256}\``, '']),
+      ...[...new Set(history.warnings.map((warning) => warning.code))].map(
+        (code) =>
+          `- ${code}: ${String(history.warnings.filter((warning) => warning.code === code).length)}`,
+      ),
+    );
+  if (report.failure !== null)
+    lines.push(
+      '',
+      `**${report.outcome === 'blocked' ? 'Held' : 'Failed'} (${report.failure.code}):** ${report.failure.message}`,
+      '',
+      `What to do: ${report.failure.hint}`,
+    );
+  return `${lines.join('\n')}\n`;
+};
+
 /** `sync360 history`: 360Learning completions of the window recorded as realized trainings. */
 export const historyCommand = async (
   flags: CliFlags,
@@ -431,11 +460,17 @@ export const historyCommand = async (
     const { notifyHistoryToSlack } = await import('../notify/history-notify.js');
     slackWarning = await notifyHistoryToSlack(config.slack, report, progress.names, config.runUrl);
   }
+  const extra: string[] = slackWarning === null ? [] : [`Slack: ${slackWarning}`];
+  if (config.stepSummaryPath !== null)
+    await appendFile(config.stepSummaryPath, stepSummary(report), { mode: 0o600 }).catch(
+      (error: unknown) =>
+        extra.push(
+          `could not write the step summary (${error instanceof Error ? error.message : String(error)})`,
+        ),
+    );
   const published = await publishReport(
-    slackWarning === null
-      ? report
-      : { ...report, warnings: [...report.warnings, `Slack: ${slackWarning}`] },
-    config,
+    { ...report, warnings: [...report.warnings, ...extra] },
+    { ...config, stepSummaryPath: null },
     flags.report,
     false,
   );
