@@ -105,6 +105,14 @@ const learning: FakeLearningData = {
     pathStat(ids.noMail, ids.safety, 'successful', '2026-11-07T09:00:00.000Z', 60_000),
     // Before the window.
     pathStat(ids.u2, ids.postures, 'successful', '2026-10-20T09:00:00.000Z', 60_000),
+    // A row without the time spent it must have: skipped and counted, never the run's failure.
+    {
+      _id: 'e00000000000000000000001',
+      userId: ids.u2,
+      pathId: ids.postures,
+      status: { type: 'successful' },
+      completedAt: '2026-11-11T09:00:00.000Z',
+    },
   ],
   courses: [
     { _id: 'd00000000000000000000001', name: 'Excel' },
@@ -239,6 +247,8 @@ describe('sync360 history', () => {
     expect(history?.planned).toBe(2);
     expect(history?.recorded).toBe(0);
     expect(history?.withoutMail).toBe(1);
+    expect(held.warnings.filter((w) => w.includes('lacked a field'))).toHaveLength(1);
+    expect(held.counts.active).toBe(3);
     const codes = history?.warnings.map((warning) => warning.code).sort();
     expect(codes).toEqual(['history-owner-unknown', 'history-training-not-in-lucca']);
     expect(history?.warnings.find((w) => w.code === 'history-owner-unknown')?.userId).toBe(

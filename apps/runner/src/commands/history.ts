@@ -41,6 +41,9 @@ interface Progress {
   items: ReadonlyArray<HistoryItem>;
   planSha256: string | null;
   employees: number;
+  counts: Report['counts'] | null;
+  /** 360Learning rows without a field history reads (skipped). */
+  unreadable: number;
   names: Map<string, string>;
   recorded: number;
   created: number;
@@ -243,6 +246,13 @@ const execute = async (
       today: config.today,
       options: config.plan,
     });
+    progress.counts = {
+      active: built.counts.active,
+      inactive: built.counts.inactive,
+      notExported: built.counts.notExported,
+      errors: built.counts.errors,
+      warnings: built.counts.warnings,
+    };
     for (const employee of built.employees)
       if (employee.luccaId !== null) progress.names.set(employee.luccaId, employee.name);
     const catalogue = await client.listTrainings();
@@ -255,6 +265,7 @@ const execute = async (
       config.history.courses,
       (line) => io.err(line),
     );
+    progress.unreadable = learning.unreadable;
     const plan = planHistory({
       window,
       timeZone: config.history.timeZone,
@@ -385,6 +396,8 @@ export const historyCommand = async (
     items: [],
     planSha256: null,
     employees: 0,
+    counts: null,
+    unreadable: 0,
     names: new Map(),
     recorded: 0,
     created: 0,
@@ -421,6 +434,11 @@ export const historyCommand = async (
       ...(plan !== null && plan.withoutMail > 0
         ? [`${String(plan.withoutMail)} 360Learning users without a mail were skipped`]
         : []),
+      ...(progress.unreadable > 0
+        ? [
+            `${String(progress.unreadable)} 360Learning statistics rows lacked a field history reads (user, path or course, status, time spent): skipped`,
+          ]
+        : []),
     ].map(clean),
     failure:
       failure === null
@@ -429,6 +447,7 @@ export const historyCommand = async (
   });
   const report: Report = {
     ...base,
+    counts: progress.counts ?? base.counts,
     guard: progress.held ? { tripped: true, reasons: ['history-review'] } : base.guard,
     history:
       progress.window === null
