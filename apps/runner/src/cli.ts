@@ -185,12 +185,14 @@ export const parseCommandLine = (argv: ReadonlyArray<string>): CommandLine => {
  */
 export const salvageFlags = (
   argv: ReadonlyArray<string>,
-): { run: boolean; report: string | null } => {
+): { run: boolean; history: boolean; report: string | null } => {
   const tokens = tokensOf(argv);
   const report = tokens.find((token) => token.kind === 'option' && token.name === 'report');
   const reportValue = report?.kind === 'option' ? (report.value ?? '') : '';
+  const command = tokens.find((token) => token.kind === 'positional')?.value;
   return {
-    run: tokens.find((token) => token.kind === 'positional')?.value === 'run',
+    run: command === 'run',
+    history: command === 'history',
     report:
       reportValue === '' ||
       (report?.kind === 'option' && report.inlineValue !== true && reportValue.startsWith('-'))

@@ -76,11 +76,13 @@ const main = async (argv: ReadonlyArray<string>, env: NodeJS.ProcessEnv): Promis
     failure = error;
   }
   const salvaged = salvageFlags(argv);
-  if (salvaged.run && failure.kind === 'config') {
+  if ((salvaged.run || salvaged.history) && failure.kind === 'config') {
     const { reportEarlyRunFailure } = await import('./commands/run.js');
+    const loud = alert ?? alertOf(env);
+    // History's report still says what stopped it; the sync's failure alert is not its to post.
     for (const warning of await reportEarlyRunFailure(
       failure,
-      alert ?? alertOf(env),
+      salvaged.history ? { ...loud, slack: null } : loud,
       salvaged.report,
     ))
       io.err(`Warning: ${warning}`);

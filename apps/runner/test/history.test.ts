@@ -482,6 +482,18 @@ describe('sync360 history', () => {
     expect(JSON.stringify(after.at(-1))).toContain('2 trainings recorded in Lucca');
   });
 
+  it('a missing Training key is exit 2 before any call, with the report still written', async () => {
+    const s = await scene();
+    const run = await s.history([], { LUCCA_TRAINING_API_KEY: '' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('LUCCA_TRAINING_API_KEY');
+    const report = await s.report();
+    expect(report.outcome).toBe('failed');
+    expect(report.failure?.code).toBe('config-invalid');
+    expect(s.training.requests).toEqual([]);
+    expect(s.api360.requests).toEqual([]);
+  });
+
   it('is refused by run: the Training key belongs to history alone', async () => {
     const s = await scene();
     const run = await runCli(['run', '--dry-run'], {
