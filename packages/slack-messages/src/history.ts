@@ -52,6 +52,12 @@ export const historyCountsMessage = (
       );
     } else if (report.outcome === 'dry-run')
       lines.push(`:eyes: Preview: ${trainings(history.planned)} would be recorded in Lucca.`);
+    else if (report.outcome === 'failed')
+      lines.push(
+        history.recorded + history.created === 0
+          ? 'Nothing was written to Lucca.'
+          : `${recorded} before it stopped; the next run records the rest.`,
+      );
     else lines.push(`:white_check_mark: ${recorded}.`);
     const details = [
       history.created > 0
@@ -59,7 +65,6 @@ export const historyCountsMessage = (
         : '',
       history.skippedExisting > 0 ? `${String(history.skippedExisting)} already in Lucca` : '',
       history.warnings.length > 0 ? plural(history.warnings.length, 'warning') : '',
-      report.outcome === 'failed' && history.recorded > 0 ? `${recorded} before it stopped` : '',
     ].filter((part) => part !== '');
     if (details.length > 0) lines.push(details.join(' · '));
   }

@@ -80,6 +80,28 @@ describe('learning history in Slack', () => {
     expect(all).toContain('Ana Lopez-1199 (E1200)');
   });
 
+  it('a failed run names the stage and the code, and what was written before it stopped', () => {
+    const held = heldReport(4).history;
+    if (held === null || held === undefined) throw new Error('no history in the fixture');
+    const failed = (recorded: number): Report => ({
+      ...heldReport(4, 'failed'),
+      failure: { code: 'lucca-server-error', message: 'Lucca said: {"secret":"x"}', hint: 'h' },
+      history: { ...held, recorded },
+    });
+    const none = blockText(
+      historyCountsMessage(failed(0), { runUrl: null, reviewInHrChannel: false }),
+    );
+    expect(none).toContain('Lucca could not be read or written');
+    expect(none).toContain('lucca-server-error');
+    expect(none).toContain('Nothing was written to Lucca');
+    expect(none).not.toContain('secret');
+    const some = blockText(
+      historyCountsMessage(failed(2), { runUrl: null, reviewInHrChannel: false }),
+    );
+    expect(some).toContain('2 trainings recorded in Lucca before it stopped');
+    expect(some).not.toContain('white_check_mark');
+  });
+
   it('posts no list for a run that is not held', () => {
     expect(historyReviewPages(heldReport(3, 'delivered'), names(3))).toEqual([]);
     expect(historyReviewPages(heldReport(3, 'dry-run'), names(3))).toEqual([]);
