@@ -30,6 +30,7 @@ import {
   savePlan,
   type HistoryState,
 } from '../state/history-store.js';
+import { removeLeftovers } from '../state/local-files.js';
 import { acquireRunLock } from '../state/run-lock.js';
 
 type Outcome = Report['outcome'];
@@ -195,6 +196,8 @@ const execute = async (
     ? null
     : await acquireRunLock(folder, { onWait: (line) => io.err(line) });
   try {
+    if (lock !== null && (await removeLeftovers(folder)).length > 0)
+      io.err(`Removed temporary files left by an interrupted history run in ${folder}.`);
     const state = await readHistoryState(folder);
     const client = trainingClient(config, redact, io, state.trainingField);
     const remember = async (sha256: string): Promise<void> =>
