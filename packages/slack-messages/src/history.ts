@@ -22,9 +22,7 @@ const failureLine = (report: HistoryReport): string => {
     ? 'Lucca could not be read or written'
     : code.startsWith('api360')
       ? '360Learning could not be read'
-      : code === 'history-approval-mismatch'
-        ? 'the approved list is no longer the saved one'
-        : 'it stopped before the end';
+      : 'it stopped before the end';
   return `:x: Learning history failed: ${stage} (code \`${escapeMrkdwn(code)}\`).`;
 };
 
@@ -39,7 +37,11 @@ export const historyCountsMessage = (
   const history = report.history ?? null;
   const lines: string[] = [];
   if (report.outcome === 'failed') lines.push(failureLine(report));
-  if (history !== null) {
+  if (report.failure?.code === 'history-approval-mismatch')
+    lines.push(
+      ':warning: The approved learning-history list is no longer the one sync360 saved (a later run planned again): nothing was written to Lucca. Approve the newest list instead.',
+    );
+  else if (history !== null) {
     const recorded = `${trainings(history.recorded)} recorded in Lucca`;
     if (report.outcome === 'blocked') {
       const waiting = `${trainings(history.planned)} to record in Lucca wait for a review`;

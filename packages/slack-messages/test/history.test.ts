@@ -102,6 +102,21 @@ describe('learning history in Slack', () => {
     expect(some).not.toContain('white_check_mark');
   });
 
+  it('an approval of a list that is no longer saved says so, and that nothing was written', () => {
+    const report = makeReport({
+      outcome: 'blocked',
+      file: null,
+      destination: null,
+      history: null,
+      failure: { code: 'history-approval-mismatch', message: 'm', hint: 'h' },
+    });
+    const text = blockText(
+      historyCountsMessage(report, { runUrl: null, reviewInHrChannel: false }),
+    );
+    expect(text).toContain('nothing was written to Lucca');
+    expect(text).not.toMatch(/--approve|SYNC360_/);
+  });
+
   it('posts no list for a run that is not held', () => {
     expect(historyReviewPages(heldReport(3, 'delivered'), names(3))).toEqual([]);
     expect(historyReviewPages(heldReport(3, 'dry-run'), names(3))).toEqual([]);
