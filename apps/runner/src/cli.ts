@@ -154,7 +154,7 @@ const commandTable = {
     about: [
       'Reads the completions of the last SYNC360_HISTORY_DAYS days ending before today and records',
       'each in Lucca with LUCCA_TRAINING_API_KEY. The plan and its sha256 are saved in the state',
-      "folder (history/history-plan.json); the first plan, and any plan above",
+      'folder (history/history-plan.json); the first plan, and any plan above',
       'SYNC360_HISTORY_MAX_RECORDS writes, waits for a review (exit 3, history-review).',
     ],
     flags: ['dry-run', 'approve', 'force', 'report', 'redact', 'json'],
