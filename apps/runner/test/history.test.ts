@@ -303,6 +303,12 @@ describe('sync360 history', () => {
     ]);
     expect(posts(s)[0]?.body).toMatchObject({ trainingId: 11, hasAttended: true });
 
+    // Approving the same plan again writes nothing: Lucca already holds it.
+    const twice = await s.history(['--approve', sha]);
+    expect(twice.code, twice.stderr).toBe(0);
+    expect((await s.report()).history?.skippedExisting).toBe(2);
+    expect(posts(s)).toHaveLength(2);
+
     const again = await s.history();
     expect(again.code, again.stderr).toBe(0);
     const second = await s.report();

@@ -48,6 +48,8 @@ interface Progress {
   names: Map<string, string>;
   recorded: number;
   created: number;
+  /** Planned records Lucca already held when they were about to be written. */
+  alreadyThere: number;
   outcome: Outcome;
   held: boolean;
   readonly warnings: HistoryWarning[];
@@ -148,7 +150,10 @@ const apply = async (
   for (const item of items) {
     const trainingId = await trainingOf(item);
     if (trainingId === null) continue;
-    if (present.has(key(item.luccaId, trainingId, item.sessionEndsOn))) continue;
+    if (present.has(key(item.luccaId, trainingId, item.sessionEndsOn))) {
+      progress.alreadyThere += 1;
+      continue;
+    }
     const ownerId = Number(item.luccaId);
     if (!Number.isSafeInteger(ownerId) || ownerId < 1) {
       progress.warnings.push(rejected('the record (the Lucca id is not a number)', 400, item));
@@ -404,6 +409,7 @@ export const historyCommand = async (
     names: new Map(),
     recorded: 0,
     created: 0,
+    alreadyThere: 0,
     outcome: 'failed',
     held: false,
     warnings: [],
@@ -462,7 +468,7 @@ export const historyCommand = async (
             withoutMail: plan?.withoutMail ?? 0,
             planned: progress.items.length,
             recorded: progress.recorded,
-            skippedExisting: plan?.skippedExisting ?? 0,
+            skippedExisting: (plan?.skippedExisting ?? 0) + progress.alreadyThere,
             created: progress.created,
             warnings,
             planSha256: progress.planSha256,
