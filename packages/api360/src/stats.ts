@@ -47,6 +47,8 @@ const courseStatSchema = z.object({
 
 const namedSchema = z.object({ _id: z.string(), name: z.string() });
 
+const userMailSchema = z.object({ _id: z.string(), mail: z.string().optional() });
+
 const anyItems = z.array(z.unknown());
 
 interface Endpoint {
@@ -160,7 +162,12 @@ export const readLearningHistory = async (
     : null;
   const pathNames = names(await read(client, endpoints.paths, {}));
   const courseNames = withCourses ? names(await read(client, endpoints.courses, {})) : new Map();
-  const users = await client.listUsers();
+  // Only the id and the mail: a user whose other fields are odd still has their history read.
+  const users = parseEach(
+    await read(client, endpoints.users, {}),
+    userMailSchema,
+    (user) => [user._id, user.mail ?? null] as const,
+  );
   progress(
     `360Learning: ${String(paths.parsed.length)} path enrollments${courses === null ? '' : ` and ${String(courses.parsed.length)} course attempts`} completed in the window`,
   );
@@ -169,7 +176,7 @@ export const readLearningHistory = async (
     courses: courses?.parsed ?? null,
     pathNames,
     courseNames,
-    userMails: new Map(users.map((user) => [user.id, user.mail])),
+    userMails: new Map(users.parsed),
     unreadable: paths.unreadable + (courses?.unreadable ?? 0),
   };
 };
