@@ -78,12 +78,15 @@ const main = async (argv: ReadonlyArray<string>, env: NodeJS.ProcessEnv): Promis
     }
     failure = error;
   }
-  if ((command === 'run' || command === 'history') && failure.kind === 'config') {
+  if (command === 'run' && failure.kind === 'config') {
     const { reportEarlyRunFailure } = await import('./commands/run.js');
-    const loud = alert ?? alertOf(env);
-    // History's report still says what stopped it; the sync's failure alert is not its to post.
-    const where = command === 'history' ? { ...loud, slack: null } : loud;
-    for (const warning of await reportEarlyRunFailure(failure, where, flags.report))
+    for (const warning of await reportEarlyRunFailure(failure, alert ?? alertOf(env), flags.report))
+      io.err(`Warning: ${warning}`);
+  }
+  if (command === 'history' && failure.kind === 'config') {
+    const { reportEarlyHistoryFailure } = await import('./commands/history.js');
+    const where = alert ?? alertOf(env);
+    for (const warning of await reportEarlyHistoryFailure(failure, where, flags.report))
       io.err(`Warning: ${warning}`);
   }
   printError(failure, io, flags.json);

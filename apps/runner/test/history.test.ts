@@ -490,8 +490,23 @@ describe('sync360 history', () => {
 
   it('a missing Training key is exit 2 before any call, with the report still written', async () => {
     const s = await scene();
-    const run = await s.history([], { LUCCA_TRAINING_API_KEY: '' });
+    const slackToken = 'xoxb-history-config-token';
+    const slack = await startFakeSlack({
+      token: slackToken,
+      channels: { C0OPS: { member: true } },
+    });
+    cleanups.push(() => slack.close());
+    const run = await s.history([], {
+      LUCCA_TRAINING_API_KEY: '',
+      SLACK_BOT_TOKEN: slackToken,
+      SLACK_CHANNEL_ID: 'C0OPS',
+      SLACK_API_URL: slack.url,
+    });
     expect(run.code).toBe(2);
+    const posted = JSON.stringify(slack.callsTo('chat.postMessage').map((call) => call.body));
+    expect(posted).toContain('Learning history failed');
+    expect(posted).toContain('config-invalid');
+    expect(posted).not.toContain('LUCCA_');
     expect(run.stderr).toContain('LUCCA_TRAINING_API_KEY');
     const report = await s.report();
     expect(report.outcome).toBe('failed');

@@ -22,7 +22,9 @@ const failureLine = (report: HistoryReport): string => {
     ? 'Lucca could not be read or written'
     : code.startsWith('api360')
       ? '360Learning could not be read'
-      : 'it stopped before the end';
+      : code === 'config-invalid' || code === 'usage'
+        ? "its settings are incomplete or wrong: an admin must change sync360's settings (see the run log)"
+        : 'it stopped before the end';
   return `:x: Learning history failed: ${stage} (code \`${escapeMrkdwn(code)}\`).`;
 };
 

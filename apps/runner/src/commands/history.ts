@@ -19,7 +19,7 @@ import { api360Defaults, readLearningHistory } from '@sync360/api360';
 import { createLuccaTrainingClient, type LuccaTrainingClient } from '@sync360/lucca';
 import type { CliFlags, Io } from '../cli.js';
 import { exitCodeFor, exitCodes } from '../cli.js';
-import type { RunnerConfig } from '../config/runner-config.js';
+import type { AlertConfig, RunnerConfig } from '../config/runner-config.js';
 import { buildReport } from '../report/build-report.js';
 import { publishReport } from '../report/publish-report.js';
 import { loadSource, withoutQuotedData } from '../source.js';
@@ -515,4 +515,42 @@ export const historyCommand = async (
   } else printHistory(published, progress, redact, io);
   if (failure !== null) return exitCodeFor(failure.kind);
   return exitCodes.ok;
+};
+
+/**
+ * A `history` stopped by its command line or environment still writes `--report` (outcome
+ * failed) and tells the ops channel when Slack's own variables are fine. Returns the warnings.
+ */
+export const reportEarlyHistoryFailure = async (
+  failure: Sync360Error,
+  alert: AlertConfig,
+  reportPath: string | null,
+): Promise<ReadonlyArray<string>> => {
+  const report = buildReport({
+    outcome: 'failed',
+    startedAt: new Date(),
+    today: alert.today,
+    forced: false,
+    approvedSha256: null,
+    approvalMismatch: false,
+    source: null,
+    plan: null,
+    fileName: null,
+    destination: null,
+    warnings: [],
+    failure,
+  });
+  let warnings: string[] = [];
+  if (alert.slack !== null) {
+    const { notifyHistoryToSlack } = await import('../notify/history-notify.js');
+    const warning = await notifyHistoryToSlack(alert.slack, report, new Map(), alert.runUrl);
+    if (warning !== null) warnings = [`Slack: ${warning}`];
+  }
+  const published = await publishReport(
+    { ...report, warnings },
+    { ...alert, stepSummaryPath: null },
+    reportPath,
+    false,
+  );
+  return published.warnings;
 };
