@@ -108,6 +108,25 @@ describe('sync360-history.yml', () => {
     expect(step?.env?.['SYNC360_SLACK_THREAD']).toBe('${{ inputs.slack_thread }}');
   });
 
+  it('alerts Slack as a last resort only when the CLI could not post', () => {
+    const alert = job(workflow, 'alert');
+    expect([alert.needs ?? []].flat()).toEqual(['history']);
+    expect(alert.if).toBe('failure() || cancelled()');
+    const post = stepUsing(alert, 'slackapi/slack-github-action');
+    expect(String(post.with?.['payload'])).not.toMatch(/inputs\./);
+    const posted = history.steps.find((step) => step.id === 'posted');
+    expect(posted?.run).toContain('reports/history-report.json');
+    const alerts = (slackPosted: string | null) =>
+      evaluate(post.if ?? '', {
+        contexts: {
+          needs: { 'history.outputs.slack_posted': slackPosted },
+          vars: { SLACK_CHANNEL_ID: 'C0OPS' },
+        },
+      });
+    expect(alerts('true')).toBe(false);
+    expect(alerts('false')).toBe(true);
+  });
+
   it('refuses a public repository first, unless allowed', () => {
     const refuse = history.steps[0];
     expect(refuse?.name).toBe('Refuse a public repository');
