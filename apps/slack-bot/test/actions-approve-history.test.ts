@@ -1,6 +1,6 @@
 import { makeReport } from '@sync360/testkit/report-fixtures';
 import { waitUntil } from '@sync360/testkit/slack-wait';
-import { historyReviewPages } from '@sync360/slack-messages/history';
+import { historyReviewPages } from '@sync360/slack-messages';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseBotConfig } from '../src/config.js';
 import { allowedUser, postText, startHarness, type Harness } from './harness.js';

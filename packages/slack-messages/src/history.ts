@@ -1,10 +1,15 @@
-import type { ActionsBlock, KnownBlock } from '@slack/types';
+import type { ActionsBlock, ContextBlock, KnownBlock } from '@slack/types';
 import type { Report } from '@sync360/core';
-import { contextBlock, headerBlock, plainSectionBlock, sectionBlock } from './blocks.js';
-import { clipPlain, escapeMrkdwn, mrkdwnLink } from './escape.js';
-import { plural } from './format.js';
-import { paginateGroups } from './measure.js';
-import { slackLimits, type SlackMessage } from './message.js';
+import {
+  contextBlock,
+  headerBlock,
+  paginateGroups,
+  plainSectionBlock,
+  sectionBlock,
+  slackLimits,
+  type SlackMessage,
+} from './blocks.js';
+import { clipPlain, escapeMrkdwn, mrkdwnLink, plural, userMention } from './text.js';
 
 /**
  * The approve button of a held learning-history plan (contract: the bot dispatches the history
@@ -172,3 +177,31 @@ export const historyReviewPages = (
   );
   return pages;
 };
+
+/** A second click on the same list within minutes: the first one's run is on its way. */
+export const historyAlreadyApprovedMessage: SlackMessage = {
+  text: 'This list was already approved a moment ago: it is being recorded in Lucca.',
+  blocks: [
+    sectionBlock(
+      ':information_source: This list was already approved a moment ago: it is being recorded in Lucca (see the thread).',
+    ),
+  ],
+};
+
+/** What replaces the Approve button of a held list once someone approved it. */
+export const historyApprovedNote = (
+  userId: string,
+  time: string,
+  followUrl: string,
+): { readonly text: string; readonly block: ContextBlock } => ({
+  text: `Approved by ${userMention(userId)}: recording in Lucca`,
+  block: {
+    type: 'context',
+    elements: [
+      {
+        type: 'mrkdwn',
+        text: `:white_check_mark: approved by ${userMention(userId)} at ${escapeMrkdwn(time)}: ${mrkdwnLink(followUrl, 'the recording runs in GitHub')}. Its outcome is posted in this thread.`,
+      },
+    ],
+  },
+});

@@ -1,7 +1,7 @@
 import type { Report } from '@sync360/core';
 import { makeReport } from '@sync360/testkit/report-fixtures';
 import { describe, expect, it } from 'vitest';
-import { historyCountsMessage, historyReviewPages } from '../src/history.js';
+import { historyCountsMessage, historyReviewPages } from '../src/index.js';
 import { blockText, emailPattern, expectWithinLimits } from './limits.js';
 
 const sha = '0a'.repeat(32);

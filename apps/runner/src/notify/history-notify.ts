@@ -1,5 +1,9 @@
 import type { Report } from '@sync360/core';
-import { historyCountsMessage, historyReviewPages } from '@sync360/slack-messages/history';
+import {
+  historyCountsMessage,
+  historyReviewPages,
+  namesRefusalText,
+} from '@sync360/slack-messages';
 import type { SlackNotifySettings } from './slack-client.js';
 import { describeSlackError } from './slack-error.js';
 import { channelFacts, createPoster, namesRefusal, postThreadOfPages } from './slack-post.js';
@@ -29,7 +33,7 @@ export const notifyHistoryToSlack = async (
       const refused = namesRefusal(await channelFacts(poster.client, hrChannel));
       if (refused === null)
         reviewInHrChannel = await postThreadOfPages(poster, hrChannel, pages, 'History review');
-      else poster.warn(`Names not posted to SLACK_HR_CHANNEL_ID: ${refused}.`);
+      else poster.warn(`Names not posted to SLACK_HR_CHANNEL_ID: ${namesRefusalText(refused)}.`);
     } catch (error) {
       poster.warn(
         `Names not posted: could not check that SLACK_HR_CHANNEL_ID is private (${describeSlackError(error, [settings.token])}).`,

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { HistoryItem, HistoryWindow } from '@sync360/core';
 import { z } from 'zod';
-import { codeOf, folderError, writeFileAtomic } from './local-files.js';
+import { folderError, fsErrorCode, writeFileAtomic } from './local-files.js';
 
 /** What a held plan keeps for `--approve`: exactly the items reviewed, and their sha256. */
 export interface SavedHistoryPlan {
@@ -50,8 +50,8 @@ const readJson = async (path: string, variable: string): Promise<unknown> => {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    if (codeOf(error) === 'ENOENT') return undefined;
-    throw folderError(variable, path, codeOf(error)) ?? error;
+    if (fsErrorCode(error) === 'ENOENT') return undefined;
+    throw folderError(variable, path, fsErrorCode(error)) ?? error;
   }
   try {
     return JSON.parse(text);
