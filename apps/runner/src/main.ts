@@ -24,6 +24,7 @@ const commands: Record<CommandName, () => Promise<Command>> = {
   watchdog: async () => (await import('./commands/watchdog.js')).watchdogCommand,
   doctor: async () => (await import('./commands/doctor.js')).doctorCommand,
   history: async () => (await import('./commands/history.js')).historyCommand,
+  rules: async () => (await import('./commands/rules.js')).rulesCommand,
 };
 
 /** A usage error is one line; with `--json` every error is `{"error":{code,message,hint}}` on stdout. */
