@@ -87,7 +87,7 @@ describe('the sync360_approve_history button over signed HTTP', () => {
     const answer = await click(h, 'U0STRANGER', h.slack.seedMessage('G0HRPRIVATE'));
     await waitUntil(() => h.responses.postsTo(answer.responseUrl).length === 1, 'the refusal');
     expect(postText(h.responses.postsTo(answer.responseUrl)[0]?.body ?? {})).toContain(
-      'U0STRANGER',
+      'Only approvers can approve',
     );
     expect(h.github.requests).toHaveLength(0);
   });
