@@ -195,13 +195,13 @@ const describe = (
       return [
         `The connection to the SFTP server ${server} failed or dropped while ${ACTION[c.stage]} (${said}).`,
         'Check SFTP_HOST and SFTP_PORT and that this machine may reach the server (firewall, IP ' +
-          'allow-list at 360Learning). Nothing was delivered; the next run tries again.',
+          'allow-list at 360Learning).',
       ];
     case 'sftp-timeout':
       return [
         `The SFTP server ${server} did not answer in time while ${ACTION[c.stage]} (${said}).`,
         'The server or the network is slow, or a firewall silently drops the traffic: check that this ' +
-          'machine may reach the server, and retry later. Nothing was delivered.',
+          'machine may reach the server, and retry later.',
       ];
     case 'sftp-connect':
       return [
@@ -210,7 +210,7 @@ const describe = (
       ];
     case 'sftp-remote-dir-missing':
       return [
-        `The remote folder "${c.remoteDir}" does not exist on ${server}. Nothing was delivered: sync360 never creates it.`,
+        `The remote folder "${c.remoteDir}" does not exist on ${server} (sync360 never creates it).`,
         `Check SFTP_REMOTE_DIR (a typo would deliver where 360Learning never reads), or ask 360Learning to create "${c.remoteDir}" with write access for "${c.username}".`,
       ];
     case 'sftp-remote-dir':
@@ -226,7 +226,7 @@ const describe = (
     case 'sftp-disk-full':
       return [
         `The SFTP server ${server} is out of space (or over quota) while writing ${c.path} (${said}).`,
-        'Ask 360Learning to free space or raise the quota of this account. Nothing was delivered.',
+        'Ask 360Learning to free space or raise the quota of this account.',
       ];
     case 'sftp-verify':
       return [

@@ -17,7 +17,7 @@ export const outcomeLabel = (outcome: RunOutcome): OutcomeLabel => labels[outcom
 const sourceNames: Readonly<Record<NonNullable<Report['source']>['kind'], string>> = {
   'lucca-api': 'Lucca API',
   file: 'Input file',
-  demo: 'Demo data',
+  demo: 'DEMO DATA',
 };
 
 export const sourceName = (kind: NonNullable<Report['source']>['kind']): string =>

@@ -74,6 +74,7 @@ export const runSummaryMessage = (
   if (approve !== null) blocks.push(approve);
   blocks.push(dividerBlock());
   const footer = [`${label.emoji} ${report.outcome}`, `today ${report.today}`];
+  if (report.sync360Version !== undefined) footer.push(`sync360 ${report.sync360Version}`);
   if (options.runUrl) footer.push(mrkdwnLink(options.runUrl, 'View the run on GitHub'));
   blocks.push(contextBlock(footer.join(' · ')));
   return { text: fallbackText(report), blocks };

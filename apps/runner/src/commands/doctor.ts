@@ -69,7 +69,7 @@ const sourceChecks = async (
     const source = await loadSource(config, flags, config.today, () => undefined, redact);
     const label =
       source.kind === 'demo'
-        ? 'demo data (no Lucca configured: set LUCCA_BASE_URL and LUCCA_API_KEY)'
+        ? 'DEMO DATA (bundled sample, not your Lucca; set LUCCA_BASE_URL and LUCCA_API_KEY for yours)'
         : `--input ${flags.input ?? ''}`;
     return [
       {
@@ -104,10 +104,10 @@ export const doctorCommand = async (
   else if (config.sftp !== null) checks.push(...(await checkSftp(config.sftp)));
   else
     checks.push({
-      system: 'sftp',
+      system: 'local',
       name: 'delivery',
       ok: true,
-      detail: `SFTP_HOST not set: files go to ${config.outputDir}`,
+      detail: `local folder ${config.outputDir} (neither SFTP_HOST nor API360_CLIENT_ID is set)`,
       fix: null,
     });
   if (config.slack !== null) checks.push(...(await checkSlack(config.slack)));
