@@ -1,7 +1,5 @@
+import { createHostLimiter, nextLinkUrl, type HostLimiter, type HttpMethod } from '@sync360/http';
 import type { z } from 'zod';
-import type { HttpMethod } from './http.js';
-import { nextPageUrl } from './http.js';
-import { createLimiter, type Limiter } from './limiter.js';
 import { api360ErrorHints, shownStatus } from './error-codes.js';
 import {
   createdUserSchema,
@@ -101,14 +99,14 @@ export const createApi360Client = (
   const progress = options.progress ?? (() => undefined);
   const send = createTransport(settings, progress);
   const tokens = createTokenSource(settings, send, options.now ?? Date.now);
-  const reads = createLimiter(settings.readsPerSecond);
-  const writes = createLimiter(settings.writesPerSecond);
+  const reads = createHostLimiter(settings.readsPerSecond, 1000);
+  const writes = createHostLimiter(settings.writesPerSecond, 1000);
   const origin = new URL(settings.baseUrl).origin;
   const url = (path: string): URL => new URL(path, settings.baseUrl);
 
   /** A non-transient answer other than 401/403; refreshes the token once on `invalid_token`. */
   const call = async ({ method, url: target, what, body }: Call): Promise<HttpResponse> => {
-    const limiter: Limiter = method === 'GET' ? reads : writes;
+    const limiter: HostLimiter = method === 'GET' ? reads : writes;
     let token = await tokens.get();
     for (let refreshed = false; ; refreshed = true) {
       const response = await send(
@@ -161,7 +159,7 @@ export const createApi360Client = (
   };
 
   const nextOf = (response: HttpResponse, seen: Set<string>): URL | null => {
-    const next = nextPageUrl(response.link, settings.baseUrl);
+    const next = nextLinkUrl(response.link, settings.baseUrl);
     if (next === null) return null;
     if (next.origin !== origin)
       throw api360Failed(

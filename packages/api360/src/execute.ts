@@ -1,4 +1,5 @@
 import { isSync360Error, type Sync360Error } from '@sync360/core';
+import pLimit from 'p-limit';
 import type { Api360Client, Api360Result } from './client.js';
 import {
   fieldsOf,
@@ -9,7 +10,6 @@ import {
   type OperationsReport,
 } from './operations.js';
 import type { Api360Plan } from './plan.js';
-import { forEachLimited } from './pool.js';
 import { rejectionWarning } from './rejections.js';
 
 export interface ApplyOptions {
@@ -136,18 +136,15 @@ export const applyApi360Plan = async (
     }
   };
 
+  // Operations start in plan order, a few in flight; once one fails, no new one starts.
   const lastOfRow = new Map<string, Promise<void>>();
-  await forEachLimited(
-    plan.operations,
-    options.concurrency ?? 8,
-    (operation, index) => {
-      const previous = lastOfRow.get(operation.uniqueId) ?? Promise.resolve();
-      const task = previous.then(() => runOne(index, operation));
-      lastOfRow.set(operation.uniqueId, task);
-      return task;
-    },
-    () => failure !== null,
-  );
+  await pLimit(options.concurrency ?? 8).map(plan.operations, (operation, index) => {
+    if (failure !== null) return undefined;
+    const previous = lastOfRow.get(operation.uniqueId) ?? Promise.resolve();
+    const task = previous.then(() => runOne(index, operation));
+    lastOfRow.set(operation.uniqueId, task);
+    return task;
+  });
   for (const pending of created.values()) pending.resolve(null);
 
   if (failure !== null && !isSync360Error(failure)) throw failure;

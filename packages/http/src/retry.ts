@@ -9,6 +9,15 @@ export const sleep = (ms: number): Promise<void> =>
   });
 
 /**
+ * Waits until `ms` have passed on the wall clock: a timer may fire a little early, and a server's
+ * `Retry-After` date is a wall-clock moment.
+ */
+const waitFor = async (ms: number): Promise<void> => {
+  const until = Date.now() + ms;
+  for (let left = ms; left > 0; left = until - Date.now()) await sleep(left);
+};
+
+/**
  * Exponential backoff with "equal jitter": half of the exponential step is fixed, half random, so
  * concurrent clients spread out while every wait stays at least half the step.
  * `retryIndex` 0 is the wait before the first retry.
@@ -39,16 +48,23 @@ export const parseRetryAfterMs = (
   return Number.isNaN(date) ? null : Math.max(0, date - nowMs);
 };
 
+/** Whether a failed attempt is worth another one, and how long to wait before it. */
+export type RetryDecision =
+  | { readonly retry: false }
+  | {
+      readonly retry: true;
+      /** The wait the server asked for (`Retry-After`); the backoff when absent. */
+      readonly waitMs?: number | null | undefined;
+      /** A floor under whichever wait applies (360Learning: a second after a 429). */
+      readonly minWaitMs?: number | undefined;
+    };
+
 export interface RetryOptions {
   /** Total attempts, the first one included (at least 1). */
   readonly attempts: number;
   readonly baseDelayMs: number;
   readonly maxDelayMs: number;
-  /**
-   * Whether `error` is worth another attempt, and optionally the wait the server asked for
-   * (`Retry-After`): return false to stop, true for the backoff delay, or a number of ms.
-   */
-  readonly retryable: (error: unknown) => boolean | number;
+  readonly retryable: (error: unknown) => RetryDecision;
   readonly onRetry?: (error: unknown, failedAttempt: number, delayMs: number) => void;
   readonly random?: () => number;
 }
@@ -65,19 +81,14 @@ export const withRetries = async <T>(
     try {
       return await attempt(attemptNumber);
     } catch (error) {
-      const verdict = options.retryable(error);
-      if (verdict === false || attemptNumber >= options.attempts) throw error;
-      const delayMs =
-        typeof verdict === 'number'
-          ? verdict
-          : backoffDelayMs(
-              attemptNumber - 1,
-              options.baseDelayMs,
-              options.maxDelayMs,
-              options.random,
-            );
+      const decision = options.retryable(error);
+      if (!decision.retry || attemptNumber >= options.attempts) throw error;
+      const wait =
+        decision.waitMs ??
+        backoffDelayMs(attemptNumber - 1, options.baseDelayMs, options.maxDelayMs, options.random);
+      const delayMs = Math.max(decision.minWaitMs ?? 0, wait);
       options.onRetry?.(error, attemptNumber, delayMs);
-      await sleep(delayMs);
+      await waitFor(delayMs);
     }
   }
 };

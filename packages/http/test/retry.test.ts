@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelayMs, parseRetryAfterMs, withRetries } from '../src/index.js';
+import { backoffDelayMs, parseRetryAfterMs, withRetries } from '../src/retry.js';
 
 describe('backoffDelayMs', () => {
   it('keeps at least half of each doubling step and never exceeds the cap', () => {
@@ -28,7 +28,12 @@ describe('withRetries', () => {
   it('retries until success and reports each failed attempt', async () => {
     const seen: number[] = [];
     const value = await withRetries(
-      { ...quick, attempts: 3, retryable: () => true, onRetry: (_e, n) => seen.push(n) },
+      {
+        ...quick,
+        attempts: 3,
+        retryable: () => ({ retry: true }),
+        onRetry: (_e, n) => seen.push(n),
+      },
       async (n) => {
         if (n < 3) throw new Error(`fail ${String(n)}`);
         return 'ok';
@@ -41,7 +46,7 @@ describe('withRetries', () => {
   it('rethrows the last error once the attempts are used up', async () => {
     let calls = 0;
     await expect(
-      withRetries({ ...quick, attempts: 2, retryable: () => true }, () => {
+      withRetries({ ...quick, attempts: 2, retryable: () => ({ retry: true }) }, () => {
         calls += 1;
         return Promise.reject(new Error(`fail ${String(calls)}`));
       }),
@@ -52,7 +57,7 @@ describe('withRetries', () => {
   it('stops at once on an error the caller says is final, and waits what the server asked', async () => {
     let calls = 0;
     await expect(
-      withRetries({ ...quick, attempts: 5, retryable: () => false }, () => {
+      withRetries({ ...quick, attempts: 5, retryable: () => ({ retry: false }) }, () => {
         calls += 1;
         return Promise.reject(new Error('auth'));
       }),
@@ -61,12 +66,40 @@ describe('withRetries', () => {
 
     const delays: number[] = [];
     await withRetries(
-      { ...quick, attempts: 2, retryable: () => 7, onRetry: (_e, _n, ms) => delays.push(ms) },
+      {
+        ...quick,
+        attempts: 2,
+        retryable: () => ({ retry: true, waitMs: 7 }),
+        onRetry: (_e, _n, ms) => delays.push(ms),
+      },
       async (n) => {
         if (n === 1) throw new Error('limited');
         return n;
       },
     );
     expect(delays).toEqual([7]);
+  });
+
+  it('keeps a floor under the wait, whether the server asked or the backoff chose', async () => {
+    const delays: number[] = [];
+    const options = {
+      ...quick,
+      attempts: 3,
+      onRetry: (_e: unknown, _n: number, ms: number) => delays.push(ms),
+    };
+    const failTwice = async (n: number) => {
+      if (n < 3) throw new Error('limited');
+      return n;
+    };
+    await withRetries(
+      { ...options, retryable: () => ({ retry: true, waitMs: 3, minWaitMs: 20 }) },
+      failTwice,
+    );
+    await withRetries({ ...options, retryable: () => ({ retry: true, minWaitMs: 20 }) }, failTwice);
+    await withRetries(
+      { ...options, retryable: () => ({ retry: true, waitMs: 30, minWaitMs: 20 }) },
+      failTwice,
+    );
+    expect(delays).toEqual([20, 20, 20, 20, 30, 30]);
   });
 });
