@@ -21,7 +21,7 @@ import {
 } from '@sync360/core';
 import { deliverBySftp } from '@sync360/sftp';
 import type { Api360Config, RunnerConfig } from './config/runner-config.js';
-import { codeOf, writeFileAtomic } from './state/local-files.js';
+import { fsErrorCode, writeFileAtomic } from './state/local-files.js';
 
 type DestinationKind = 'sftp' | '360-api' | 'local';
 
@@ -62,7 +62,7 @@ const deliverLocally = async (
   } catch (error) {
     throw new DeliveryError(
       'local-write-failed',
-      `Cannot write ${shown(path)} (${codeOf(error) ?? String(error)}).`,
+      `Cannot write ${shown(path)} (${fsErrorCode(error) ?? String(error)}).`,
       'Check that the output folder (--out or SYNC360_OUTPUT_DIR) is writable and the disk is not full.',
     );
   }

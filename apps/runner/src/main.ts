@@ -1,4 +1,4 @@
-import { ConfigError, isSync360Error, Sync360Error } from '@sync360/core';
+import { ConfigError, isSync360Error, messageOf, Sync360Error } from '@sync360/core';
 import {
   consoleIo,
   exitCodeFor,
@@ -71,7 +71,7 @@ const main = async (argv: ReadonlyArray<string>, env: NodeJS.ProcessEnv): Promis
     );
   } catch (error) {
     if (!isSync360Error(error)) {
-      io.err(`Unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+      io.err(`Unexpected error: ${messageOf(error)}`);
       if (env['SYNC360_DEBUG'] === '1' && error instanceof Error) io.err(error.stack ?? '');
       return exitCodes.internal;
     }

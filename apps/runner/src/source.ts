@@ -2,10 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import {
   ConfigError,
-  isSync360Error,
-  Sync360Error,
   type EmployeeRecord,
+  isSync360Error,
+  messageOf,
   type PlanOptions,
+  Sync360Error,
 } from '@sync360/core';
 import { fetchLuccaRecords, parseUsersPayload, readDefinitions } from '@sync360/lucca';
 import type { RunnerConfig } from './config/runner-config.js';
@@ -51,7 +52,7 @@ const readJsonFile = async (path: string, flag: string, redact: boolean): Promis
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = messageOf(error);
     const position = /position \d+/.exec(reason)?.[0];
     throw new ConfigError(
       'input-malformed',

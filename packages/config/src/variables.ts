@@ -555,6 +555,11 @@ const runnerVariables = {
     nightly: 'set by the workflow (the /sync360 thread)',
     help: '<channel>:<ts> of the Slack message that asked for this run',
   }),
+  SYNC360_REQUESTED_BY: variable(optionalText, {
+    secret: false,
+    nightly: 'set by the workflow (who asked in Slack)',
+    help: 'Slack member who started or approved this run, named in Slack as who asked or approved',
+  }),
   SYNC360_STATUS_BUTTONS: variable(booleanText('SYNC360_STATUS_BUTTONS', false), {
     secret: false,
     default: 'false',

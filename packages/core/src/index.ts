@@ -4,7 +4,9 @@ export type { EmployeeRecord } from './employee.js';
 export {
   ConfigError,
   DeliveryError,
+  httpStatusOf,
   isSync360Error,
+  messageOf,
   SourceError,
   Sync360Error,
   type ErrorDetails,

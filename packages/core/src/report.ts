@@ -122,7 +122,17 @@ export const reportSchema = z.object({
     .nullable()
     .optional(),
   /** Set when outcome is `failed`: what stopped the run. */
-  failure: z.object({ code: z.string(), message: z.string(), hint: z.string() }).nullable(),
+  failure: z
+    .object({
+      code: z.string(),
+      message: z.string(),
+      hint: z.string(),
+      /** The stage that stopped the run (the coded error's kind), for Slack's words. */
+      kind: z.enum(['config', 'source', 'guard', 'delivery', 'strict', 'internal']).optional(),
+      /** The HTTP status an outside system answered, when that is what stopped the run. */
+      status: z.number().int().nullable().optional(),
+    })
+    .nullable(),
 });
 
 export type Report = z.infer<typeof reportSchema>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runSummaryMessage } from '../src/run-summary.js';
+import { runSummaryMessage } from '../src/index.js';
 import { makeReport } from './fixtures.js';
 import { blockText } from './limits.js';
 

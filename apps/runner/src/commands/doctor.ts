@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { checkApi360 } from '@sync360/api360';
-import { isSync360Error, type DoctorCheck } from '@sync360/core';
+import { type DoctorCheck, isSync360Error, messageOf } from '@sync360/core';
 import { checkGithub } from '@sync360/github';
 import { checkLucca } from '@sync360/lucca';
 import { checkSftp } from '@sync360/sftp';
@@ -26,7 +26,7 @@ const failed = (system: DoctorCheck['system'], name: string, error: unknown): Do
   system,
   name,
   ok: false,
-  detail: error instanceof Error ? error.message : String(error),
+  detail: messageOf(error),
   fix: isSync360Error(error) ? error.hint : null,
 });
 

@@ -3,9 +3,10 @@ import {
   buildPlan,
   ConfigError,
   isSync360Error,
-  Sync360Error,
+  messageOf,
   type Plan,
   type Report,
+  Sync360Error,
 } from '@sync360/core';
 import { operationLines } from '@sync360/api360';
 import { checkPgpPublicKey } from '@sync360/sftp';
@@ -24,7 +25,7 @@ import { buildReport } from '../report/build-report.js';
 import { printReport } from '../report/console.js';
 import { publishReport } from '../report/publish-report.js';
 import { loadSource, sourceKindFor, type LoadedSource } from '../source.js';
-import { codeOf, notAFolder, removeLeftovers } from '../state/local-files.js';
+import { fsErrorCode, notAFolder, removeLeftovers } from '../state/local-files.js';
 import { acquireRunLock } from '../state/run-lock.js';
 import { employeeNames } from '../notify/slack-notify.js';
 import { readBaseline, saveBaseline } from '../state/state-store.js';
@@ -46,7 +47,7 @@ const internalError = (error: unknown): Sync360Error =>
   new Sync360Error(
     'internal',
     'internal',
-    `Unexpected error: ${error instanceof Error ? error.message : String(error)}.`,
+    `Unexpected error: ${messageOf(error)}.`,
     'Rerun; if it persists, open an issue with the report (never paste secrets).',
   );
 
@@ -154,7 +155,7 @@ const execute = async (
     } catch (error) {
       // The file is delivered; only the baseline is stale. Say so loudly rather than fail.
       progress.warnings.push(
-        `delivered, but the state could not be saved (${codeOf(error) ?? String(error)}): the next run compares with the previous file; check SYNC360_STATE_DIR`,
+        `delivered, but the state could not be saved (${fsErrorCode(error) ?? String(error)}): the next run compares with the previous file; check SYNC360_STATE_DIR`,
       );
     }
     return decision;

@@ -1,5 +1,11 @@
 import type { OperationsReport } from '@sync360/api360';
-import type { Plan, Report, RunOutcome, Sync360Error } from '@sync360/core';
+import {
+  httpStatusOf,
+  type Plan,
+  type Report,
+  type RunOutcome,
+  type Sync360Error,
+} from '@sync360/core';
 import { packageVersion } from '../cli.js';
 import type { SourceKind } from '../source.js';
 
@@ -101,6 +107,8 @@ export const buildReport = (context: ReportContext): Report => {
             code: context.failure.code,
             message: context.failure.message,
             hint: context.failure.hint,
+            kind: context.failure.kind,
+            status: httpStatusOf(context.failure),
           },
   };
 };

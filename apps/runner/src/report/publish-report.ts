@@ -1,5 +1,5 @@
 import { appendFile } from 'node:fs/promises';
-import { redactSecrets, type Report } from '@sync360/core';
+import { messageOf, redactSecrets, type Report } from '@sync360/core';
 import type { AlertConfig } from '../config/runner-config.js';
 import type { RunNotifyContext } from '../notify/slack-notify.js';
 import { writeFileAtomic } from '../state/local-files.js';
@@ -15,7 +15,7 @@ const withoutSecrets = (report: Report, secrets: ReadonlyArray<string>): Report 
     report.failure === null
       ? null
       : {
-          code: report.failure.code,
+          ...report.failure,
           message: redactSecrets(report.failure.message, secrets),
           hint: redactSecrets(report.failure.hint, secrets),
         },
@@ -118,9 +118,7 @@ export const publishReport = async (
     try {
       await appendFile(config.stepSummaryPath, stepSummaryMarkdown(report));
     } catch (error) {
-      warnings.push(
-        `could not write the step summary (${error instanceof Error ? error.message : String(error)})`,
-      );
+      warnings.push(`could not write the step summary (${messageOf(error)})`);
     }
   }
   if (notify && config.slack !== null) {
@@ -140,9 +138,7 @@ export const publishReport = async (
         new TextEncoder().encode(`${JSON.stringify(final, null, 2)}\n`),
       );
     } catch (error) {
-      final.warnings.push(
-        `could not write the report to ${reportPath} (${error instanceof Error ? error.message : String(error)})`,
-      );
+      final.warnings.push(`could not write the report to ${reportPath} (${messageOf(error)})`);
     }
   }
   return final;

@@ -22,6 +22,19 @@ const withoutEmails = (text: string): string =>
         .join('')
     : text;
 
+/**
+ * Free text from elsewhere (a reminder's action, a 360Learning refusal's fix) may name one of
+ * sync360's variables: Slack says "sync360's settings" instead (SPEC §10, words for HR people).
+ */
+const withoutSettingNames = (text: string): string =>
+  text.replace(
+    /\b(?:SLACK|LUCCA|SYNC360|GITHUB|API360|SFTP|HEALTH)_[A-Z0-9_]+\b/g,
+    "sync360's settings",
+  );
+
+/** Free text as Slack may show it: no email, no variable name. */
+const shown = (text: string): string => withoutSettingNames(withoutEmails(text));
+
 const lastEntityStart = (text: string): number => {
   const amp = text.lastIndexOf('&');
   return amp >= 0 && !text.slice(amp).includes(';') ? amp : -1;
@@ -42,11 +55,11 @@ export const clipPlain = (text: string, max: number): string =>
 
 /** Free text (a message, a hint) made safe for mrkdwn, email-free and clipped to `max`. */
 export const safeMrkdwn = (raw: string, max: number): string =>
-  clipMrkdwn(escapeMrkdwn(withoutEmails(raw)), max);
+  clipMrkdwn(escapeMrkdwn(shown(raw)), max);
 
 /** One line of free text for a plain_text object: no line breaks, no email, at most `max`. */
 export const safePlain = (raw: string, max: number): string =>
-  clipPlain(withoutEmails(raw.replace(/\s+/g, ' ').trim()), max);
+  clipPlain(shown(raw.replace(/\s+/g, ' ').trim()), max);
 
 /** A mrkdwn link; the URL is escaped so `&`, `<`, `>` and `|` cannot break out of it. */
 export const mrkdwnLink = (url: string, label: string): string => {
@@ -65,3 +78,31 @@ export const userMention = (id: string): string =>
 /** `<#C123>` for a channel id, which Slack shows as the channel's name. */
 export const channelMention = (id: string): string =>
   /^[CG][A-Z0-9]+$/.test(id) ? `<#${id}>` : 'the sync360 channel';
+
+/** `1 row`, `2 rows`. */
+export const plural = (count: number, singular: string, pluralForm = `${singular}s`): string =>
+  `${count.toLocaleString('en-US')} ${count === 1 ? singular : pluralForm}`;
+
+const pad = (value: number): string => String(value).padStart(2, '0');
+
+/** `2026-11-02 03:07 UTC`, the readable fallback of a Slack date token. */
+const utcLabel = (date: Date): string =>
+  `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())} ` +
+  `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())} UTC`;
+
+/**
+ * A Slack date token, shown in each reader's own time zone, with a UTC fallback. An unparsable
+ * ISO string is shown as it is (escaped by the caller's rules: it contains no `<`, `>` or `&`).
+ */
+export const slackDate = (iso: string): string => {
+  const date = new Date(iso);
+  const ms = date.getTime();
+  if (Number.isNaN(ms)) return iso.replace(/[<>&|]/g, '');
+  return `<!date^${Math.floor(ms / 1000)}^{date_short_pretty} {time}|${utcLabel(date)}>`;
+};
+
+/** The plain-text counterpart of {@link slackDate}, for fallback text. */
+export const plainDate = (iso: string): string => {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : utcLabel(date);
+};

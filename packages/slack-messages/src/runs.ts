@@ -1,5 +1,5 @@
-import { escapeMrkdwn, mrkdwnLink, userMention } from './escape.js';
-import { plainDate, slackDate } from './format.js';
+import { type SlackMessage, contextBlock, headerBlock, sectionBlock } from './blocks.js';
+import { escapeMrkdwn, mrkdwnLink, plainDate, slackDate, userMention } from './text.js';
 
 /** The facts of a GitHub Actions run that messages show (structurally a `@sync360/github` run). */
 export interface WorkflowRunInfo {
@@ -73,10 +73,37 @@ export const runLine = (run: WorkflowRunInfo): string => {
 };
 
 /** The fallback-text counterpart of {@link runLine}, without the link. */
-export const runPlainLine = (run: WorkflowRunInfo): string => {
+const runPlainLine = (run: WorkflowRunInfo): string => {
   const kind = runKind(run);
   const who = kind.requestedBy === null ? '' : ` requested by ${kind.requestedBy}`;
   return escapeMrkdwn(
     `${runState(run).label}, ${plainDate(run.createdAt)} (${kind.what}${who}): run ${run.id}`,
   );
+};
+
+/** `/sync360 status`: the last runs of the nightly workflow, newest first. */
+export const statusMessage = (runs: ReadonlyArray<WorkflowRunInfo>, limit = 10): SlackMessage => {
+  if (runs.length === 0) {
+    return {
+      text: 'sync360: no runs of the nightly workflow yet.',
+      blocks: [
+        headerBlock('sync360: last runs'),
+        sectionBlock(
+          'No runs of the nightly workflow yet. Start one with `/sync360 now` or `/sync360 preview`.',
+        ),
+      ],
+    };
+  }
+  const shown = runs.slice(0, limit);
+  const latest = shown[0];
+  return {
+    text: `sync360: last run ${latest === undefined ? '' : runPlainLine(latest)}`,
+    blocks: [
+      headerBlock('sync360: last runs'),
+      sectionBlock(shown.map(runLine).join('\n')),
+      contextBlock(
+        'A blocked run (safety guard) shows as failed in GitHub; its Slack alert says why and can approve it.',
+      ),
+    ],
+  };
 };
