@@ -206,7 +206,7 @@ export const printReport = (
     io.out(
       JSON.stringify(
         report.outcome === 'failed' && failure !== null
-          ? { error: failure }
+          ? { error: { code: failure.code, message: failure.message, hint: failure.hint } }
           : options.redact
             ? redactReport(report)
             : report,
