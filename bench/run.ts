@@ -4,6 +4,7 @@ import { benchBuild, type BuildBench } from './build.js';
 import { runScenario } from './child.js';
 import { benchEndToEnd } from './e2e.js';
 import { fetchResultSchema } from './fetch-scenario.js';
+import { rulesResultSchema } from './rules-plan.js';
 import { mb, ms, renderTable, times, type BenchRow } from './table.js';
 
 const say = (line: string): void => {
@@ -36,6 +37,8 @@ const main = async (): Promise<void> => {
     '360Learning API delivery, 2,000 changes, local 360Learning with its rate limits (about 3.5 min)...',
   );
   const api360 = await runScenario('api360-delivery.ts', ['run'], api360ResultSchema);
+  say('group rules planning, 10,000 employees x 5 rules...');
+  const rules = await runScenario('rules-plan.ts', ['run'], rulesResultSchema);
   const parts = e2e.fetchMs + e2e.buildMs + e2e.uploadMs;
   const rows: BenchRow[] = [
     buildRow(lucca),
@@ -63,6 +66,14 @@ const main = async (): Promise<void> => {
       ratio: times(api360.ratio),
       target: '<= 1.2x',
       notes: `floor = writes / 10 per second (360Learning's write limit); reading the 1,000 users ${ms(api360.readSeconds * 1000)}; ${api360.refused} answers 429; peak RSS ${mb(api360.peakRssMb)} (fake server in the same process)`,
+    },
+    {
+      benchmark: `group rules planning, ${rules.employees.toLocaleString('en-US')} employees x ${String(rules.rules)} rules`,
+      measured: ms(rules.evaluateMs + rules.planMs),
+      baseline: '-',
+      ratio: '-',
+      target: '-',
+      notes: `evaluate ${ms(rules.evaluateMs)} + plan ${ms(rules.planMs)} (${rules.operations.toLocaleString('en-US')} role operations); medians of ${String(rules.rounds)}`,
     },
   ];
   process.stdout.write(`${renderTable(rows)}\n`);

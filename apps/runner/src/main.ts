@@ -23,6 +23,7 @@ const commands: Record<CommandName, () => Promise<Command>> = {
   reminders: async () => (await import('./commands/reminders.js')).remindersCommand,
   watchdog: async () => (await import('./commands/watchdog.js')).watchdogCommand,
   doctor: async () => (await import('./commands/doctor.js')).doctorCommand,
+  rules: async () => (await import('./commands/rules.js')).rulesCommand,
 };
 
 /** A usage error is one line; with `--json` every error is `{"error":{code,message,hint}}` on stdout. */

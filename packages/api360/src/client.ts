@@ -1,5 +1,6 @@
 import { createHostLimiter, nextLinkUrl, type HostLimiter, type HttpMethod } from '@sync360/http';
 import type { z } from 'zod';
+import { groupCalls, type Api360GroupCalls } from './groups.js';
 import { api360ErrorHints, shownStatus } from './error-codes.js';
 import {
   createdUserSchema,
@@ -56,7 +57,7 @@ const readUsers = (items: ReadonlyArray<unknown>): Api360Users => {
   return read;
 };
 
-export interface Api360Client {
+export interface Api360Client extends Api360GroupCalls {
   /** Gets an access token (`doctor`); every other call does it by itself. */
   authenticate(): Promise<void>;
   /** Every user of the company (all statuses), following the `Link` pages. */
@@ -217,6 +218,7 @@ export const createApi360Client = (
     url(`${usersPath}/${encodeURIComponent(userId)}${suffix}`);
 
   return {
+    ...groupCalls({ url, readAll, write }),
     authenticate: async () => {
       await tokens.get();
     },

@@ -3,6 +3,7 @@ import pLimit from 'p-limit';
 import type { Api360Client, Api360Result } from './client.js';
 import {
   fieldsOf,
+  ruleFieldsOf,
   summarize,
   type Api360Operation,
   type Api360Warning,
@@ -43,6 +44,7 @@ const plannedItem = (operation: Api360Operation): OperationItem => ({
   fields: fieldsOf(operation),
   status: 'planned',
   error: null,
+  ...ruleFieldsOf(operation),
 });
 
 /** A dry run's `operations`: everything planned, rows in conflict rejected. */
@@ -97,8 +99,20 @@ export const applyApi360Plan = async (
       default: {
         const userId = await accountOf(operation.uniqueId, operation.userId);
         if (userId === null) return null;
-        if (operation.operation === 'update') return client.updateUser(userId, operation.patch);
-        if (operation.operation === 'activate') return client.activateUser(userId);
+        switch (operation.operation) {
+          case 'update':
+            return client.updateUser(userId, operation.patch);
+          case 'activate':
+            return client.activateUser(userId);
+          case 'add-role':
+            return client.addRole(operation.groupId, operation.role, userId);
+          case 'remove-role':
+            return client.removeRole(operation.groupId, operation.role, userId);
+          case 'set-custom-fields':
+            return client.replaceCustomValues(userId, operation.values);
+          default:
+            break;
+        }
         const managerId =
           operation.managerUniqueId === null
             ? operation.managerId

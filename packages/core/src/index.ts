@@ -1,6 +1,6 @@
 export { isCalendarDate } from './dates.js';
 export { doctorCheckFor, type DoctorCheck } from './doctor.js';
-export type { EmployeeRecord } from './employee.js';
+export type { EmployeeRecord, RuleAttribute } from './employee.js';
 export {
   ConfigError,
   DeliveryError,
@@ -18,6 +18,17 @@ export { mapEmployees } from './map-employees.js';
 export { defaultPlanOptions, type PlanOptions } from './options.js';
 export { buildPlan, withDeliveryProblems, type Plan } from './plan.js';
 export { redactSecrets } from './redact.js';
+export {
+  evaluateRules,
+  fromGivesDate,
+  isRuleFromKey,
+  isRuleWhenKey,
+  ruleAttributeKeys,
+  ruleRoles,
+  type GroupRules,
+  type RuleCondition,
+  type RulesEvaluation,
+} from './rules.js';
 export { compareReminders, type Reminder, type ReminderKind } from './reminders.js';
 export { reportSchema, type ChangeCounts, type Report, type RunOutcome } from './report.js';
 export {

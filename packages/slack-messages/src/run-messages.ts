@@ -151,7 +151,9 @@ const changeCountsText = (report: Pick<Report, 'changes' | 'counts'>): string =>
  * Delivery through 360Learning's API: users created, updated and removed there, and the ones it
  * refused (each a fix-data reminder). Null for a file delivery.
  */
-const operationsText = (report: Pick<Report, 'operations' | 'outcome'>): string | null => {
+const operationsText = (
+  report: Pick<Report, 'operations' | 'outcome'> & Partial<Pick<Report, 'rules'>>,
+): string | null => {
   const operations = report.operations;
   if (operations === null || operations === undefined) return null;
   const restored =
@@ -166,13 +168,18 @@ const operationsText = (report: Pick<Report, 'operations' | 'outcome'>): string 
     operations.rejected > 0
       ? `\n:warning: ${plural(operations.rejected, 'operation')} refused by 360Learning (each is a fix-data reminder, the others went on).`
       : '';
-  if (report.outcome === 'delivered') return `*360Learning:* ${counts}.${refused}`;
+  // Group rules (§7c), in the contract's words whatever the counts.
+  const rules =
+    report.rules === null || report.rules === undefined
+      ? ''
+      : `\n*Groups and custom fields:* ${(operations.addRole ?? 0).toLocaleString('en-US')} roles added, ${(operations.removeRole ?? 0).toLocaleString('en-US')} removed, ${(operations.setCustomFields ?? 0).toLocaleString('en-US')} custom-field updates.`;
+  if (report.outcome === 'delivered') return `*360Learning:* ${counts}.${rules}${refused}`;
   const done = operations.items.filter((item) => item.status === 'done').length;
   const progress =
     report.outcome === 'failed' && done > 0
       ? ` ${plural(done, 'operation')} done before it stopped.`
       : '';
-  return `*360Learning, planned:* ${counts}.${progress}${refused}`;
+  return `*360Learning, planned:* ${counts}.${progress}${rules}${refused}`;
 };
 
 /** Reminder counts by kind, with the command that lists them (names never go here). */
@@ -229,6 +236,8 @@ const explanations: Readonly<Record<string, string>> = {
     'More users would be deactivated than the safety cap allows. If Lucca really changed that many statuses, approve this file; otherwise fix the statuses in Lucca.',
   'too-few-rows':
     'The new file has less than half the rows of the last delivered one. If the drop is real, approve this file; otherwise an admin must check which employees sync360 reads.',
+  'too-many-role-removals':
+    'More group roles or custom-field values would be taken from people in 360Learning than the safety cap allows. If the group rules or Lucca really changed that much, approve this run; otherwise an admin must check the group rules.',
   'approval-mismatch':
     'Lucca changed since the preview that was approved, so that file no longer exists: review the new one.',
   'no-baseline':
@@ -249,7 +258,8 @@ const guardReasonLines = (report: Pick<Report, 'guard' | 'changes'>): string[] =
 /** The action id of the approve button (contract: the bot listens for it). */
 export const approveActionId = 'sync360_approve';
 
-type Approvable = Pick<Report, 'outcome' | 'file' | 'changes' | 'counts'>;
+type Approvable = Pick<Report, 'outcome' | 'file' | 'changes' | 'counts'> &
+  Partial<Pick<Report, 'approvalSha256'>>;
 
 /**
  * The approve button of a preview or a blocked run: its value is the sha256 of the reviewed file,
@@ -269,7 +279,8 @@ const approveBlock = (report: Approvable): ActionsBlock | null => {
         action_id: approveActionId,
         text: { type: 'plain_text', text: 'Approve and deliver' },
         style: 'primary',
-        value: report.file.sha256,
+        // With group rules the approval also covers the rules file (§7c).
+        value: report.approvalSha256 ?? report.file.sha256,
         confirm: {
           title: { type: 'plain_text', text: 'Deliver this exact file?' },
           text: {

@@ -81,6 +81,10 @@ export interface RunnerConfig extends AlertConfig {
   readonly fileNameTemplate: string;
   readonly outputDir: string;
   readonly stateDir: string;
+  /** SYNC360_RULES_FILE (§7c): read by `run`, `doctor` and `rules` only. */
+  readonly rulesFile: string | null;
+  /** SYNC360_MAX_ROLE_REMOVALS; null: max(5, 10 % of the managed roles file users hold). */
+  readonly maxRoleRemovals: number | null;
 }
 
 export type ConfigResult =
@@ -349,6 +353,8 @@ export const parseRunnerConfig = (
       fileNameTemplate: env.SYNC360_FILE_NAME,
       outputDir: env.SYNC360_OUTPUT_DIR,
       stateDir: env.SYNC360_STATE_DIR,
+      rulesFile: env.SYNC360_RULES_FILE ?? null,
+      maxRoleRemovals: env.SYNC360_MAX_ROLE_REMOVALS ?? null,
     },
   };
 };

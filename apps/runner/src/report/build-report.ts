@@ -33,6 +33,10 @@ interface ReportContext {
   readonly operations?: OperationsReport | null;
   readonly warnings: ReadonlyArray<string>;
   readonly failure: Sync360Error | null;
+  /** The report's `rules` (§7c): null without a rules file. */
+  readonly rules?: Report['rules'];
+  /** What an approval names; defaults to the file's sha256. */
+  readonly approvalSha256?: string | null;
 }
 
 /** `file` and `changeList` whenever a file was built; `destination` only after delivery. */
@@ -90,6 +94,8 @@ export const buildReport = (context: ReportContext): Report => {
       reasons: guardReasons,
     },
     approvedSha256: context.approvedSha256,
+    approvalSha256: context.approvalSha256 ?? plan?.file.sha256 ?? null,
+    rules: context.rules ?? null,
     problems: plan === null ? [] : plan.problems.map((problem) => ({ ...problem })),
     reminders: plan === null ? [] : plan.reminders.map((reminder) => ({ ...reminder })),
     operations:
@@ -97,7 +103,12 @@ export const buildReport = (context: ReportContext): Report => {
         ? null
         : {
             ...context.operations,
-            items: context.operations.items.map((item) => ({ ...item, fields: [...item.fields] })),
+            items: context.operations.items.map(({ alsoLeaves, customFieldIds, ...item }) => ({
+              ...item,
+              fields: [...item.fields],
+              ...(alsoLeaves === undefined ? {} : { alsoLeaves: [...alsoLeaves] }),
+              ...(customFieldIds === undefined ? {} : { customFieldIds: [...customFieldIds] }),
+            })),
           },
     warnings: [...context.warnings],
     failure:

@@ -41,6 +41,12 @@ const stepSummaryMarkdown = (report: Report): string => {
     lines.push(
       `File: \`${cell(report.file.name)}\`, ${String(report.file.rows)} rows, sha256 \`${report.file.sha256}\``,
       '',
+      ...(report.rules === null || report.rules === undefined
+        ? []
+        : [
+            `Group rules: \`${cell(report.rules.file)}\`; approval (file and rules): \`${report.approvalSha256 ?? ''}\``,
+            '',
+          ]),
       '| Active | Inactive | Not exported | Errors | Warnings | Reminders |',
       '|---|---|---|---|---|---|',
       `| ${String(counts.active)} | ${String(counts.inactive)} | ${String(counts.notExported)} | ${String(counts.errors)} | ${String(counts.warnings)} | ${String(report.reminders.length)} |`,
@@ -68,6 +74,12 @@ const stepSummaryMarkdown = (report: Report): string => {
         '|---|---|---|---|---|---|',
         `| ${[ops.create, ops.restore, ops.update, ops.delete, ops.managers, ops.rejected].map(String).join(' | ')} |`,
         '',
+        ...(report.rules === null || report.rules === undefined
+          ? []
+          : [
+              `Group rules: ${String(ops.addRole ?? 0)} roles added, ${String(ops.removeRole ?? 0)} removed, ${String(ops.setCustomFields ?? 0)} custom-field updates`,
+              '',
+            ]),
       );
     const ids = changeIdLines(report.changeList);
     if (ids.length > 0)
