@@ -154,7 +154,7 @@ describe('command line', () => {
     ],
     [
       ['frobnicate'],
-      /^sync360: Unknown command "frobnicate": the commands are run, build, reminders, watchdog, doctor, help\.$/,
+      /^sync360: Unknown command "frobnicate": the commands are run, build, reminders, watchdog, doctor, rules, help\.$/,
     ],
     [
       ['reminders', '--force'],
