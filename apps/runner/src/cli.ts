@@ -324,11 +324,11 @@ export const parseCommandLine = (argv: ReadonlyArray<string>): CommandLine => {
 
 const rootPackage = z.object({ version: z.string() });
 
-/** `sync360 <version>`, the version of the repository's package.json. */
-export const versionLine = (): string => {
-  const text = readFileSync(new URL('../../../package.json', import.meta.url), 'utf8');
-  return `sync360 ${rootPackage.parse(JSON.parse(text)).version}`;
-};
+/** The version of the repository's package.json: `--version`, the report, Slack's footer. */
+export const packageVersion = (): string =>
+  rootPackage.parse(
+    JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')),
+  ).version;
 
 const pad = (lines: ReadonlyArray<readonly [string, string]>, indent: string): string[] => {
   const width = Math.max(...lines.map(([left]) => left.length));

@@ -5,7 +5,7 @@ import {
   exitCodes,
   helpText,
   parseCommandLine,
-  versionLine,
+  packageVersion,
   type CliFlags,
   type CommandName,
   type Io,
@@ -54,7 +54,7 @@ const main = async (argv: ReadonlyArray<string>, env: NodeJS.ProcessEnv): Promis
   try {
     if (line.error !== null) throw line.error;
     if (flags.version) {
-      io.out(versionLine());
+      io.out(`sync360 ${packageVersion()}`);
       return exitCodes.ok;
     }
     if (command === 'help' || flags.help || command === null) {

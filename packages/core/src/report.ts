@@ -10,8 +10,19 @@ export const reportSchema = z.object({
   finishedAt: z.string(),
   today: z.string(),
   forced: z.boolean(),
-  /** Null when the run stopped (configuration or usage error) before a source was chosen. */
-  source: z.object({ kind: z.enum(['lucca-api', 'file', 'demo']), employees: count }).nullable(),
+  /** The version of sync360 that wrote the report (absent in reports of older versions). */
+  sync360Version: z.string().optional(),
+  /**
+   * Null when the run stopped (configuration or usage error) before a source was chosen. `demo`
+   * is true, and present, only when the bundled sample, not a tenant, was read.
+   */
+  source: z
+    .object({
+      kind: z.enum(['lucca-api', 'file', 'demo']),
+      demo: z.literal(true).optional(),
+      employees: count,
+    })
+    .nullable(),
   file: z
     .object({
       name: z.string(),

@@ -111,7 +111,7 @@ const sourceChecks = async (
     const source = await loadSource(config, flags, config.today, () => undefined, redact, ruleKeys);
     const label =
       source.kind === 'demo'
-        ? 'demo data (no Lucca configured: set LUCCA_BASE_URL and LUCCA_API_KEY)'
+        ? 'DEMO DATA (bundled sample, not your Lucca; set LUCCA_BASE_URL and LUCCA_API_KEY for yours)'
         : `--input ${flags.input ?? ''}`;
     return [
       {
@@ -169,10 +169,10 @@ export const doctorCommand = async (
   } else if (config.sftp !== null) checks.push(...(await checkSftp(config.sftp)));
   else
     checks.push({
-      system: 'sftp',
+      system: 'local',
       name: 'delivery',
       ok: true,
-      detail: `SFTP_HOST not set: files go to ${config.outputDir}`,
+      detail: `local folder ${config.outputDir} (neither SFTP_HOST nor API360_CLIENT_ID is set)`,
       fix: null,
     });
   // `history` reads 360Learning's learning data: one small read per scope it needs.
