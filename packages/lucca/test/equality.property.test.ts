@@ -109,6 +109,7 @@ const mail = fc.oneof(
 const culture = fc.oneof(
   fc.constantFrom(1036, 1033, 2057, 1031, 3082, 1040, 1043, 2070, 1045, 9999, -1036, 1036.5),
   fc.constantFrom('fr-FR', 'en_US', 'de', 'xx-YY-zz', '1036', ' 1033 ', 'français', ''),
+  fc.constantFrom({ id: 1033, name: 7 }, { id: 1036, name: {} }, { id: '1036' }, { id: null }),
   fc.record(
     {
       id: maybe(fc.constantFrom(1036, 1033, 3084, 4242)),
