@@ -67,7 +67,10 @@ export const buildPlan = ({ records, previousRows, today, options }: PlanInput):
     options.maxDeactivations,
     luccaIdsByUniqueId(mapping.employees),
   );
-  const errors = mapping.problems.filter((item) => item.severity === 'error').length;
+  let errors = 0;
+  for (const found of mapping.problems) if (found.severity === 'error') errors += 1;
+  let active = 0;
+  for (const row of mapping.rows) if (row.status === 'Active') active += 1;
   return {
     today,
     rows: mapping.rows,
@@ -78,8 +81,8 @@ export const buildPlan = ({ records, previousRows, today, options }: PlanInput):
     file: renderCsv(mapping.rows, options.header, options.delimiter),
     counts: {
       employees: records.length,
-      active: mapping.rows.filter((row) => row.status === 'Active').length,
-      inactive: mapping.rows.filter((row) => row.status === 'Inactive').length,
+      active,
+      inactive: mapping.rows.length - active,
       notExported: records.length - mapping.rows.length,
       errors,
       warnings: mapping.problems.length - errors,

@@ -67,19 +67,21 @@ export const managerNotExported = (subject: Subject, managerId: string): Problem
     `Manager ${managerId} is not in the file (no status, an error, or outside the exported entities): 360 may not link them; set the manager's 360 status.`,
   );
 
-/** Groups of two or more items sharing a key, in the order the items came. */
+/** Groups of two or more items sharing a key, each in the order its items came. */
 const sharing = <T>(items: ReadonlyArray<T>, key: (item: T) => string): T[][] => {
-  const counts = new Map<string, number>();
-  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
-  const groups = new Map<string, T[]>();
+  const firstOf = new Map<string, T>();
+  const groupOf = new Map<string, T[]>();
   for (const item of items) {
     const value = key(item);
-    if ((counts.get(value) ?? 0) < 2) continue;
-    const group = groups.get(value);
-    if (group === undefined) groups.set(value, [item]);
-    else group.push(item);
+    const group = groupOf.get(value);
+    if (group !== undefined) group.push(item);
+    else {
+      const first = firstOf.get(value);
+      if (first === undefined) firstOf.set(value, item);
+      else groupOf.set(value, [first, item]);
+    }
   }
-  return [...groups.values()];
+  return [...groupOf.values()];
 };
 
 /**
@@ -97,7 +99,8 @@ export const duplicateExclusions = <T extends Subject & { readonly row: UserRow 
     for (const candidate of group)
       excluded.set(candidate, problem(candidate, 'duplicate-employee-number', 'uniqueId', message));
   }
-  const remaining = candidates.filter((candidate) => !excluded.has(candidate));
+  const remaining =
+    excluded.size === 0 ? candidates : candidates.filter((candidate) => !excluded.has(candidate));
   for (const group of sharing(remaining, (candidate) => candidate.row.email)) {
     const email = group[0]?.row.email ?? '';
     const active = group.filter((candidate) => candidate.row.status === 'Active');

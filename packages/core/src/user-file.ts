@@ -19,30 +19,66 @@ export type ColumnKey = (typeof columnKeys)[number];
 export type UserStatus = 'Active' | 'Inactive';
 export type UserRow = { readonly [K in ColumnKey]: K extends 'status' ? UserStatus : string };
 
-const digitRun = /^\d/;
-const runs = (id: string): string[] => id.match(/\d+|\D+/g) ?? [];
-const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const isDigit = (unit: number): boolean => unit >= 0x30 && unit <= 0x39;
 
-const compareRuns = (a: string, b: string): number => {
-  if (!digitRun.test(a) || !digitRun.test(b)) return byCodeUnits(a, b);
-  const left = a.replace(/^0+/, '');
-  const right = b.replace(/^0+/, '');
-  return left.length - right.length || byCodeUnits(left, right);
+/** Where the run of digits or of non-digits that starts at `start` ends. */
+const runEnd = (id: string, start: number): number => {
+  const digits = isDigit(id.charCodeAt(start));
+  let end = start + 1;
+  while (end < id.length && isDigit(id.charCodeAt(end)) === digits) end += 1;
+  return end;
+};
+
+/** Code-unit order of `a[from..to)` and `b[from..to)`: the first difference, else the shorter. */
+const compareSpans = (
+  a: string,
+  aFrom: number,
+  aTo: number,
+  b: string,
+  bFrom: number,
+  bTo: number,
+): number => {
+  const length = Math.min(aTo - aFrom, bTo - bFrom);
+  for (let offset = 0; offset < length; offset += 1) {
+    const difference = a.charCodeAt(aFrom + offset) - b.charCodeAt(bFrom + offset);
+    if (difference !== 0) return difference;
+  }
+  return aTo - aFrom - (bTo - bFrom);
+};
+
+const skipZeros = (id: string, start: number, end: number): number => {
+  let index = start;
+  while (index < end && id.charCodeAt(index) === 0x30) index += 1;
+  return index;
 };
 
 /**
  * The order of rows in the file: ids split into digit and non-digit runs, compared run by run
  * (digit runs by numeric value, others by code units, fewer runs first), ties broken by plain
- * code-unit order of the whole id.
+ * code-unit order of the whole id. Walks both ids in place: the sort calls it a million times.
  */
 export const compareUniqueIds = (a: string, b: string): number => {
-  const left = runs(a);
-  const right = runs(b);
-  for (let index = 0; index < Math.min(left.length, right.length); index += 1) {
-    const order = compareRuns(left[index] ?? '', right[index] ?? '');
+  let left = 0;
+  let right = 0;
+  while (left < a.length && right < b.length) {
+    const leftEnd = runEnd(a, left);
+    const rightEnd = runEnd(b, right);
+    let order: number;
+    if (isDigit(a.charCodeAt(left)) && isDigit(b.charCodeAt(right))) {
+      // Numeric value: without leading zeros, more digits is more, then digit by digit.
+      const leftStart = skipZeros(a, left, leftEnd);
+      const rightStart = skipZeros(b, right, rightEnd);
+      order =
+        leftEnd - leftStart - (rightEnd - rightStart) ||
+        compareSpans(a, leftStart, leftEnd, b, rightStart, rightEnd);
+    } else order = compareSpans(a, left, leftEnd, b, right, rightEnd);
     if (order !== 0) return Math.sign(order);
+    left = leftEnd;
+    right = rightEnd;
   }
-  return Math.sign(left.length - right.length) || byCodeUnits(a, b);
+  if (left < a.length) return 1;
+  if (right < b.length) return -1;
+  return a < b ? -1 : a > b ? 1 : 0;
 };
 
 export interface RenderedFile {
@@ -58,12 +94,20 @@ export const renderCsv = (
   header: ReadonlyArray<string>,
   delimiter: CsvDelimiter,
 ): RenderedFile => {
-  const text = stringify([...rows], {
-    delimiter,
-    record_delimiter: '\n',
-    header: true,
-    columns: columnKeys.map((key, index) => ({ key, header: header[index] ?? key })),
-  });
+  // Arrays, not objects with `columns`: csv-stringify then reads no property path per value.
+  const records: string[][] = [columnKeys.map((key, index) => header[index] ?? key)];
+  for (const row of rows)
+    records.push([
+      row.uniqueId,
+      row.email,
+      row.firstName,
+      row.lastName,
+      row.title,
+      row.language,
+      row.managerId,
+      row.status,
+    ]);
+  const text = stringify(records, { delimiter, record_delimiter: '\n' });
   const bytes = Buffer.from(text, 'utf8');
   return {
     text,

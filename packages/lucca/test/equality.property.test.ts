@@ -242,6 +242,14 @@ const user = fc.oneof({ weight: 3, arbitrary: cleanUser }, { weight: 2, arbitrar
 const payload = fc.oneof(
   { weight: 8, arbitrary: fc.array(user, { maxLength: 40 }).map((items) => ({ data: { items } })) },
   { weight: 1, arbitrary: fc.array(user, { maxLength: 10 }) },
+  { weight: 1, arbitrary: fc.array(user, { maxLength: 5 }).map((items) => ({ items })) },
+  {
+    weight: 1,
+    arbitrary: fc.oneof(
+      fc.jsonValue({ maxDepth: 3 }),
+      fc.record({ data: fc.jsonValue({ maxDepth: 2 }), items: fc.jsonValue({ maxDepth: 1 }) }),
+    ),
+  },
   {
     weight: 1,
     arbitrary: fc.array(fc.oneof(user, fc.jsonValue({ maxDepth: 1 })), { maxLength: 4 }),
@@ -254,7 +262,16 @@ const planOptions: fc.Arbitrary<PlanOptions> = fc.record({
   extraActiveLabels: fc.constantFrom([], ['Aktiv'], [' AKTIV ']),
   extraInactiveLabels: fc.constantFrom([], ['Paused']),
   delimiter: fc.constantFrom(',', ';'),
-  header: fc.constant(defaultPlanOptions.header),
+  header: fc.constantFrom(defaultPlanOptions.header, [
+    'id',
+    'e-mail',
+    'first name',
+    'last;name',
+    'title,x',
+    'lang',
+    '"boss"',
+    'state',
+  ]),
   defaultLanguage: fc.constantFrom('fr', 'en'),
   maxDeactivations: fc.constantFrom(null, 0, 3),
   onboardingLeadDays: fc.constantFrom(0, 7),
