@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { CsvError, parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
 import type { CsvDelimiter } from './options.js';
 
 /** The eight columns of the 360Learning user file: order and meaning never change. */
@@ -88,26 +87,34 @@ export interface RenderedFile {
   readonly rows: number;
 }
 
-/** UTF-8 without BOM, `\n` line ends, quoting only where needed; rows must already be sorted. */
+/** A value holding the delimiter, a double quote or a line feed is quoted, its quotes doubled. */
+const csvCell = (value: string, delimiter: number): string => {
+  for (let index = 0; index < value.length; index += 1) {
+    const unit = value.charCodeAt(index);
+    if (unit === 0x22 || unit === delimiter || unit === 0x0a)
+      return `"${value.replaceAll('"', '""')}"`;
+  }
+  return value;
+};
+
+/**
+ * UTF-8 without BOM, `\n` line ends, RFC 4180 quoting only where needed; rows must already be
+ * sorted. Written here rather than with csv-stringify, which took twice as long on 100,000 rows.
+ */
 export const renderCsv = (
   rows: ReadonlyArray<UserRow>,
   header: ReadonlyArray<string>,
   delimiter: CsvDelimiter,
 ): RenderedFile => {
-  // Arrays, not objects with `columns`: csv-stringify then reads no property path per value.
-  const records: string[][] = [columnKeys.map((key, index) => header[index] ?? key)];
+  const code = delimiter.charCodeAt(0);
+  // Joined arrays make flat strings at once; a template per line would make a rope of pieces.
+  const lines = [
+    columnKeys.map((key, index) => csvCell(header[index] ?? key, code)).join(delimiter),
+  ];
   for (const row of rows)
-    records.push([
-      row.uniqueId,
-      row.email,
-      row.firstName,
-      row.lastName,
-      row.title,
-      row.language,
-      row.managerId,
-      row.status,
-    ]);
-  const text = stringify(records, { delimiter, record_delimiter: '\n' });
+    lines.push(columnKeys.map((key) => csvCell(row[key], code)).join(delimiter));
+  lines.push('');
+  const text = lines.join('\n');
   const bytes = Buffer.from(text, 'utf8');
   return {
     text,
