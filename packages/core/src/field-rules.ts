@@ -7,12 +7,16 @@ import type { ColumnKey, UserRow, UserStatus } from './user-file.js';
 
 const spaceRuns = /[\p{Cc}\s]+/gu;
 
-/** Printable ASCII with single inner spaces: text rule 1 leaves it as it is. */
+/**
+ * Printable Latin-1 (no control character, no-break space or combining mark, all of it NFC) with
+ * single inner spaces: text rule 1 leaves it as it is.
+ */
 const isPlainText = (value: string): boolean => {
   let previous = 0x20;
   for (let index = 0; index < value.length; index += 1) {
     const unit = value.charCodeAt(index);
-    if (unit > 0x7e || unit < 0x20 || (unit === 0x20 && previous === 0x20)) return false;
+    if (unit < 0x20 || (unit > 0x7e && unit < 0xa1) || unit > 0xff) return false;
+    if (unit === 0x20 && previous === 0x20) return false;
     previous = unit;
   }
   return previous !== 0x20 || value.length === 0;
@@ -20,7 +24,7 @@ const isPlainText = (value: string): boolean => {
 
 /**
  * Rule 1: NFC, control characters to spaces (so a value never breaks a CSV line), whitespace
- * runs collapsed to one space, trimmed. Most values are plain ASCII already and are returned
+ * runs collapsed to one space, trimmed. Most values are plain Latin-1 already and are returned
  * as they are, without the three copies.
  */
 export const normalizeText = (value: string | null): string =>
@@ -50,12 +54,22 @@ export const statusReader = (
 ): ((label: string | null) => StatusReading) => {
   const activeKeys = new Set(['active', 'actif', ...extraActive.map(labelKey)]);
   const inactiveKeys = new Set(['inactive', 'inactif', ...extraInactive.map(labelKey)]);
-  return (label) => {
+  const read = (label: string | null): StatusReading => {
     const key = labelKey(label ?? '');
     if (key === '') return missing;
     if (activeKeys.has(key)) return active;
     if (inactiveKeys.has(key)) return inactive;
     return { kind: 'unknown', label: normalizeText(label) };
+  };
+  // A run holds a handful of distinct labels: each is read once.
+  const seen = new Map<string | null, StatusReading>();
+  return (label) => {
+    let reading = seen.get(label);
+    if (reading === undefined) {
+      reading = read(label);
+      seen.set(label, reading);
+    }
+    return reading;
   };
 };
 

@@ -17,7 +17,8 @@ import { problem, type Problem, type Raise } from './problems.js';
 import { duplicateExclusions, linkManager, managerNotExported } from './relations.js';
 import { compareUniqueIds, type UserRow } from './user-file.js';
 
-const byUniqueId = (a: UserRow, b: UserRow): number => compareUniqueIds(a.uniqueId, b.uniqueId);
+const byUniqueId = (a: { readonly row: UserRow }, b: { readonly row: UserRow }): number =>
+  compareUniqueIds(a.row.uniqueId, b.row.uniqueId);
 
 /** An employee's status: a label read by rule 2, or a status field whose value cannot be read. */
 export type EmployeeStatus = StatusReading | { readonly kind: 'unreadable' };
@@ -160,6 +161,8 @@ export const mapEmployees = (
     drafts.push(draft);
     if (exportable(draft)) candidates.push(draft);
   }
+  // In file order first: the rows then need no sort of their own.
+  candidates.sort(byUniqueId);
   const excluded = duplicateExclusions(candidates);
   for (const [candidate, found] of excluded) addProblem(candidate, found);
   const rows: UserRow[] = [];
@@ -177,7 +180,7 @@ export const mapEmployees = (
   const problems: Problem[] = [];
   for (const draft of drafts) for (const found of draft.problems) problems.push(found);
   return {
-    rows: rows.sort(byUniqueId),
+    rows,
     problems,
     employees: drafts,
   };
