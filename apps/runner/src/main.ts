@@ -5,13 +5,12 @@ import {
   exitCodes,
   helpText,
   parseCommandLine,
-  salvageFlags,
   versionLine,
   type CliFlags,
   type CommandName,
   type Io,
 } from './cli.js';
-import { secretsOf } from './config/env-schema.js';
+import { secretsOf } from '@sync360/config';
 import { parseRunnerConfig, type AlertConfig, type RunnerConfig } from './config/runner-config.js';
 
 type Command = (flags: CliFlags, config: RunnerConfig, io: Io) => Promise<number>;
@@ -46,17 +45,21 @@ const alertOf = (env: NodeJS.ProcessEnv): AlertConfig => {
 
 const main = async (argv: ReadonlyArray<string>, env: NodeJS.ProcessEnv): Promise<number> => {
   const io = consoleIo(secretsOf(env));
+  const line = parseCommandLine(argv);
+  const { command, flags } = line;
   let alert: AlertConfig | null = null;
   let failure: Sync360Error;
   try {
-    const { command, flags } = parseCommandLine(argv);
+    if (line.error !== null) throw line.error;
     if (flags.version) {
       io.out(versionLine());
       return exitCodes.ok;
     }
-    if (flags.help || command === null) {
-      (flags.help ? io.out : io.err)(helpText(command));
-      return flags.help ? exitCodes.ok : exitCodes.config;
+    if (command === 'help' || flags.help || command === null) {
+      const text =
+        command === 'help' ? helpText(line.topic, line.topic === null) : helpText(command);
+      (command === null && !flags.help ? io.err : io.out)(text);
+      return command === null && !flags.help ? exitCodes.config : exitCodes.ok;
     }
     const parsed = parseRunnerConfig(env, { requirePins: command !== 'doctor' });
     if (parsed.ok) return await (await commands[command]())(flags, parsed.config, io);
@@ -74,17 +77,12 @@ const main = async (argv: ReadonlyArray<string>, env: NodeJS.ProcessEnv): Promis
     }
     failure = error;
   }
-  const salvaged = salvageFlags(argv);
-  if (salvaged.run && failure.kind === 'config') {
+  if (command === 'run' && failure.kind === 'config') {
     const { reportEarlyRunFailure } = await import('./commands/run.js');
-    for (const warning of await reportEarlyRunFailure(
-      failure,
-      alert ?? alertOf(env),
-      salvaged.report,
-    ))
+    for (const warning of await reportEarlyRunFailure(failure, alert ?? alertOf(env), flags.report))
       io.err(`Warning: ${warning}`);
   }
-  printError(failure, io, argv.includes('--json'));
+  printError(failure, io, flags.json);
   return exitCodeFor(failure.kind);
 };
 

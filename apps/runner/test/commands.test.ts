@@ -83,6 +83,27 @@ describe('configuration and usage errors', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('--dry-run');
   });
+  it('`sync360 help` prints the usage of every command and every variable, exit 0', async () => {
+    const result = await runCli(['help'], { cwd: dir.path });
+    expect(result.code, result.stderr).toBe(0);
+    for (const command of ['run', 'build', 'reminders', 'watchdog', 'doctor'])
+      expect(result.stdout).toMatch(new RegExp(`^Usage: sync360 ${command}\\b`, 'm'));
+    expect(result.stdout).toMatch(/^ {2}SFTP_HOST_KEY_SHA256 /m);
+    expect(result.stdout).toMatch(/^ {2}LUCCA_API_KEY .*\(secret\)$/m);
+    const one = await runCli(['help', 'build'], { cwd: dir.path });
+    expect(one.code).toBe(0);
+    expect(one.stdout).toMatch(/^Usage: sync360 build --out FILE \[flags\]$/m);
+  });
+  it('build --help says what build needs and does: --out only, --input optional, no delivery', async () => {
+    const result = await runCli(['build', '--help'], { cwd: dir.path });
+    expect(result.code).toBe(0);
+    const usage = result.stdout.split('\n')[0] ?? '';
+    expect(usage).toBe('Usage: sync360 build --out FILE [flags]');
+    expect(result.stdout).toMatch(/^ {2}--out FILE +where to write the 360 CSV \(required\)$/m);
+    expect(result.stdout).toMatch(/^ {2}--input FILE +Lucca users JSON instead of the API/m);
+    expect(result.stdout).toContain('no delivery');
+    expect(result.stdout).not.toContain('--dry-run');
+  });
 });
 
 describe('sync360 build', () => {

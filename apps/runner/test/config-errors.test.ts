@@ -6,7 +6,8 @@ import { generateTestKeyPair } from '@sync360/testkit/sftp-keys';
 import { startFakeSlack, type FakeSlack } from '@sync360/testkit/slack-api';
 import { makeTempDir } from '@sync360/testkit/temp-dir';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { runCli, user, writeUsers } from './cli-harness.js';
+import { z } from 'zod';
+import { root, runCli, user, writeUsers } from './cli-harness.js';
 
 let dir: { path: string; cleanup: () => Promise<void> };
 beforeEach(async () => {
@@ -153,7 +154,7 @@ describe('command line', () => {
     ],
     [
       ['frobnicate'],
-      /^sync360: Unknown command "frobnicate": the commands are run, build, reminders, watchdog, doctor\.$/,
+      /^sync360: Unknown command "frobnicate": the commands are run, build, reminders, watchdog, doctor, help\.$/,
     ],
     [
       ['reminders', '--force'],
@@ -174,7 +175,11 @@ describe('command line', () => {
   it('--version, --help saying what wins, and errors as JSON with --json', async () => {
     const version = await runCli(['--version'], { cwd: dir.path });
     expect(version.code).toBe(0);
-    expect(version.stdout).toMatch(/^sync360 \d+\.\d+\.\d+\n$/);
+    const { version: packageVersion } = z
+      .object({ version: z.string() })
+      .parse(JSON.parse(await readFile(join(root, 'package.json'), 'utf8')));
+    expect(packageVersion).not.toBe('0.0.0');
+    expect(version.stdout).toBe(`sync360 ${packageVersion}\n`);
     const help = await runCli(['--help'], { cwd: dir.path });
     expect(help.stdout).toMatch(
       /--input FILE \[--definitions FILE\] when given \(it wins\s+over the API\)/,

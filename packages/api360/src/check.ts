@@ -47,7 +47,7 @@ export const checkApi360 = async (
       check(
         'users',
         true,
-        `first page read: ${page.users.length} users${page.more ? ', more pages follow' : ''}`,
+        `first page read: ${page.users.length} users${page.unreadable.length === 0 ? '' : ` and ${page.unreadable.length} without a readable _id, mail or status (left untouched)`}${page.more ? ', more pages follow' : ''}`,
       ),
     );
   } catch (error) {

@@ -2,7 +2,15 @@ import type { z } from 'zod';
 import type { HttpMethod } from './http.js';
 import { nextPageUrl } from './http.js';
 import { createLimiter, type Limiter } from './limiter.js';
-import { managerIdsPageSchema, userSchema, usersPageSchema, type Api360User } from './schemas.js';
+import { api360ErrorHints, shownStatus } from './error-codes.js';
+import {
+  createdUserSchema,
+  listSchema,
+  managerIdsPageSchema,
+  readUser,
+  type Api360User,
+  type UnreadableUser,
+} from './schemas.js';
 import type { Api360Settings } from './settings.js';
 import { apiVersionHeader, createTokenSource } from './token.js';
 import { api360Failed, createTransport, describeStatus, type HttpResponse } from './transport.js';
@@ -34,20 +42,39 @@ export interface UserPatch {
   readonly lang?: string;
 }
 
+/** The users of the company: those sync360 can read, and those it cannot (never written to). */
+export interface Api360Users {
+  readonly users: Api360User[];
+  readonly unreadable: UnreadableUser[];
+}
+
+const readUsers = (items: ReadonlyArray<unknown>): Api360Users => {
+  const read: Api360Users = { users: [], unreadable: [] };
+  for (const item of items) {
+    const user = readUser(item);
+    if (user.readable) read.users.push(user.user);
+    else read.unreadable.push(user.unreadable);
+  }
+  return read;
+};
+
 export interface Api360Client {
   /** Gets an access token (`doctor`); every other call does it by itself. */
   authenticate(): Promise<void>;
   /** Every user of the company (all statuses), following the `Link` pages. */
-  listUsers(): Promise<Api360User[]>;
+  listUsers(): Promise<Api360Users>;
   /** One page of users and whether another follows (`doctor`). */
-  firstUsersPage(): Promise<{ users: Api360User[]; more: boolean }>;
+  firstUsersPage(): Promise<Api360Users & { more: boolean }>;
   listManagers(userId: string): Promise<Api360Result<string[]>>;
-  /** 201 creates an invited user; 200 restores a deleted user with that mail (`restored`). */
+  /**
+   * 201 creates an invited user; 200 restores a deleted user with that mail (`restored`).
+   * `userId` is null when the answer carries no readable `_id`.
+   */
   createUser(
     body: CreateUserBody,
     sendInvitationEmail: boolean,
-  ): Promise<Api360Result<{ user: Api360User; restored: boolean }>>;
-  updateUser(userId: string, patch: UserPatch): Promise<Api360Result<Api360User>>;
+  ): Promise<Api360Result<{ userId: string | null; restored: boolean }>>;
+  updateUser(userId: string, patch: UserPatch): Promise<Api360Result<null>>;
   deleteUser(userId: string): Promise<Api360Result<null>>;
   activateUser(userId: string): Promise<Api360Result<null>>;
   addManager(userId: string, managerId: string): Promise<Api360Result<null>>;
@@ -66,9 +93,6 @@ interface Call {
   readonly what: string;
   readonly body?: unknown;
 }
-
-const scopeHint =
-  "the API client lacks a scope: in 360Learning's API v2 admin panel give it users:read and users:write (or ask your 360Learning CSM to enable users:write)";
 
 export const createApi360Client = (
   settings: Api360Settings,
@@ -109,8 +133,8 @@ export const createApi360Client = (
         throw api360Failed(
           `360Learning refused the credentials: ${what}: ${describeStatus(response)}`,
           response.status === 403
-            ? scopeHint
-            : 'the access token was refused even when new: check API360_CLIENT_ID, API360_CLIENT_SECRET and API360_COMPANY_ID',
+            ? api360ErrorHints.invalid_scope.hint
+            : api360ErrorHints.invalid_token.hint,
           { status: response.status, apiCode: response.errorCode },
         );
       }
@@ -199,21 +223,21 @@ export const createApi360Client = (
       await tokens.get();
     },
     listUsers: async () => {
-      const result = await readAll(url(usersPath), 'listing users', usersPageSchema);
+      const result = await readAll(url(usersPath), 'listing users', listSchema);
       if (!result.ok)
         throw api360Failed(
-          `360Learning API: listing users: HTTP ${result.status}${result.code === null ? '' : ` ${result.code}`}`,
+          `360Learning API: listing users: ${shownStatus(result.status, result.code)}`,
           'check API360_BASE_URL (https://app.360learning.com or https://app.us.360learning.com)',
           { status: result.status, apiCode: result.code },
         );
-      return result.value;
+      return readUsers(result.value);
     },
     firstUsersPage: async () => {
       const what = 'reading the first page of users';
       const response = await call({ method: 'GET', url: url(usersPath), what });
       if (response.status !== 200) throw unexpected(what, response);
       return {
-        users: parseBody(usersPageSchema, what, response),
+        ...readUsers(parseBody(listSchema, what, response)),
         more: nextOf(response, new Set()) !== null,
       };
     },
@@ -225,8 +249,10 @@ export const createApi360Client = (
       const what = 'creating a user';
       const result = await write({ method: 'POST', url: target, what, body }, [200, 201]);
       if (!result.ok) return result;
-      const user = parseBody(userSchema, what, result.value);
-      return { ok: true, value: { user, restored: result.value.status === 200 } };
+      // Read for the id only; an answer without one leaves the row's later operations undone.
+      const created = createdUserSchema.safeParse(result.value.body);
+      const userId = created.success ? created.data._id : null;
+      return { ok: true, value: { userId, restored: result.value.status === 200 } };
     },
     updateUser: async (userId, patch) => {
       const what = 'updating a user';
@@ -234,7 +260,7 @@ export const createApi360Client = (
         { method: 'PATCH', url: userUrl(userId), what, body: patch },
         [200],
       );
-      return result.ok ? { ok: true, value: parseBody(userSchema, what, result.value) } : result;
+      return result.ok ? { ok: true, value: null } : result;
     },
     deleteUser: (userId) =>
       noContent({ method: 'DELETE', url: userUrl(userId), what: 'deleting a user' }),

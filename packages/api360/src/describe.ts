@@ -1,3 +1,4 @@
+import { shownError } from './error-codes.js';
 import type { Api360Operation, OperationsReport } from './operations.js';
 import type { Api360Plan } from './plan.js';
 
@@ -52,7 +53,7 @@ export const operationLines = (
     const status =
       item === undefined || item.status === 'planned'
         ? ''
-        : ` [${item.status}${item.error === null ? '' : `: ${item.error}`}]`;
+        : ` [${item.status}${item.error === null ? '' : `: ${shownError(item.error)}`}]`;
     const what = whatOf(operation, redact);
     return `  ${operation.operation.padEnd(14)} ${operation.uniqueId}${what === '' ? '' : ` ${what}`}${status}`;
   });

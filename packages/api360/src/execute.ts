@@ -89,7 +89,7 @@ export const applyApi360Plan = async (
       case 'create':
       case 'restore': {
         const result = await client.createUser(operation.body, options.sendInvitations);
-        created.get(operation.uniqueId)?.resolve(result.ok ? result.value.user.id : null);
+        created.get(operation.uniqueId)?.resolve(result.ok ? result.value.userId : null);
         return result;
       }
       case 'delete':

@@ -40,11 +40,13 @@ export type Api360Operation =
 
 export type OperationKind = Api360Operation['operation'];
 
-export type Api360WarningCode = 'api360-rejected' | 'manager-not-in-360' | 'language-not-in-360';
+export type Api360WarningCode =
+  'api360-rejected' | 'api360-unreadable-user' | 'manager-not-in-360' | 'language-not-in-360';
 
 /** A delivery-stage problem of one row (a warning: the rest of the run goes on). */
 export interface Api360Warning {
-  readonly uniqueId: string;
+  /** Null for an unreadable 360Learning user that no row of the file matches. */
+  readonly uniqueId: string | null;
   readonly code: Api360WarningCode;
   readonly field: string | null;
   readonly message: string;

@@ -3,7 +3,7 @@ import type { CreateUserBody, UserPatch } from './client.js';
 import { matchRows, type RowMatch } from './match.js';
 import type { Api360Operation, Api360Warning, OperationKind } from './operations.js';
 import { planManagers, type RowFate } from './plan-managers.js';
-import { isApi360Language, type Api360User } from './schemas.js';
+import { isApi360Language, type Api360User, type UnreadableUser } from './schemas.js';
 
 export interface Api360PlanOptions {
   /** The group created users join as `learner` (360Learning requires an initial membership). */
@@ -17,6 +17,8 @@ export interface Api360PlanInput {
   readonly rows: ReadonlyArray<UserRow>;
   /** Every 360Learning user, all statuses. */
   readonly users: ReadonlyArray<Api360User>;
+  /** Listed users sync360 cannot read: the rows with their mail are left alone (none: []). */
+  readonly unreadable?: ReadonlyArray<UnreadableUser>;
   /** The rows of the last delivered file, or null when there is none. */
   readonly baselineRows: ReadonlyArray<UserRow> | null;
   readonly options: Api360PlanOptions;
@@ -46,7 +48,7 @@ export interface Api360Plan {
 }
 
 const warning = (
-  uniqueId: string,
+  uniqueId: string | null,
   code: Api360Warning['code'],
   field: string | null,
   message: string,
@@ -97,17 +99,59 @@ interface RowsPlan {
 
 const conflictError = 'several 360Learning accounts that are not deleted have this mail';
 
+const fieldWords: Readonly<Record<UnreadableUser['fields'][number], string>> = {
+  _id: 'id',
+  mail: 'email',
+  status: 'status',
+};
+
+const unreadableWarning = (uniqueId: string | null, user: UnreadableUser): Api360Warning =>
+  warning(
+    uniqueId,
+    'api360-unreadable-user',
+    uniqueId === null ? null : 'email',
+    `360Learning listed ${uniqueId === null ? 'an account' : "this employee's account"} without a readable ${user.fields.map((field) => fieldWords[field]).join(', ')}: ${uniqueId === null ? 'it is left untouched' : 'nothing was written for this employee'}; the next run reads it again (if it persists, report it to 360Learning)`,
+  );
+
+/**
+ * Rows whose mail an unreadable account has: applying them could create a second account or
+ * change the wrong one, so they are left out. One warning per unreadable account.
+ */
+const setAsideUnreadable = (
+  rows: ReadonlyArray<UserRow>,
+  baselineRows: ReadonlyArray<UserRow> | null,
+  unreadable: ReadonlyArray<UnreadableUser>,
+): { readonly aside: ReadonlySet<string>; readonly warnings: Api360Warning[] } => {
+  if (unreadable.length === 0) return { aside: new Set(), warnings: [] };
+  const rowByMail = new Map(rows.map((row) => [row.email.toLowerCase(), row.uniqueId]));
+  // The mail a row had at the last delivery may still be its account's (an email change).
+  const inFile = new Set(rows.map((row) => row.uniqueId));
+  for (const row of baselineRows ?? []) {
+    const mail = row.email.toLowerCase();
+    if (inFile.has(row.uniqueId) && !rowByMail.has(mail)) rowByMail.set(mail, row.uniqueId);
+  }
+  const aside = new Set<string>();
+  const warnings = unreadable.map((user) => {
+    const uniqueId = user.mail === null ? undefined : rowByMail.get(user.mail.toLowerCase());
+    if (uniqueId !== undefined) aside.add(uniqueId);
+    return unreadableWarning(uniqueId ?? null, user);
+  });
+  return { aside, warnings };
+};
+
 const planRows = (input: Omit<Api360PlanInput, 'managers'>): RowsPlan => {
   const fates = new Map<string, RowFate>();
   const creates: Api360Operation[] = [];
   const updates: Api360Operation[] = [];
   const deletes: Api360Operation[] = [];
   const conflicts: Api360Conflict[] = [];
-  const warnings: Api360Warning[] = [];
+  const unreadable = setAsideUnreadable(input.rows, input.baselineRows, input.unreadable ?? []);
+  const warnings: Api360Warning[] = [...unreadable.warnings];
   let previouslyActive = 0;
   for (const match of matchRows(input.rows, input.users, input.baselineRows)) {
     const { row, user } = match;
     const uniqueId = row.uniqueId;
+    if (unreadable.aside.has(uniqueId)) continue;
     if (match.conflict) {
       const operation = row.status === 'Active' ? 'update' : 'delete';
       conflicts.push({ uniqueId, operation, error: conflictError });

@@ -14,11 +14,11 @@ export interface LivePlan {
  */
 export const planFromLive = async (
   client: Api360Client,
-  input: Omit<Api360PlanInput, 'users' | 'managers'>,
+  input: Omit<Api360PlanInput, 'users' | 'unreadable' | 'managers'>,
   concurrency = 8,
 ): Promise<LivePlan> => {
-  const users = await client.listUsers();
-  const reads = managerReadsFor({ ...input, users });
+  const { users, unreadable } = await client.listUsers();
+  const reads = managerReadsFor({ ...input, users, unreadable });
   const managers = new Map<string, ReadonlyArray<string>>();
   let failure: unknown = null;
   await forEachLimited(
@@ -36,5 +36,5 @@ export const planFromLive = async (
     () => failure !== null,
   );
   if (failure !== null) throw failure;
-  return { plan: planApi360({ ...input, users, managers }), users };
+  return { plan: planApi360({ ...input, users, unreadable, managers }), users };
 };

@@ -1,4 +1,5 @@
 import type { Api360Rejection } from './client.js';
+import { hintOfCode, shownStatus } from './error-codes.js';
 import type { Api360Operation, Api360Warning, OperationKind } from './operations.js';
 
 const verbs: Readonly<Record<OperationKind, string>> = {
@@ -11,58 +12,17 @@ const verbs: Readonly<Record<OperationKind, string>> = {
   'remove-manager': 'remove a manager of',
 };
 
-/** What to do about 360Learning's error codes, for the HR admin fixing the data. */
-const fixes: Readonly<Record<string, { readonly field: string | null; readonly fix: string }>> = {
-  mailAlreadyUsed: {
-    field: 'email',
-    fix: 'another 360Learning account already has this email: correct the email in Lucca, or merge the two accounts in 360Learning',
-  },
-  mailInvalid: {
-    field: 'email',
-    fix: '360Learning does not accept this email: correct it in Lucca',
-  },
-  mailUsedTooManyTimes: {
-    field: 'email',
-    fix: 'this email was used by too many 360Learning accounts: ask 360Learning to clean up the deleted ones',
-  },
-  groupNotFound: {
-    field: null,
-    fix: 'API360_DEFAULT_GROUP_ID names no 360Learning group: set it to the id of the group new users join',
-  },
-  userNotFound: {
-    field: null,
-    fix: 'the account disappeared from 360Learning during the run: the next run re-reads 360Learning',
-  },
-  managerNotFound: {
-    field: 'managerId',
-    fix: "the manager's account disappeared from 360Learning during the run: the next run re-reads 360Learning",
-  },
-  managerDeleted: {
-    field: 'managerId',
-    fix: "the manager's 360Learning account is deleted: set the manager's 360 status to Active in Lucca, or change the manager",
-  },
-  userDeleted: {
-    field: null,
-    fix: 'the account was deleted in 360Learning during the run: the next run re-reads 360Learning',
-  },
-  userIsCompanyOwner: {
-    field: 'status',
-    fix: "the company owner's account cannot be deleted: transfer the ownership in 360Learning first",
-  },
-};
-
 /** The `api360-rejected` warning of one refused operation (no names or emails in the text). */
 export const rejectionWarning = (
   operation: Api360Operation,
   rejection: Api360Rejection,
 ): Api360Warning => {
-  const known = rejection.code === null ? undefined : fixes[rejection.code];
-  const status = `HTTP ${rejection.status}${rejection.code === null ? '' : ` ${rejection.code}`}`;
+  const known = hintOfCode(rejection.code);
   return {
     uniqueId: operation.uniqueId,
     code: 'api360-rejected',
     field: known?.field ?? null,
-    message: `360Learning refused to ${verbs[operation.operation]} this user (${status}): ${known?.fix ?? "check the employee's data in Lucca; the other users were delivered"}`,
+    message: `360Learning refused to ${verbs[operation.operation]} this user (${shownStatus(rejection.status, rejection.code)}): ${known?.hint ?? "check the employee's data in Lucca; the other users were delivered"}`,
     operation: operation.operation,
     status: rejection.status,
     apiCode: rejection.code,

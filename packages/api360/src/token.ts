@@ -1,3 +1,4 @@
+import { api360ErrorHints, hintOfCode } from './error-codes.js';
 import { tokenSchema } from './schemas.js';
 import type { Api360Settings } from './settings.js';
 import { api360Failed, describeStatus, type SendRequest } from './transport.js';
@@ -10,13 +11,11 @@ export interface TokenSource {
   get(stale?: string): Promise<string>;
 }
 
-const hintFor = (code: string | null, status: number): string => {
-  if (status === 401)
-    return "check API360_CLIENT_ID and API360_CLIENT_SECRET against 360Learning's API v2 admin panel (a regenerated secret invalidates the old one)";
-  if (code === 'invalid_request')
-    return 'check API360_COMPANY_ID (24 hex digits, or unset) and API360_BASE_URL (EU or US platform)';
-  return 'check the API360_* variables and API360_BASE_URL; report the message if it persists';
-};
+const hintFor = (code: string | null, status: number): string =>
+  hintOfCode(code)?.hint ??
+  (status === 401
+    ? api360ErrorHints.invalid_client.hint
+    : 'check the API360_* variables and API360_BASE_URL; report the message if it persists');
 
 export const createTokenSource = (
   settings: Api360Settings,
@@ -53,7 +52,7 @@ export const createTokenSource = (
     const parsed = tokenSchema.safeParse(response.body);
     if (!parsed.success)
       throw api360Failed(
-        '360Learning answered the token request with an unexpected body (no access_token / expires_in)',
+        '360Learning answered the token request with an unexpected body (no access_token)',
         'check API360_BASE_URL points at 360Learning itself (https://app.360learning.com or https://app.us.360learning.com)',
         { status: response.status },
       );

@@ -1,5 +1,6 @@
 import { DeliveryError } from '@sync360/core';
 import { backoffDelayMs, parseRetryAfterMs, withRetries } from '@sync360/retry';
+import { shownStatus } from './error-codes.js';
 import { sendOnce, type HttpOutcome, type HttpRequest } from './http.js';
 import type { Limiter } from './limiter.js';
 import { minRateLimitWaitMs, type Api360Settings } from './settings.js';
@@ -25,11 +26,11 @@ const isTransient = (outcome: HttpOutcome): boolean =>
 const describe = (outcome: HttpOutcome, timeoutMs: number): string => {
   if (outcome.kind === 'timeout') return `no answer within ${timeoutMs / 1000} s`;
   if (outcome.kind === 'network') return `network error (${outcome.reason})`;
-  return `HTTP ${outcome.status}${outcome.errorCode === null ? '' : ` ${outcome.errorCode}`}`;
+  return shownStatus(outcome.status, outcome.errorCode);
 };
 
 export const describeStatus = (response: HttpResponse): string =>
-  `HTTP ${response.status}${response.errorCode === null ? '' : ` ${response.errorCode}`}`;
+  shownStatus(response.status, response.errorCode);
 
 const exhausted = (outcome: HttpOutcome, what: string, attempts: number, timeoutMs: number) => {
   const after = `after ${attempts} attempt${attempts === 1 ? '' : 's'}`;

@@ -48,7 +48,7 @@ describe('360Learning client: token', () => {
     const companyId = 'c0ffee00c0ffee00c0ffee00';
     const server = await start({ companyId, users: [{ mail: 'a@acme.test' }] });
     const client = createApi360Client(settingsFor(server, { companyId }));
-    expect(await client.listUsers()).toHaveLength(1);
+    expect((await client.listUsers()).users).toHaveLength(1);
     expect(tokenRequests(server)[0]?.body).toEqual({
       grant_type: 'client_credentials',
       client_id: server.clientId,
@@ -56,7 +56,7 @@ describe('360Learning client: token', () => {
       company_id: companyId,
     });
     server.expireTokens();
-    expect(await client.listUsers()).toHaveLength(1);
+    expect((await client.listUsers()).users).toHaveLength(1);
     expect(tokenRequests(server)).toHaveLength(2);
     expect(server.requests.map((r) => r.status)).toEqual([200, 200, 401, 200, 200]);
   });
@@ -98,12 +98,17 @@ describe('360Learning client: paging', () => {
     const users = Array.from({ length: 5 }, (_, n) => ({ mail: `u${n}@acme.test` }));
     const server = await start({ users, pageSize: 2 });
     const client = createApi360Client(settingsFor(server));
-    expect((await client.listUsers()).map((user) => user.mail)).toEqual(users.map((u) => u.mail));
-    expect(server.requests.filter((r) => r.path === '/api/v2/users').map((r) => r.query)).toEqual([
-      {},
-      { page: '2' },
-      { page: '3' },
-    ]);
+    expect((await client.listUsers()).users.map((user) => user.mail)).toEqual(
+      users.map((u) => u.mail),
+    );
+    // The client follows the opaque next-page token as given: no page numbers of its own.
+    const queries = server.requests.filter((r) => r.path === '/api/v2/users').map((r) => r.query);
+    expect(queries).toHaveLength(3);
+    expect(queries[0]).toEqual({});
+    expect(new Set(queries.slice(1).map((query) => Object.keys(query).join()))).toEqual(
+      new Set(['cursor']),
+    );
+    expect(queries[1]?.['cursor']).not.toBe(queries[2]?.['cursor']);
   });
 
   it('refuses a next link on another origin: the token never goes there', async () => {
@@ -167,7 +172,7 @@ describe('360Learning client: limits and retries', () => {
     const server = await start({ users: [{ mail: 'a@acme.test' }] });
     const client = createApi360Client(settings(server, { attempts: 3 }));
     server.setFaults([500, 'drop']);
-    expect(await client.listUsers()).toHaveLength(1);
+    expect((await client.listUsers()).users).toHaveLength(1);
     server.setFaults([503, 503, 503]);
     const error = await failureOf(client.listUsers());
     expect(error).toMatchObject({ code: 'api360-failed', details: { status: 503, attempts: 3 } });

@@ -92,7 +92,8 @@ export const buildPlan = ({ records, previousRows, today, options }: PlanInput):
 
 /** A warning raised while delivering (360Learning's API): about one row of the file. */
 export interface DeliveryProblem {
-  readonly uniqueId: string;
+  /** Null when it is about a 360Learning account that no row matches. */
+  readonly uniqueId: string | null;
   readonly code: ProblemCode;
   readonly field: string | null;
   readonly message: string;
@@ -111,9 +112,11 @@ export const withDeliveryProblems = (plan: Plan, found: ReadonlyArray<DeliveryPr
       employee.exported && employee.uniqueId !== null ? [[employee.uniqueId, employee]] : [],
     ),
   );
+  const employeeOf = (uniqueId: string | null) =>
+    uniqueId === null ? undefined : byUniqueId.get(uniqueId);
   const problems: Problem[] = found.map((item) => ({
     employeeNumber: item.uniqueId,
-    luccaId: byUniqueId.get(item.uniqueId)?.luccaId ?? null,
+    luccaId: employeeOf(item.uniqueId)?.luccaId ?? null,
     code: item.code,
     severity: 'warning',
     field: item.field,
@@ -122,9 +125,9 @@ export const withDeliveryProblems = (plan: Plan, found: ReadonlyArray<DeliveryPr
   const reminders: Reminder[] = found
     .filter((item) => item.fixData)
     .map((item) => ({
-      luccaId: byUniqueId.get(item.uniqueId)?.luccaId ?? null,
+      luccaId: employeeOf(item.uniqueId)?.luccaId ?? null,
       employeeNumber: item.uniqueId,
-      name: byUniqueId.get(item.uniqueId)?.name ?? '',
+      name: employeeOf(item.uniqueId)?.name ?? '',
       kind: 'fix-data',
       dueSince: plan.today,
       daysOverdue: 0,

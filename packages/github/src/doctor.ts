@@ -1,17 +1,23 @@
 import { isSync360Error, type DoctorCheck } from '@sync360/core';
 import type { Octokit } from 'octokit';
+import { z } from 'zod';
 import { callGithub } from './errors.js';
 import { createOctokit } from './octokit.js';
 import { fetchRuns } from './runs.js';
 import { repoCoordinates, type GithubSettings } from './settings.js';
 
+const workflowSchema = z.object({
+  path: z.string().nullable().catch(null),
+  state: z.string().nullable().catch(null),
+});
+
 type Check = (octokit: Octokit, settings: GithubSettings) => Promise<string | DoctorCheck>;
 
 const checkRepository: Check = async (octokit, settings) => {
-  const { data } = await callGithub({ settings, operation: `reading ${settings.repository}` }, () =>
+  await callGithub({ settings, operation: `reading ${settings.repository}` }, () =>
     octokit.rest.repos.get(repoCoordinates(settings)),
   );
-  return `token accepted, ${data.full_name} visible`;
+  return `token accepted, ${settings.repository} visible`;
 };
 
 const checkWorkflow: Check = async (octokit, settings) => {
@@ -23,7 +29,10 @@ const checkWorkflow: Check = async (octokit, settings) => {
         workflow_id: settings.workflow,
       }),
   );
-  const { path, state } = data;
+  // Read for its state only; a missing path is the file name asked for.
+  const workflow = workflowSchema.safeParse(data);
+  const path = (workflow.success ? workflow.data.path : null) ?? settings.workflow;
+  const state = (workflow.success ? workflow.data.state : null) ?? 'in an unknown state';
   if (state === 'active') return `${path} found and enabled`;
   return {
     system: 'github',
@@ -41,7 +50,7 @@ const checkRuns: Check = async (octokit, settings) => {
   const [last] = await fetchRuns(octokit, settings, 1);
   return last === undefined
     ? 'no run yet'
-    : `last run ${last.conclusion ?? last.status} at ${last.createdAt}`;
+    : `last run ${last.conclusion ?? last.status} at ${last.createdAt || 'an unknown time'}`;
 };
 
 const CHECKS: ReadonlyArray<readonly [string, Check]> = [

@@ -159,3 +159,12 @@ export const callGithub = async <
   }
   return response;
 };
+
+/** GitHub answered JSON without what sync360 needs from it (a proxy, an API change). */
+export const unexpectedAnswer = (context: CallContext, missing: string): GithubError =>
+  new GithubError(
+    'github-api',
+    `GitHub answered without the expected shape while ${context.operation}: ${missing}.`,
+    'Check GITHUB_API_URL points at the GitHub REST API (https://api.github.com, or https://<host>/api/v3 for GitHub Enterprise Server); report it if it persists.',
+    { operation: context.operation, apiUrl: apiUrlOf(context.settings) },
+  );

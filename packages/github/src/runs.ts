@@ -1,7 +1,8 @@
 import type { Octokit } from 'octokit';
-import { callGithub, type CallContext } from './errors.js';
+import { z } from 'zod';
+import { callGithub, unexpectedAnswer, type CallContext } from './errors.js';
 import { createOctokit } from './octokit.js';
-import { repoCoordinates, type GithubSettings } from './settings.js';
+import { apiUrlOf, repoCoordinates, type GithubSettings } from './settings.js';
 
 /** One run of the nightly workflow, as the bot and the CLI show it. */
 export interface WorkflowRun {
@@ -28,6 +29,49 @@ const ACTIVE_RUN_STATUSES: readonly string[] = [
   'pending',
 ];
 
+// Only the fields shown are read, each on its own: a missing or odd one falls back (the run name
+// to the workflow's `name`, the link to the run's page built from its id), never a crash. A run
+// without a readable id cannot be named or linked: it is left out.
+const text = z.string().nullable().catch(null);
+const runSchema = z.object({
+  id: z.number().int().nonnegative(),
+  status: text,
+  conclusion: text,
+  created_at: text,
+  updated_at: text,
+  run_started_at: text,
+  html_url: text,
+  event: text,
+  display_title: text,
+  name: text,
+});
+const runsPageSchema = z.object({ workflow_runs: z.array(z.unknown()) });
+
+/** `https://github.com` for the public API, else the GitHub Enterprise host of `/api/v3`. */
+const webUrlOf = (settings: GithubSettings): string => {
+  const api = apiUrlOf(settings);
+  return api === 'https://api.github.com' ? 'https://github.com' : api.replace(/\/api\/v3$/, '');
+};
+
+/** One run of GitHub's answer as sync360 shows it; null when it has no readable id. */
+const readRun = (item: unknown, settings: GithubSettings): WorkflowRun | null => {
+  const parsed = runSchema.safeParse(item);
+  if (!parsed.success) return null;
+  const run = parsed.data;
+  const createdAt = run.created_at ?? run.run_started_at ?? run.updated_at ?? '';
+  return {
+    id: run.id,
+    status: run.status ?? 'unknown',
+    conclusion: run.conclusion,
+    createdAt,
+    updatedAt: run.updated_at ?? createdAt,
+    htmlUrl:
+      run.html_url ?? `${webUrlOf(settings)}/${settings.repository}/actions/runs/${String(run.id)}`,
+    event: run.event ?? 'unknown',
+    displayTitle: run.display_title ?? run.name ?? '',
+  };
+};
+
 /** The newest `perPage` runs (1 to 100), optionally only those that concluded `success`. */
 export const fetchRuns = async (
   octokit: Octokit,
@@ -44,16 +88,9 @@ export const fetchRuns = async (
       ...(status === undefined ? {} : { status }),
     }),
   );
-  return data.workflow_runs.slice(0, perPage).map((run) => ({
-    id: run.id,
-    status: run.status ?? 'unknown',
-    conclusion: run.conclusion,
-    createdAt: run.created_at,
-    updatedAt: run.updated_at,
-    htmlUrl: run.html_url,
-    event: run.event,
-    displayTitle: run.display_title,
-  }));
+  const page = runsPageSchema.safeParse(data);
+  if (!page.success) throw unexpectedAnswer(context, 'no list of workflow runs');
+  return page.data.workflow_runs.slice(0, perPage).flatMap((item) => readRun(item, settings) ?? []);
 };
 
 /** The most recent runs of the workflow, newest first (1 to 100, default 20). */

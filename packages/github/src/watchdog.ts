@@ -1,5 +1,6 @@
 import type { Octokit } from 'octokit';
-import { callGithub, type CallContext } from './errors.js';
+import { z } from 'zod';
+import { callGithub, unexpectedAnswer, type CallContext } from './errors.js';
 import { createOctokit } from './octokit.js';
 import { fetchRuns, type WorkflowRun } from './runs.js';
 import { repoCoordinates, type GithubSettings } from './settings.js';
@@ -23,6 +24,10 @@ export const PREVIEW_TITLE_PREFIX = 'sync360 preview';
 const MAX_JOB_CHECKS = 6;
 
 const HOUR_MS = 3_600_000;
+
+const jobsPageSchema = z.object({ jobs: z.array(z.unknown()) });
+/** A job is read for its name and conclusion only; a job missing either did not deliver. */
+const jobSchema = z.object({ name: z.string(), conclusion: z.string().nullable() });
 
 export interface WatchdogVerdict {
   healthy: boolean;
@@ -96,7 +101,7 @@ const delivered = async (
   runId: number,
 ): Promise<boolean> => {
   const context: CallContext = { settings, operation: `reading the jobs of run ${String(runId)}` };
-  const { data } = await callGithub(context, () =>
+  const { data: answer } = await callGithub(context, () =>
     octokit.rest.actions.listJobsForWorkflowRun({
       ...repoCoordinates(settings),
       run_id: runId,
@@ -104,7 +109,12 @@ const delivered = async (
       per_page: 100,
     }),
   );
-  return data.jobs.some((job) => job.name === DELIVER_JOB_NAME && job.conclusion === 'success');
+  const page = jobsPageSchema.safeParse(answer);
+  if (!page.success) throw unexpectedAnswer(context, 'no list of jobs');
+  return page.data.jobs.some((item) => {
+    const job = jobSchema.safeParse(item);
+    return job.success && job.data.name === DELIVER_JOB_NAME && job.data.conclusion === 'success';
+  });
 };
 
 /**

@@ -148,12 +148,17 @@ type StatusValue =
   | { readonly kind: 'entry'; readonly entryId: string };
 
 /**
- * `{ id, value: <entry id> }` as Lucca documents it, or a label in place of the id (`"Active"`,
- * `{ value: "Active" }`, `{ value: { id, name: "Active" } }`). Null when unreadable.
+ * An `extendedData` list value: `{ id, value: <entry id> }` as Lucca's extended-data guide
+ * documents it, or a label in place of the id (`{ value: "Active" }`, `{ value: { id, name:
+ * "Active" } }`). Lucca's user resource page shows the bare value instead (`"e_bloodType": "AB"`):
+ * a bare string is a label, a bare number the entry id its `value` would hold. Null when
+ * unreadable.
  */
 export const readStatusValue = (raw: unknown): StatusValue | null => {
   if (raw === null || raw === undefined || raw === '') return { kind: 'none' };
   if (typeof raw === 'string') return { kind: 'label', label: raw };
+  if (typeof raw === 'number' && Number.isSafeInteger(raw))
+    return { kind: 'entry', entryId: String(raw) };
   if (!isObject(raw)) return null;
   const value = 'value' in raw ? raw['value'] : raw;
   if (value === null || value === undefined || value === '') return { kind: 'none' };

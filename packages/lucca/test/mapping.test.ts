@@ -26,8 +26,12 @@ describe('readStatusValue', () => {
     [{ value: 'Active' }, { kind: 'label', label: 'Active' }],
     [{ value: { id: 84, name: 'Active' } }, { kind: 'label', label: 'Active' }],
     [{ value: { id: 84 } }, { kind: 'entry', entryId: '84' }],
+    // Bare values, as the user resource page shows them: a string is a label.
+    ['84', { kind: 'label', label: '84' }],
+    [84, { kind: 'entry', entryId: '84' }],
     [[1], null],
     [true, null],
+    [1.5, null],
   ])('%j', (raw, expected) => {
     expect(readStatusValue(raw)).toEqual(expected);
   });

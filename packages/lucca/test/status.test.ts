@@ -26,7 +26,13 @@ describe('fetchLuccaRecords status field', () => {
     expect(await labelsOf(server)).toEqual(['Actif', 'Actif', 'Actif']);
   });
 
+  it('reads the bare form of the user resource page: a bare entry id as its value would be', async () => {
+    server = await startFakeLucca({ users: makeLuccaUsers(3, { statusStyle: 'bare-entry' }) });
+    expect(await labelsOf(server)).toEqual(['Actif', 'Actif', 'Actif']);
+  });
+
   it.each<[LuccaStatusStyle, string]>([
+    // A bare string: the user resource page's form (`"e_bloodType": "AB"`).
     ['label', 'Active'],
     ['value-label', 'Active'],
     ['object-label', 'Actif'],

@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { z } from 'zod';
 import {
   apiError,
+  bareStatus,
   createApi360Store,
   type Answer,
   type FakeApi360Seed,
@@ -38,6 +40,14 @@ export interface FakeApi360Options {
   } | null;
   /** Next-page links point at this origin instead of a path on the fake (a hostile proxy). */
   readonly linkOrigin?: string;
+  /** Image media ids a `profileImageId` may name (else `400 mediaNotFound`). */
+  readonly mediaIds?: ReadonlyArray<string>;
+  /**
+   * Answers as 360Learning's own guides and examples show, where they differ from the OpenAPI
+   * types: `expires_in` as the string `"3600"`, every documented optional field on every user,
+   * and the first user of the list without `status`.
+   */
+  readonly documentedShapes?: boolean;
 }
 
 /** One scripted answer for the next API request (not token requests): a status, or a dropped socket. */
@@ -74,6 +84,8 @@ export interface FakeApi360 {
   close(): Promise<void>;
 }
 
+const answeredId = z.object({ _id: z.string() });
+
 const tokenPath = '/api/v2/oauth2/token';
 const usersPath = '/api/v2/users';
 const userRoute = /^\/api\/v2\/users\/([^/]+)(\/activate|\/managers(?:\/([^/]+))?)?$/;
@@ -109,9 +121,12 @@ export const startFakeApi360 = async (options: FakeApi360Options = {}): Promise<
     groupIds: options.groupIds ?? [fakeApi360GroupId],
     invalidMails: (options.invalidMails ?? []).map((mail) => mail.toLowerCase()),
     ownerId: options.ownerId ?? null,
+    mediaIds: options.mediaIds ?? [],
   });
   for (const seed of options.users ?? []) store.seed(seed);
   const tokens = new Map<string, number>();
+  /** Opaque next-page tokens: what each one continues (the listing and where). */
+  const cursors = new Map<string, { readonly path: string; readonly offset: number }>();
   const requests: FakeApi360Request[] = [];
   const accepted: Record<'read' | 'write', number[]> = { read: [], write: [] };
   let faults: FakeApi360Fault[] = [];
@@ -134,7 +149,11 @@ export const startFakeApi360 = async (options: FakeApi360Options = {}): Promise<
     tokens.set(value, Date.now() + lifetime * 1000);
     return {
       status: 200,
-      body: { token_type: 'Bearer', access_token: value, expires_in: lifetime },
+      body: {
+        token_type: 'Bearer',
+        access_token: value,
+        expires_in: options.documentedShapes === true ? String(lifetime) : lifetime,
+      },
     };
   };
 
@@ -151,34 +170,75 @@ export const startFakeApi360 = async (options: FakeApi360Options = {}): Promise<
     return false;
   };
 
+  /** One page, and a `Link` to the next one carrying an opaque token, as 360Learning pages. */
   const page = <T>(items: ReadonlyArray<T>, url: URL, size: number): Answer => {
-    const number = Math.max(1, Number(url.searchParams.get('page') ?? '1') || 1);
-    const body = items.slice((number - 1) * size, number * size);
-    if (number * size >= items.length) return { status: 200, body };
+    const cursor = url.searchParams.get('cursor');
+    const from = cursor === null ? { path: url.pathname, offset: 0 } : cursors.get(cursor);
+    // An unknown or foreign token: the document gives no code for it.
+    if (from?.path !== url.pathname) return bareStatus(400);
+    const end = from.offset + size;
+    const body = items.slice(from.offset, end);
+    if (end >= items.length) return { status: 200, body };
+    const token = randomBytes(18).toString('base64url');
+    cursors.set(token, { path: url.pathname, offset: end });
     const next = new URL(url.pathname, options.linkOrigin ?? origin);
-    next.searchParams.set('page', String(number + 1));
+    next.searchParams.set('cursor', token);
     const target = options.linkOrigin === undefined ? `${next.pathname}${next.search}` : next.href;
     return { status: 200, body, headers: { link: `<${target}>; rel="next"` } };
   };
 
+  /** A user as answered: in documented-shapes mode with every optional field 360Learning documents. */
+  const shown = (user: FakeApi360User): FakeApi360User =>
+    options.documentedShapes === true
+      ? {
+          organization: '360Learning',
+          phone: '+33123456789',
+          custom: 'Half-time worker',
+          primaryGroupId: fakeApi360GroupId,
+          profileImageId: '507f1f77bcf86cd799439011',
+          ...user,
+          lastLoginDate: '2024-09-10T23:00:00.000Z',
+        }
+      : user;
+
+  const listed = (): ReadonlyArray<unknown> => {
+    const users = store.list().map(shown);
+    if (options.documentedShapes !== true) return users;
+    return users.map((user, index) => {
+      if (index > 0) return user;
+      return Object.fromEntries(Object.entries(user).filter(([key]) => key !== 'status'));
+    });
+  };
+
+  const userAnswer = (answer: Answer): Answer => {
+    if (options.documentedShapes !== true || answer.status >= 300) return answer;
+    const answered = answeredId.safeParse(answer.body);
+    const user = answered.success ? store.get(answered.data._id) : undefined;
+    return user === undefined ? answer : { ...answer, body: shown(user) };
+  };
+
   const route = (method: string, url: URL, body: unknown): Answer => {
     if (url.pathname === usersPath) {
-      if (method === 'GET') return page(store.list(), url, options.pageSize ?? 500);
-      if (method === 'POST') return store.create(body, url.searchParams.get('sendInvitationEmail'));
+      if (method === 'GET') return page(listed(), url, options.pageSize ?? 500);
+      if (method === 'POST')
+        return userAnswer(store.create(body, url.searchParams.get('sendInvitationEmail')));
     }
     const match = userRoute.exec(url.pathname);
     const id = match?.[1];
-    if (match === null || id === undefined) return apiError(404, 'notFound');
+    // Routes and methods the document does not list: its status for "not found", no code.
+    if (match === null || id === undefined) return bareStatus(404);
     const [suffix, managerId] = [match[2], match[3]];
     if (suffix === undefined) {
-      if (method === 'PATCH') return store.patch(id, body);
+      if (method === 'PATCH') return userAnswer(store.patch(id, body));
       if (method === 'DELETE') return store.remove(id);
       if (method === 'GET') {
         const user = store.get(id);
-        return user === undefined ? apiError(404, 'userNotFound') : { status: 200, body: user };
+        return user === undefined
+          ? apiError(404, 'userNotFound')
+          : userAnswer({ status: 200, body: user });
       }
     }
-    if (suffix === '/activate' && method === 'PUT') return store.activate(id);
+    if (suffix === '/activate' && method === 'PUT') return userAnswer(store.activate(id));
     if (suffix === '/managers' && method === 'GET') {
       const list = store.managersOf(id);
       if (list === undefined) return apiError(404, 'userNotFound');
@@ -186,7 +246,7 @@ export const startFakeApi360 = async (options: FakeApi360Options = {}): Promise<
     }
     if (managerId !== undefined && (method === 'POST' || method === 'DELETE'))
       return store.changeManager(id, managerId, method === 'POST');
-    return apiError(405, 'methodNotAllowed');
+    return bareStatus(404);
   };
 
   const answer = async (
@@ -195,7 +255,8 @@ export const startFakeApi360 = async (options: FakeApi360Options = {}): Promise<
   ): Promise<Answer | 'drop'> => {
     const url = new URL(request.url ?? '/', origin);
     if (url.pathname === tokenPath && entry.method === 'POST') return token(entry.body);
-    if (request.headers['360-api-version'] !== 'v2.0') return apiError(400, 'invalidApiVersion');
+    // The version header is required; the document gives no code for its absence.
+    if (request.headers['360-api-version'] !== 'v2.0') return bareStatus(400);
     const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
     const expiry = bearer === undefined ? undefined : tokens.get(bearer);
     if (expiry === undefined || expiry <= Date.now())
@@ -207,10 +268,9 @@ export const startFakeApi360 = async (options: FakeApi360Options = {}): Promise<
     const fault = faults.shift();
     if (fault === 'drop') return 'drop';
     if (fault !== undefined)
-      return {
-        status: fault,
-        body: { error: fault === 429 ? 'tooManyRequests' : 'internalError' },
-      };
+      return fault === 429
+        ? { status: 429, body: { error: 'tooManyRequests' } }
+        : bareStatus(fault);
     if (overLimit(write ? 'write' : 'read'))
       return { status: 429, body: { error: 'tooManyRequests' } };
     return route(entry.method, url, entry.body);

@@ -54,6 +54,14 @@ export interface FakeApi360User {
   readonly lastName?: string;
   readonly job?: string;
   readonly lang: string;
+  readonly organization?: string;
+  readonly phone?: string;
+  readonly custom?: string;
+  readonly username?: string;
+  readonly primaryGroupId?: string;
+  readonly toBeDeactivatedAt?: string;
+  readonly profileImageId?: string;
+  readonly lastLoginDate?: string;
   readonly deletedAt: ReadonlyArray<string>;
   readonly reactivatedAt: ReadonlyArray<string>;
 }
@@ -69,16 +77,27 @@ export interface Answer {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
+/** A documented error: `{error: {code, message}}` with one of the codes the OpenAPI lists. */
 export const apiError = (status: number, code: string): Answer => ({
   status,
   body: { error: { code, message: `A human-readable message to help with debugging (${code}).` } },
 });
 
+/**
+ * A refusal the OpenAPI document gives no code for (a malformed body, an unknown route): the
+ * documented status alone, never an invented code.
+ */
+export const bareStatus = (status: number): Answer => ({ status });
+
 const text = z.string().min(1);
 const objectId = z.string().regex(/^[a-fA-F0-9]{24}$/);
 const lang = z.enum(fakeApi360Languages);
-const editable = {
+const dateTime = z.iso.datetime();
+// The request bodies of POST /users ("Input User") and PATCH /users/{id} as documented: PATCH
+// takes null for every field but lang (null clears it).
+const createSchema = z.strictObject({
   mail: text.optional(),
+  username: text.optional(),
   firstName: text.optional(),
   lastName: text.optional(),
   job: text.optional(),
@@ -86,17 +105,27 @@ const editable = {
   organization: text.optional(),
   phone: text.optional(),
   custom: text.optional(),
-  username: text.optional(),
   primaryGroupId: objectId.optional(),
-};
-const createSchema = z.strictObject({
-  ...editable,
+  toBeDeactivatedAt: dateTime.optional(),
   membership: z.strictObject({
     groupId: objectId,
     role: z.enum(['admin', 'analyst', 'editor', 'coach', 'contributor', 'learner', 'userAdmin']),
   }),
 });
-const patchSchema = z.strictObject(editable);
+const patchSchema = z.strictObject({
+  mail: text.nullable().optional(),
+  username: text.nullable().optional(),
+  firstName: text.nullable().optional(),
+  lastName: text.nullable().optional(),
+  job: text.nullable().optional(),
+  lang: lang.optional(),
+  organization: text.nullable().optional(),
+  phone: text.nullable().optional(),
+  custom: text.nullable().optional(),
+  primaryGroupId: objectId.nullable().optional(),
+  toBeDeactivatedAt: dateTime.nullable().optional(),
+  profileImageId: objectId.nullable().optional(),
+});
 
 const mailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -105,6 +134,8 @@ export interface FakeApi360StoreOptions {
   /** Mails 360Learning refuses as `mailInvalid` (its own check is stricter than sync360's). */
   readonly invalidMails: ReadonlyArray<string>;
   readonly ownerId: string | null;
+  /** Image media of the company: a `profileImageId` naming another is `400 mediaNotFound`. */
+  readonly mediaIds: ReadonlyArray<string>;
 }
 
 export const createApi360Store = (options: FakeApi360StoreOptions) => {
@@ -128,8 +159,8 @@ export const createApi360Store = (options: FakeApi360StoreOptions) => {
     );
     return taken ? apiError(400, 'mailAlreadyUsed') : null;
   };
-  const invalidBody = (error: z.ZodError): Answer =>
-    apiError(400, `invalidBody: ${error.issues.map((issue) => issue.path.join('.')).join(', ')}`);
+  const futureDate = (value: string | null | undefined): boolean =>
+    value === null || value === undefined || Date.parse(value) > Date.now();
 
   const seed = (input: FakeApi360Seed): string => {
     const { managers: managerIds, ...fields } = input;
@@ -148,10 +179,11 @@ export const createApi360Store = (options: FakeApi360StoreOptions) => {
 
   const create = (body: unknown, sendInvitationEmail: string | null): Answer => {
     const parsed = createSchema.safeParse(body);
-    if (!parsed.success) return invalidBody(parsed.error);
+    if (!parsed.success) return bareStatus(400);
     const input = parsed.data;
     if (input.mail === undefined && input.username === undefined)
       return apiError(400, 'mailAndUsernameUndefined');
+    if (!futureDate(input.toBeDeactivatedAt)) return apiError(400, 'deactivationDateInvalid');
     if (!options.groupIds.includes(input.membership.groupId)) return apiError(404, 'groupNotFound');
     const issue = mailIssue(input.mail, null);
     if (issue !== null) return issue;
@@ -193,13 +225,29 @@ export const createApi360Store = (options: FakeApi360StoreOptions) => {
     const user = users.get(id);
     if (user === undefined) return apiError(404, 'userNotFound');
     const parsed = patchSchema.safeParse(body);
-    if (!parsed.success) return invalidBody(parsed.error);
-    const issue = mailIssue(parsed.data.mail, id);
+    if (!parsed.success) return bareStatus(400);
+    const input = parsed.data;
+    if (user.status === 'deleted') return apiError(400, 'invalidUpdateOnDeletedUser');
+    if (input.toBeDeactivatedAt !== undefined && id === options.ownerId)
+      return apiError(400, 'ownerDeactivationNotAllowed');
+    if (!futureDate(input.toBeDeactivatedAt)) return apiError(400, 'deactivationDateInvalid');
+    if (
+      input.profileImageId !== undefined &&
+      input.profileImageId !== null &&
+      !options.mediaIds.includes(input.profileImageId)
+    )
+      return apiError(400, 'mediaNotFound');
+    const issue = mailIssue(input.mail ?? undefined, id);
     if (issue !== null) return issue;
+    // null clears a field: undefined values are left out of the JSON answers.
     const changes = Object.fromEntries(
-      Object.entries(parsed.data).filter(([, value]) => value !== undefined),
+      Object.entries(input).flatMap(([key, value]) =>
+        value === undefined ? [] : [[key, value ?? undefined]],
+      ),
     );
     const updated: FakeApi360User = { ...user, ...changes };
+    if (updated.mail === undefined && updated.username === undefined)
+      return apiError(400, 'userShouldHaveAtLeastOneValidIdentifier');
     users.set(id, updated);
     return { status: 200, body: updated };
   };

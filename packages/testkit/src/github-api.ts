@@ -3,7 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { DEFAULT_MESSAGES, parseJson, readBody, send, sendError, sleep } from './github-http.js';
 import { matchRoute, type FakeGithubRoute } from './github-routes.js';
-import { fakeRun, matchesStatusFilter, toApiRun, type FakeGithubRun } from './github-runs.js';
+import {
+  fakeRun,
+  matchesStatusFilter,
+  toApiJobs,
+  toApiRun,
+  type FakeGithubRun,
+} from './github-runs.js';
 
 export type { FakeGithubRoute } from './github-routes.js';
 export { fakeRun, type FakeGithubRun } from './github-runs.js';
@@ -188,7 +194,7 @@ export const startFakeGithub = async (options: FakeGithubOptions = {}): Promise<
     if (matched.route === 'jobs') {
       const run = runs.find((candidate) => candidate.id === matched.runId);
       if (run === undefined) return sendError(res, 404);
-      return send(res, 200, { total_count: run.jobs.length, jobs: run.jobs });
+      return send(res, 200, { total_count: run.jobs.length, jobs: toApiJobs(run) });
     }
     if (matched.workflow !== workflow && matched.workflow !== String(workflowId)) {
       return sendError(res, 404);

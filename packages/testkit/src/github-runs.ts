@@ -16,6 +16,8 @@ export interface FakeGithubRun {
   readonly html_url: string;
   /** Not part of GitHub's run object: what `GET /actions/runs/:id/jobs` answers for this run. */
   readonly jobs: readonly FakeGithubJob[];
+  /** Not part of GitHub's run object: fields left out of the answers (an odd outside answer). */
+  readonly leftOut: readonly string[];
 }
 
 /** A job of a run, as GitHub's jobs endpoint returns it (the fields sync360 reads). */
@@ -49,6 +51,11 @@ export interface FakeRunInit {
    * with `sync360 preview`).
    */
   readonly jobs?: readonly FakeJobInit[];
+  /**
+   * Fields of the run left out of every answer (`display_title`, `html_url`…), and `jobs.<field>`
+   * for fields left out of each of its jobs: no outside answer may crash a command.
+   */
+  readonly leftOut?: readonly string[];
 }
 
 let nextRunId = 1_000_000;
@@ -103,24 +110,39 @@ export const fakeRun = (init: FakeRunInit = {}): FakeGithubRun => {
     run_started_at: createdAt,
     html_url: `https://github.com/${repository}/actions/runs/${String(id)}`,
     jobs,
+    leftOut: init.leftOut ?? [],
   };
 };
 
+const without = (object: object, fields: readonly string[]): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(object).filter(([key]) => !fields.includes(key)));
+
+/** The run's jobs as GitHub's jobs endpoint shows them, less the fields left out. */
+export const toApiJobs = (run: FakeGithubRun): Array<Record<string, unknown>> => {
+  const fields = run.leftOut.flatMap((field) =>
+    field.startsWith('jobs.') ? [field.slice('jobs.'.length)] : [],
+  );
+  return run.jobs.map((job) => without(job, fields));
+};
+
 /** The run as GitHub's REST API shows it (without the fake's `jobs`). */
-export const toApiRun = (run: FakeGithubRun): Omit<FakeGithubRun, 'jobs'> => {
-  return {
-    id: run.id,
-    name: run.name,
-    display_title: run.display_title,
-    status: run.status,
-    conclusion: run.conclusion,
-    event: run.event,
-    head_branch: run.head_branch,
-    created_at: run.created_at,
-    updated_at: run.updated_at,
-    run_started_at: run.run_started_at,
-    html_url: run.html_url,
-  };
+export const toApiRun = (run: FakeGithubRun): Record<string, unknown> => {
+  return without(
+    {
+      id: run.id,
+      name: run.name,
+      display_title: run.display_title,
+      status: run.status,
+      conclusion: run.conclusion,
+      event: run.event,
+      head_branch: run.head_branch,
+      created_at: run.created_at,
+      updated_at: run.updated_at,
+      run_started_at: run.run_started_at,
+      html_url: run.html_url,
+    },
+    run.leftOut,
+  );
 };
 
 /** Statuses GitHub accepts in the `status` query parameter that are conclusions, not statuses. */

@@ -2,7 +2,12 @@
 export type LuccaUserItem = Record<string, unknown>;
 
 /** How the status field is written on users (SPEC §9 accepts all of these). */
-export type LuccaStatusStyle = 'entry' | 'label' | 'object-label' | 'value-label' | 'none';
+/**
+ * How the status field is given: `{id, value: <entry id>}` (the extended-data guide), a bare label
+ * or a bare entry id (the user resource page's bare form), or a label inside `value`.
+ */
+export type LuccaStatusStyle =
+  'entry' | 'bare-entry' | 'label' | 'object-label' | 'value-label' | 'none';
 
 export const luccaActiveEntryId = 84;
 export const luccaInactiveEntryId = 85;
@@ -141,6 +146,7 @@ const statusValue = (style: LuccaStatusStyle, active: boolean, storedId: number)
   if (style === 'entry')
     return { id: storedId, value: active ? luccaActiveEntryId : luccaInactiveEntryId };
   if (style === 'label') return label;
+  if (style === 'bare-entry') return active ? luccaActiveEntryId : luccaInactiveEntryId;
   if (style === 'value-label') return { id: storedId, value: label };
   return {
     id: storedId,
@@ -178,6 +184,8 @@ export const makeLuccaUser = (
   if (style !== 'none') extendedData[statusField] = statusValue(style, active, 70_000 + index);
   if (index % 4 === 0)
     extendedData['e_tshirt_size'] = { id: 90_000 + index, value: 90 + (index % 2) };
+  // The user resource page's bare form, on a field sync360 does not use.
+  if (index % 3 === 1) extendedData['e_blood_type'] = 'AB';
   return {
     id,
     employeeNumber: `E${String(index + 1).padStart(5, '0')}`,

@@ -1,17 +1,19 @@
-import { planOptionsFromEnv, todayIn } from '@sync360/config';
+import {
+  isSet,
+  labelConflicts,
+  optionalText,
+  orphansOf,
+  planOptionsFromEnv,
+  runnerShape as sharedRunnerShape,
+  secretsOf,
+  todayIn,
+  unescapeKey,
+} from '@sync360/config';
 import { defaultPlanOptions, redactSecrets, type PlanOptions } from '@sync360/core';
 import type { SftpSettings } from '@sync360/sftp';
+// The settings module alone: parsing the environment never loads the SFTP or PGP clients.
+import { parseHostKeyPins, privateKeyProblem } from '@sync360/sftp/settings';
 import { z } from 'zod';
-import {
-  alertEnvShape,
-  crossProblems,
-  isSet,
-  runnerEnvSchema,
-  secretsOf,
-  unescapeKey,
-  valueOf,
-  type RunnerEnv,
-} from './env-schema.js';
 
 export interface LuccaConfig {
   readonly baseUrl: string;
@@ -79,7 +81,7 @@ export interface RunnerConfig extends AlertConfig {
   readonly stateDir: string;
 }
 
-type ConfigResult =
+export type ConfigResult =
   | { readonly ok: true; readonly config: RunnerConfig }
   | {
       readonly ok: false;
@@ -88,7 +90,106 @@ type ConfigResult =
       readonly alert: AlertConfig;
     };
 
-const slackOf = (env: z.infer<z.ZodObject<typeof alertEnvShape>>): SlackConfig | null =>
+const hostKeyPins = optionalText.transform((value, context) => {
+  if (value === undefined) return undefined;
+  const parsed = parseHostKeyPins(value);
+  if (parsed.ok) return parsed.pins;
+  context.addIssue({
+    code: 'custom',
+    message: `SFTP_HOST_KEY_SHA256: ${parsed.reason}; give SHA256:<base64> fingerprints separated by commas (a whole \`ssh-keygen -lf\` line works)`,
+  });
+  return z.NEVER;
+});
+
+const publicKey =
+  /^(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-\S+|sk-\S+)\s+AAAA|-----BEGIN (?:RSA |SSH2 |PGP )?PUBLIC KEY|---- BEGIN SSH2 PUBLIC KEY/;
+
+const runnerShape = { ...sharedRunnerShape, SFTP_HOST_KEY_SHA256: hostKeyPins };
+type RunnerEnv = z.output<z.ZodObject<typeof runnerShape>>;
+
+/**
+ * Variables that only make sense together. The schema runs them even when a variable failed
+ * (that one then holds its trimmed text), so every problem is listed at once.
+ */
+const crossChecks = (env: RunnerEnv, source: NodeJS.ProcessEnv, requirePins: boolean): string[] => {
+  const problems: string[] = [];
+  const set = (name: string): boolean => isSet(source, name);
+  const pair = (a: string, b: string, why: string): void => {
+    if (set(a) !== set(b))
+      problems.push(`${set(a) ? b : a}: set it too (${a} and ${b} go together), ${why}`);
+  };
+  pair('LUCCA_BASE_URL', 'LUCCA_API_KEY', 'or unset both to use --input or the demo.');
+  pair('SLACK_BOT_TOKEN', 'SLACK_CHANNEL_ID', 'or unset both to run without Slack.');
+  if (set('SLACK_HR_CHANNEL_ID') && !set('SLACK_BOT_TOKEN'))
+    problems.push('SLACK_HR_CHANNEL_ID: needs SLACK_BOT_TOKEN and SLACK_CHANNEL_ID too.');
+  if (set('SFTP_HOST')) {
+    if (!set('SFTP_USERNAME'))
+      problems.push('SFTP_USERNAME: required with SFTP_HOST; set the login 360Learning gave you.');
+    if (!set('SFTP_PRIVATE_KEY') && !set('SFTP_PASSWORD'))
+      problems.push(
+        'SFTP_PRIVATE_KEY / SFTP_PASSWORD: one is required with SFTP_HOST; set the key (PEM text) or the password.',
+      );
+    if (requirePins && !set('SFTP_HOST_KEY_SHA256'))
+      problems.push(
+        'SFTP_HOST_KEY_SHA256: required with SFTP_HOST (sync360 never connects to an unpinned server); run `sync360 doctor` or `ssh-keyscan <host> | ssh-keygen -lf -` and pin the SHA256:... fingerprint.',
+      );
+    if (set('API360_CLIENT_ID'))
+      problems.push(
+        'SFTP_HOST / API360_CLIENT_ID: two destinations are configured; keep SFTP (unset API360_*) or the 360Learning API (unset SFTP_*).',
+      );
+  }
+  for (const [needed, orphans] of orphansOf(set))
+    problems.push(
+      `${orphans.join(', ')}: set without ${needed}, so ${orphans.length === 1 ? 'it has' : 'they have'} no effect; set ${needed} too, or unset ${orphans.length === 1 ? 'it' : 'them'}.`,
+    );
+  pair('API360_CLIENT_ID', 'API360_CLIENT_SECRET', 'or unset both to deliver otherwise.');
+  if (set('API360_CLIENT_ID') && !set('API360_DEFAULT_GROUP_ID'))
+    problems.push(
+      'API360_DEFAULT_GROUP_ID: required with API360_CLIENT_ID (created users join that group as learners); set the group id.',
+    );
+  const key = unescapeKey(env.SFTP_PRIVATE_KEY ?? '');
+  if (publicKey.test(key))
+    problems.push(
+      'SFTP_PRIVATE_KEY: this is a public key; paste the private key (the file without .pub, starting with -----BEGIN ... PRIVATE KEY-----) and give 360Learning the public one.',
+    );
+  else if (key !== '') {
+    const problem = privateKeyProblem(key, env.SFTP_PASSPHRASE);
+    if (problem !== null) problems.push(`SFTP_PRIVATE_KEY: ${problem}.`);
+  }
+  if (Array.isArray(env.SYNC360_ACTIVE_LABELS) && Array.isArray(env.SYNC360_INACTIVE_LABELS))
+    problems.push(...labelConflicts(env));
+  return problems;
+};
+
+/** Every variable the runner reads, each message naming the variable and its fix. */
+const runnerSchema = (source: NodeJS.ProcessEnv, requirePins: boolean) =>
+  z.object(runnerShape).superRefine(
+    (env, context) => {
+      for (const message of crossChecks(env, source, requirePins))
+        context.addIssue({ code: 'custom', message, path: [] });
+    },
+    { when: () => true },
+  );
+
+/** What reports a failure (Slack, the step summary, the run link), read even when the rest is broken. */
+const alertSchema = z.object(runnerShape).pick({
+  SYNC360_TODAY: true,
+  SYNC360_TIMEZONE: true,
+  SLACK_BOT_TOKEN: true,
+  SLACK_CHANNEL_ID: true,
+  SLACK_HR_CHANNEL_ID: true,
+  SLACK_API_URL: true,
+  SYNC360_SLACK_THREAD: true,
+  SYNC360_STATUS_BUTTONS: true,
+  GITHUB_SERVER_URL: true,
+  GITHUB_REPOSITORY: true,
+  GITHUB_RUN_ID: true,
+  GITHUB_ACTIONS: true,
+  GITHUB_STEP_SUMMARY: true,
+});
+type AlertEnv = z.output<typeof alertSchema>;
+
+const slackOf = (env: AlertEnv): SlackConfig | null =>
   env.SLACK_BOT_TOKEN === undefined || env.SLACK_CHANNEL_ID === undefined
     ? null
     : {
@@ -100,12 +201,9 @@ const slackOf = (env: z.infer<z.ZodObject<typeof alertEnvShape>>): SlackConfig |
         statusButtons: env.SYNC360_STATUS_BUTTONS,
       };
 
-const alertOf = (
-  env: z.infer<z.ZodObject<typeof alertEnvShape>>,
-  secrets: ReadonlyArray<string>,
-): AlertConfig => ({
+const alertOf = (env: AlertEnv, secrets: ReadonlyArray<string>): AlertConfig => ({
   secrets,
-  today: env.SYNC360_TODAY ?? todayIn(env.SYNC360_TIMEZONE ?? 'Europe/Paris'),
+  today: env.SYNC360_TODAY ?? todayIn(env.SYNC360_TIMEZONE),
   slack: slackOf(env),
   inGithubActions: env.GITHUB_ACTIONS === 'true',
   stepSummaryPath: env.GITHUB_STEP_SUMMARY ?? null,
@@ -122,15 +220,15 @@ const alertWhenBroken = (
   source: NodeJS.ProcessEnv,
   secrets: ReadonlyArray<string>,
 ): AlertConfig => {
-  const parsed = z.object(alertEnvShape).safeParse(source);
+  const parsed = alertSchema.safeParse(source);
   if (parsed.success) return alertOf(parsed.data, secrets);
   return {
     secrets,
     today: todayIn('Europe/Paris'),
     slack: null,
-    inGithubActions: valueOf(source, 'GITHUB_ACTIONS') === 'true',
+    inGithubActions: source['GITHUB_ACTIONS']?.trim() === 'true',
     stepSummaryPath: isSet(source, 'GITHUB_STEP_SUMMARY')
-      ? valueOf(source, 'GITHUB_STEP_SUMMARY')
+      ? (source['GITHUB_STEP_SUMMARY'] ?? '').trim()
       : null,
     runUrl: null,
   };
@@ -141,7 +239,7 @@ const sftpOf = (env: RunnerEnv): SftpSettings | null =>
     ? null
     : {
         host: env.SFTP_HOST,
-        port: env.SFTP_PORT ?? 22,
+        port: env.SFTP_PORT,
         username: env.SFTP_USERNAME ?? '',
         ...(env.SFTP_PRIVATE_KEY === undefined
           ? {}
@@ -175,7 +273,7 @@ const luccaOf = (env: RunnerEnv): LuccaConfig | null =>
         ...(env.LUCCA_RETRY_DELAY_MS === undefined
           ? {}
           : { retryBaseDelayMs: env.LUCCA_RETRY_DELAY_MS }),
-        maxEmployees: env.LUCCA_MAX_EMPLOYEES ?? 200_000,
+        maxEmployees: env.LUCCA_MAX_EMPLOYEES,
       };
 
 const api360Of = (env: RunnerEnv): Api360Config | null =>
@@ -221,15 +319,18 @@ export const parseRunnerConfig = (
   { requirePins }: { readonly requirePins: boolean },
 ): ConfigResult => {
   const secrets = secretsOf(source);
-  const parsed = runnerEnvSchema.safeParse(source);
-  const problems = [
-    ...(parsed.success
-      ? []
-      : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)),
-    ...crossProblems(source, requirePins),
-  ].map((problem) => redactSecrets(problem, secrets));
-  if (!parsed.success || problems.length > 0)
-    return { ok: false, problems, alert: alertWhenBroken(source, secrets) };
+  const parsed = runnerSchema(source, requirePins).safeParse(source);
+  if (!parsed.success)
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((issue) =>
+        redactSecrets(
+          issue.path.length === 0 ? issue.message : `${issue.path.join('.')}: ${issue.message}`,
+          secrets,
+        ),
+      ),
+      alert: alertWhenBroken(source, secrets),
+    };
   const env = parsed.data;
   return {
     ok: true,
@@ -241,7 +342,7 @@ export const parseRunnerConfig = (
       api360: api360Of(env),
       github: githubOf(env),
       plan: planOf(env),
-      fileNameTemplate: env.SYNC360_FILE_NAME ?? 'users.csv',
+      fileNameTemplate: env.SYNC360_FILE_NAME,
       outputDir: env.SYNC360_OUTPUT_DIR,
       stateDir: env.SYNC360_STATE_DIR,
     },
