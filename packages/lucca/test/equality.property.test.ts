@@ -18,8 +18,9 @@ import { buildPlan as buildPlanBefore } from './before/plan.js';
 import { parseUsersPayload as parseUsersBefore } from './before/users.js';
 
 // The Lucca mapping and the core rules were rewritten for speed (issue 25). `before/` holds them
-// as they were (commit 72410e8), only as this test's oracle: for generated Lucca payloads, odd
-// values included, both must give the same records, problems, reminders, changes and file bytes.
+// as they were (commit 72410e8, plus the rule changes merged since), only as this test's oracle:
+// for generated Lucca payloads, odd values included, both must give the same records, problems,
+// reminders, changes and file bytes.
 
 const seed = 25_100_000;
 const today = '2026-01-15';

@@ -19,6 +19,7 @@ export const problemCodes = {
   'manager-not-in-360': 'warning',
   'language-not-in-360': 'warning',
   'api360-rejected': 'warning',
+  'api360-unreadable-user': 'warning',
 } as const;
 
 export type ProblemCode = keyof typeof problemCodes;

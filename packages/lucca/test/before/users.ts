@@ -96,6 +96,9 @@ type StatusValue =
 export const readStatusValue = (raw: unknown): StatusValue | null => {
   if (raw === null || raw === undefined || raw === '') return { kind: 'none' };
   if (typeof raw === 'string') return { kind: 'label', label: raw };
+  // Merged from main (a bare number is an entry id): a rule change, not this rewrite's.
+  if (typeof raw === 'number' && Number.isSafeInteger(raw))
+    return { kind: 'entry', entryId: String(raw) };
   if (!isObject(raw)) return null;
   const value = 'value' in raw ? raw['value'] : raw;
   if (value === null || value === undefined || value === '') return { kind: 'none' };
