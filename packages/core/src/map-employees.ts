@@ -173,12 +173,12 @@ export const mapEmployees = (
     rows.push(candidate.row);
     exportedRecords.add(candidate.record);
   }
+  const problems: Problem[] = [];
   for (const draft of drafts) {
     if (draft.row !== null && draft.manager !== null && !exportedRecords.has(draft.manager))
       addProblem(draft, managerNotExported(draft, draft.row.managerId));
+    for (const found of draft.problems) problems.push(found);
   }
-  const problems: Problem[] = [];
-  for (const draft of drafts) for (const found of draft.problems) problems.push(found);
   return {
     rows,
     problems,

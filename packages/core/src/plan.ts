@@ -47,12 +47,15 @@ const luccaIdsByUniqueId = (
   employees: ReadonlyArray<MappedEmployee>,
 ): Map<string, string | null> => {
   const ids = new Map<string, string | null>();
-  for (const employee of employees)
-    if (employee.exported && employee.uniqueId !== null)
-      ids.set(employee.uniqueId, employee.luccaId);
+  const notExported: MappedEmployee[] = [];
+  for (const employee of employees) {
+    if (employee.uniqueId === null) continue;
+    if (employee.exported) ids.set(employee.uniqueId, employee.luccaId);
+    else notExported.push(employee);
+  }
   const others = new Map<string, string | null>();
-  for (const { exported, uniqueId, luccaId } of employees) {
-    if (exported || uniqueId === null || ids.has(uniqueId)) continue;
+  for (const { uniqueId, luccaId } of notExported) {
+    if (uniqueId === null || ids.has(uniqueId)) continue;
     others.set(uniqueId, others.has(uniqueId) ? null : luccaId);
   }
   for (const [uniqueId, luccaId] of others) ids.set(uniqueId, luccaId);

@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
-import { CsvError, parse } from 'csv-parse/sync';
+import { createRequire } from 'node:module';
 import type { CsvDelimiter } from './options.js';
+
+// csv-parse loads when a previous file is read (its one-file CommonJS build): `build` and
+// `reminders` never read one, and its seventeen ES modules cost them 40 ms of start-up.
+const require = createRequire(import.meta.url);
+const csvParse = (): typeof import('csv-parse/sync') => require('csv-parse/sync');
 
 /** The eight columns of the 360Learning user file: order and meaning never change. */
 export const columnKeys = [
@@ -129,7 +134,10 @@ type PreviousFileResult =
   | { readonly ok: false; readonly reason: string };
 
 /** What went wrong, without any value of the file (it holds personal data). */
-const parseFailure = (error: unknown): string => {
+const parseFailure = (
+  error: unknown,
+  CsvError: typeof import('csv-parse/sync').CsvError,
+): string => {
   if (!(error instanceof CsvError)) return 'unreadable CSV';
   const line = typeof error['lines'] === 'number' ? ` at line ${error['lines']}` : '';
   return `${error.code}${line}`;
@@ -142,11 +150,12 @@ const parseFailure = (error: unknown): string => {
 export const parsePreviousFile = (text: string): PreviousFileResult => {
   const headerLine = text.split('\n', 1)[0] ?? '';
   const delimiter = headerLine.split(';').length > headerLine.split(',').length ? ';' : ',';
+  const { CsvError, parse } = csvParse();
   let records: string[][];
   try {
     records = parse(text, { delimiter, bom: true });
   } catch (error) {
-    return { ok: false, reason: parseFailure(error) };
+    return { ok: false, reason: parseFailure(error, CsvError) };
   }
   const [header, ...body] = records;
   if (header === undefined || header.length !== columnKeys.length) {
