@@ -3,7 +3,8 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { makeLuccaUsers } from '@sync360/testkit/lucca-users';
 import { makeTempDir } from '@sync360/testkit/temp-dir';
-import { median, repoRoot, timeProcess, type ProcessRun } from './child.js';
+import { runnerBundle } from '../apps/runner/bundle.mjs';
+import { bundledScript, median, repoRoot, timeProcess, type ProcessRun } from './child.js';
 import { benchToday, shuffled } from './fixtures.js';
 
 export interface BuildBench {
@@ -38,7 +39,7 @@ const pairRatio = (
  * The whole `sync360 build --input users.json --out users.csv` process on `employees` users
  * (Lucca's JSON in, every mapping rule, reminders, the first-delivery guard, CSV, SHA-256, the
  * printed report) against the whole process of `bench/bare-build.ts` on the same JSON, both
- * started the same way (Node with the tsx loader, as `pnpm sync360` runs). The two alternate in
+ * started the same way (plain Node on bundled JavaScript, as `pnpm sync360` runs). The two alternate in
  * pairs, so machine noise hits both alike; each ratio is the median of the pairs' ratios.
  * `lucca` keeps the order the API serves (by Lucca id, mostly by employee number); `shuffled` is
  * the worst case for the sort.
@@ -57,22 +58,22 @@ export const benchBuild = async (
       JSON.stringify({ data: { items: order === 'lucca' ? users : shuffled(users, employees) } }),
     );
     users.length = 0;
+    // Both as plain Node on JavaScript built by the runner's bundler: the product through its
+    // launcher (`pnpm sync360`), the bare script bundled the same way.
+    await runnerBundle();
+    const bare = await bundledScript('bench/bare-build.ts', join(temp.path, 'bare'));
     const options = {
       cwd: temp.path,
       env: { PATH: process.env['PATH'] ?? '', HOME: temp.path, SYNC360_TODAY: benchToday },
+      usageHook: await bundledScript('bench/peak-rss.ts', join(temp.path, 'usage')),
     };
     const build = () =>
       timeProcess(
-        join(repoRoot, 'apps/runner/src/main.ts'),
+        join(repoRoot, 'apps/runner/launch.mjs'),
         ['build', '--input', input, '--out', join(temp.path, 'users.csv')],
         options,
       );
-    const baseline = () =>
-      timeProcess(
-        join(repoRoot, 'bench/bare-build.ts'),
-        [input, join(temp.path, 'bare.csv')],
-        options,
-      );
+    const baseline = () => timeProcess(bare, [input, join(temp.path, 'bare.csv')], options);
     const builds: ProcessRun[] = [];
     const baselines: ProcessRun[] = [];
     const loadBefore = loadavg()[0] ?? 0;
