@@ -22,37 +22,40 @@ const buildRow = (result: BuildBench): BenchRow => ({
 const load = (result: BuildBench): string =>
   result.load.map((value) => value.toFixed(1)).join(' -> ');
 
-/** CPU per 1,000 users beyond the smallest size's run, which holds the start-up. */
-const perThousand = (
-  result: BuildBench,
-  smallest: BuildBench,
-  side: 'build' | 'baseline',
-): number =>
-  (result[side].cpuMs - smallest[side].cpuMs) / ((result.employees - smallest.employees) / 1000);
+/** CPU of each further 1,000 users: the slope from the next smaller size's run. */
+const perThousand = (result: BuildBench, smaller: BuildBench, side: 'build' | 'baseline'): number =>
+  (result[side].cpuMs - smaller[side].cpuMs) / ((result.employees - smaller.employees) / 1000);
 
 /** One line per size: both sides' medians, the pairs' median ratios, RSS, cost per 1,000 users. */
 const sizeTable = (results: ReadonlyArray<BuildBench>): string => {
-  const smallest = results[0];
   const header =
-    '| employees | build CPU | bare CPU | CPU ratio | build wall | bare wall | wall ratio | peak RSS (bare) | CPU per 1,000 users (bare) | load average |';
-  const lines = results.map((result) => {
+    '| employees | build CPU | bare CPU | CPU ratio | build wall | bare wall | wall ratio | peak RSS (bare) | CPU per further 1,000 users (bare) | load average |';
+  const slopes = results.map((result, index) => {
+    const smaller = results[index - 1];
+    return smaller === undefined
+      ? null
+      : {
+          from: smaller.employees,
+          build: perThousand(result, smaller, 'build'),
+          bare: perThousand(result, smaller, 'baseline'),
+        };
+  });
+  const lines = results.map((result, index) => {
+    const slope = slopes[index];
     const cost =
-      smallest === undefined || result === smallest
-        ? 'start-up + 1,000'
-        : `${perThousand(result, smallest, 'build').toFixed(1)} ms (${perThousand(result, smallest, 'baseline').toFixed(1)} ms)`;
+      slope === null || slope === undefined
+        ? '-'
+        : `${slope.build.toFixed(1)} ms (${slope.bare.toFixed(1)} ms) from ${slope.from.toLocaleString('en-US')}`;
     return `| ${result.employees.toLocaleString('en-US')} | ${ms(result.build.cpuMs)} | ${ms(result.baseline.cpuMs)} | ${times(result.cpuRatio)} | ${ms(result.build.ms)} | ${ms(result.baseline.ms)} | ${times(result.wallRatio)} | ${mb(result.build.peakRssMb)} (${mb(result.baseline.peakRssMb)}) | ${cost} | ${load(result)} |`;
   });
-  const costs =
-    smallest === undefined
-      ? []
-      : results
-          .filter((result) => result.employees >= 10_000)
-          .map((result) => perThousand(result, smallest, 'build'));
+  const costs = slopes.flatMap((slope) =>
+    slope !== null && slope !== undefined && slope.from >= 10_000 ? [slope.build] : [],
+  );
   const spread =
     costs.length > 1
       ? [
           '',
-          `Cost per 1,000 users from 10,000 up: highest / lowest = ${times(Math.max(...costs) / Math.min(...costs))} (target <= 1.3x).`,
+          `CPU per further 1,000 users from 10,000 to ${results.at(-1)?.employees.toLocaleString('en-US') ?? ''}: highest / lowest = ${times(Math.max(...costs) / Math.min(...costs))} (target <= 1.3x).`,
         ]
       : [];
   return [header, `|${'---|'.repeat(10)}`, ...lines, ...spread].join('\n');
