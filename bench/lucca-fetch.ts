@@ -47,7 +47,7 @@ export const benchLuccaFetch = async (): Promise<BenchResult> => {
       ratio: round(seconds / baselineSeconds, 2),
       notes:
         `${requests} requests (1 definitions + ${requests - 1} pages of ${pageSize}, the last one empty), ${latencyMs} ms latency each; ` +
-        `baseline = requests x latency. Rate-limit floor: the ${perMinute}/min sliding window lets up to ${perMinute} requests go in a burst, ` +
+        `baseline = requests x latency. Rate-limit floor: the limiter (${perMinute} a minute, each counted until a minute after its answer) lets up to ${perMinute} requests go in a burst, ` +
         `so these ${requests} never wait (floor 0 s); past ${perMinute} requests in a run (over ~${(perMinute - 2) * pageSize} employees) ` +
         `each further ${perMinute} cost one more minute; an evenly paced limiter (one request per ${60 / perMinute} s) would floor this run at ${pacedSeconds} s.`,
     };

@@ -4,6 +4,7 @@ import { benchBuild, type BuildBench } from './build.js';
 import { runScenario } from './child.js';
 import { benchEndToEnd } from './e2e.js';
 import { fetchResultSchema } from './fetch-scenario.js';
+import { rulesResultSchema } from './rules-plan.js';
 import { mb, ms, renderTable, times, type BenchRow } from './table.js';
 
 const say = (line: string): void => {
@@ -70,12 +71,12 @@ const listFrom = (name: string, fallback: string): string[] =>
 /**
  * `pnpm bench`: every benchmark in one run, each scenario in its own child process.
  * `BENCH_SIZES` (employees, comma-separated), `BENCH_PAIRS` and `BENCH_SCENARIOS` (any of
- * build, shuffled, run, fetch, api360) narrow it down while iterating.
+ * build, shuffled, run, fetch, api360, rules) narrow it down while iterating.
  */
 const main = async (): Promise<void> => {
   const sizes = listFrom('BENCH_SIZES', '1000,10000,100000,300000').map(Number);
   const pairs = Number(process.env['BENCH_PAIRS'] ?? '5');
-  const scenarios = new Set(listFrom('BENCH_SCENARIOS', 'build,shuffled,run,fetch,api360'));
+  const scenarios = new Set(listFrom('BENCH_SCENARIOS', 'build,shuffled,run,fetch,api360,rules'));
   say(
     `sync360 benchmarks on ${cpus().length} CPUs, Node ${process.version}, ${new Date().toISOString()}`,
   );
@@ -129,6 +130,18 @@ const main = async (): Promise<void> => {
       ratio: times(api360.ratio),
       target: '<= 1.2x',
       notes: `floor = writes / 10 per second (360Learning's write limit); reading the 1,000 users ${ms(api360.readSeconds * 1000)}; ${api360.refused} answers 429; peak RSS ${mb(api360.peakRssMb)} (fake server in the same process)`,
+    });
+  }
+  if (scenarios.has('rules')) {
+    say('group rules planning, 10,000 employees x 5 rules...');
+    const rules = await runScenario('rules-plan.ts', ['run'], rulesResultSchema);
+    rows.push({
+      benchmark: `group rules planning, ${rules.employees.toLocaleString('en-US')} employees x ${String(rules.rules)} rules`,
+      measured: ms(rules.evaluateMs + rules.planMs),
+      baseline: '-',
+      ratio: '-',
+      target: '-',
+      notes: `evaluate ${ms(rules.evaluateMs)} + plan ${ms(rules.planMs)} (${rules.operations.toLocaleString('en-US')} role operations); medians of ${String(rules.rounds)}`,
     });
   }
   const tables = rows.length > 0 ? [renderTable(rows)] : [];

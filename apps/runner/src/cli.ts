@@ -13,6 +13,8 @@ export interface CliFlags {
   readonly redact: boolean;
   readonly json: boolean;
   readonly notify: boolean;
+  /** `rules`: list who each rule matches. */
+  readonly names: boolean;
   readonly report: string | null;
   readonly input: string | null;
   readonly definitions: string | null;
@@ -82,6 +84,10 @@ const flagTable = {
   },
   json: { type: 'boolean', help: 'print JSON instead of the human summary' },
   notify: { type: 'boolean', help: 'post the reminders to Slack' },
+  names: {
+    type: 'boolean',
+    help: 'list who each rule matches (employee numbers only under GitHub Actions or --redact)',
+  },
 } as const;
 
 type FlagName = keyof typeof flagTable;
@@ -149,6 +155,14 @@ const commandTable = {
     ],
     flags: ['input', 'definitions', 'redact', 'json'],
   },
+  rules: {
+    summary: 'previews the group rules (SYNC360_RULES_FILE) on Lucca data, no 360Learning access',
+    about: [
+      'For each rule, how many Active employees it matches; each custom field filled or empty;',
+      'the Active employees no group rule matches. The source is chosen as for run.',
+    ],
+    flags: ['input', 'definitions', 'names', 'redact', 'json'],
+  },
 } as const satisfies Record<string, CommandSpec>;
 
 export type CommandName = keyof typeof commandTable;
@@ -194,6 +208,7 @@ const noFlags: CliFlags = {
   redact: false,
   json: false,
   notify: false,
+  names: false,
   report: null,
   input: null,
   definitions: null,
@@ -279,6 +294,7 @@ export const parseCommandLine = (argv: ReadonlyArray<string>): CommandLine => {
       // `--json` anywhere on the line, even where it is a mistake, asks for errors as JSON.
       json: tokens.some((token) => token.kind === 'option' && token.name === 'json'),
       notify: on('notify'),
+      names: on('names'),
       report: text('report'),
       input: text('input'),
       definitions: text('definitions'),

@@ -4,8 +4,11 @@ import {
   applyApi360Plan,
   createApi360Client,
   guardWithDeletes,
+  guardWithRoleRemovals,
   plannedOperations,
   planFromLive,
+  planRules,
+  readRulesLive,
   type Api360Client,
   type Api360Plan,
   type Api360Settings,
@@ -14,14 +17,16 @@ import {
 } from '@sync360/api360';
 import {
   DeliveryError,
+  evaluateRules,
   withDeliveryProblems,
+  type GroupRules,
   type Plan,
   type Report,
   type UserRow,
 } from '@sync360/core';
 import { deliverBySftp } from '@sync360/sftp';
 import type { Api360Config, RunnerConfig } from './config/runner-config.js';
-import { codeOf, writeFileAtomic } from './state/local-files.js';
+import { fsErrorCode, writeFileAtomic } from './state/local-files.js';
 
 type DestinationKind = 'sftp' | '360-api' | 'local';
 
@@ -62,7 +67,7 @@ const deliverLocally = async (
   } catch (error) {
     throw new DeliveryError(
       'local-write-failed',
-      `Cannot write ${shown(path)} (${codeOf(error) ?? String(error)}).`,
+      `Cannot write ${shown(path)} (${fsErrorCode(error) ?? String(error)}).`,
       'Check that the output folder (--out or SYNC360_OUTPUT_DIR) is writable and the disk is not full.',
     );
   }
@@ -141,6 +146,8 @@ export const planApi360Delivery = async (
   baselineRows: ReadonlyArray<UserRow> | null,
   maxDeactivations: number | null,
   progress: (line: string) => void,
+  /** Group rules (§7c) and SYNC360_MAX_ROLE_REMOVALS, or null without a rules file. */
+  rules: { readonly rules: GroupRules; readonly maxRoleRemovals: number | null } | null = null,
 ): Promise<{ run: Api360Run; plan: Plan }> => {
   const client = createApi360Client(api360SettingsOf(config), { progress });
   progress(`360Learning: reading the users of ${new URL(config.baseUrl).origin}`);
@@ -149,15 +156,38 @@ export const planApi360Delivery = async (
     baselineRows,
     options: { defaultGroupId: config.defaultGroupId, activateUsers: config.activateUsers },
   });
+  let planned = live.plan;
+  let guard = guardWithDeletes(plan.guard, live.plan, maxDeactivations);
+  let withProblems = withDeliveryProblems(plan, asProblems(live.plan.warnings));
+  if (rules !== null) {
+    const evaluation = evaluateRules(rules.rules, plan.rows, plan.employees);
+    progress(
+      `360Learning: reading the groups, ${String(rules.rules.groups.length)} managed roles and custom fields`,
+    );
+    const rulesLive = await readRulesLive(
+      client,
+      rules.rules,
+      planned,
+      evaluation,
+      config.defaultGroupId,
+    );
+    planned = planRules(planned, rules.rules, evaluation, rulesLive, rules.maxRoleRemovals);
+    guard = guardWithRoleRemovals(guard, planned);
+    withProblems = withDeliveryProblems(
+      withProblems,
+      evaluation.problems.map((problem) => ({
+        ...problem,
+        code: 'invalid-lucca-value' as const,
+        fixData: false,
+      })),
+    );
+  }
   progress(
-    `360Learning: ${String(live.users.length)} users read, ${String(live.plan.operations.length)} operations planned`,
+    `360Learning: ${String(live.users.length)} users read, ${String(planned.operations.length)} operations planned`,
   );
   return {
-    run: { client, plan: live.plan, operations: plannedOperations(live.plan) },
-    plan: {
-      ...withDeliveryProblems(plan, asProblems(live.plan.warnings)),
-      guard: guardWithDeletes(plan.guard, live.plan, maxDeactivations),
-    },
+    run: { client, plan: planned, operations: plannedOperations(planned) },
+    plan: { ...withProblems, guard },
   };
 };
 

@@ -1,4 +1,4 @@
-import { ConfigError, isSync360Error, Sync360Error } from '@sync360/core';
+import { ConfigError, isSync360Error, messageOf, Sync360Error } from '@sync360/core';
 import {
   consoleIo,
   exitCodeFor,
@@ -23,6 +23,7 @@ const commands: Record<CommandName, () => Promise<Command>> = {
   reminders: async () => (await import('./commands/reminders.js')).remindersCommand,
   watchdog: async () => (await import('./commands/watchdog.js')).watchdogCommand,
   doctor: async () => (await import('./commands/doctor.js')).doctorCommand,
+  rules: async () => (await import('./commands/rules.js')).rulesCommand,
 };
 
 /** A usage error is one line; with `--json` every error is `{"error":{code,message,hint}}` on stdout. */
@@ -71,7 +72,7 @@ const main = async (argv: ReadonlyArray<string>, env: NodeJS.ProcessEnv): Promis
     );
   } catch (error) {
     if (!isSync360Error(error)) {
-      io.err(`Unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+      io.err(`Unexpected error: ${messageOf(error)}`);
       if (env['SYNC360_DEBUG'] === '1' && error instanceof Error) io.err(error.stack ?? '');
       return exitCodes.internal;
     }

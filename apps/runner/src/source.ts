@@ -2,10 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import {
   ConfigError,
-  isSync360Error,
-  Sync360Error,
   type EmployeeRecord,
+  isSync360Error,
+  messageOf,
   type PlanOptions,
+  Sync360Error,
 } from '@sync360/core';
 import { fetchLuccaRecords, parseUsersPayload, readDefinitions } from '@sync360/lucca';
 import type { RunnerConfig } from './config/runner-config.js';
@@ -51,7 +52,7 @@ const readJsonFile = async (path: string, flag: string, redact: boolean): Promis
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = messageOf(error);
     const position = /position \d+/.exec(reason)?.[0];
     throw new ConfigError(
       'input-malformed',
@@ -69,6 +70,7 @@ const readLuccaFiles = async (
   labels: Pick<PlanOptions, 'extraActiveLabels' | 'extraInactiveLabels'>,
   redact: boolean,
   label = `--input ${input}`,
+  ruleKeys: ReadonlyArray<string> = [],
 ): Promise<EmployeeRecord[]> => {
   const users = await readJsonFile(input, '--input', redact);
   let definitions = null;
@@ -87,7 +89,7 @@ const readLuccaFiles = async (
     }
     definitions = parsed.definitions;
   }
-  const result = parseUsersPayload(users, { statusField, definitions }, 'users');
+  const result = parseUsersPayload(users, { statusField, definitions, ruleKeys }, 'users');
   if (result.ok) return result.records;
   const { issue } = result;
   switch (issue.kind) {
@@ -141,6 +143,7 @@ const load = async (
   today: string,
   progress: (message: string) => void,
   redact: boolean,
+  ruleKeys: ReadonlyArray<string> | null,
 ): Promise<LoadedSource> => {
   const kind = sourceKindFor(config, flags);
   if (kind === 'file' && flags.input !== null)
@@ -152,6 +155,8 @@ const load = async (
         config.statusField,
         config.plan,
         redact,
+        `--input ${flags.input}`,
+        ruleKeys ?? [],
       ),
       warnings: [],
     };
@@ -166,6 +171,7 @@ const load = async (
         onWarning: progress,
       },
       today,
+      ruleKeys,
     );
     return { kind, records: fetched.records, warnings: fetched.warnings };
   }
@@ -178,6 +184,7 @@ const load = async (
       config.plan,
       redact,
       'demo data',
+      ruleKeys ?? [],
     ),
     warnings: [],
   };
@@ -193,10 +200,19 @@ export const loadSource = async (
   today: string,
   progress: (message: string) => void,
   redact: boolean,
+  /** With group rules: the Lucca attributes they read (§7c), else null. */
+  ruleKeys: ReadonlyArray<string> | null = null,
 ): Promise<LoadedSource> => {
   const clean = redact ? withoutQuotedData : (text: string): string => text;
   try {
-    const source = await load(config, flags, today, (line) => progress(clean(line)), redact);
+    const source = await load(
+      config,
+      flags,
+      today,
+      (line) => progress(clean(line)),
+      redact,
+      ruleKeys,
+    );
     return {
       ...source,
       warnings: [...source.warnings, ...checkLegalEntities(config, source.records)].map(clean),

@@ -1,49 +1,19 @@
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
-import { redactSecrets, type Reminder } from '@sync360/core';
-import { luccaRateLimiter, type RateLimiter } from '@sync360/lucca';
+import { redactSecrets } from '@sync360/core';
+import { luccaRateLimiter } from '@sync360/lucca';
 import { registerApprove } from './actions/approve.js';
+import type { BotContext, BotDeps } from './bot-context.js';
 import { registerSetStatus } from './actions/set-status.js';
 import { registerSync360Command } from './commands/sync360.js';
 import type { BotConfig } from './config.js';
 import { startHealthServer, type HealthServer } from './health.js';
-import { reminderCache, remindersTtlMs, type ReminderCache } from './reminder-cache.js';
+import { reminderCache, remindersTtlMs } from './reminder-cache.js';
 import { registerAppHome } from './views/app-home.js';
 import { startBotWatchdog, type WatchdogTimer } from './watchdog.js';
 
 /** Bolt's default path for slash commands, events and interactivity. */
 export const eventsPath = '/slack/events';
-
-/** What the bot reaches outside Slack and GitHub, injectable so tests can use fixed data. */
-export interface BotDeps {
-  /** Live reminders for `/sync360 pending` and the Home tab; null when Lucca is not configured. */
-  readonly loadReminders: (() => Promise<Reminder[]>) | null;
-  readonly now?: () => Date;
-  /** How often the watchdog checks; default 24 h. Null disables it. */
-  readonly watchdogIntervalMs?: number | null;
-  /** Delay before the first watchdog check; default 5 minutes. */
-  readonly watchdogFirstDelayMs?: number;
-  /** How long the reminders are kept (pending, Home tab, clicks); default 10 minutes. */
-  readonly remindersTtlMs?: number;
-  /** The one limiter of every Lucca call (read and write keys: same tenant); default a new one. */
-  readonly luccaLimiter?: RateLimiter;
-  /** Web API retries per call (a rate-limited call waits for `Retry-After`); default 2. */
-  readonly slackRetries?: number;
-  readonly logLevel?: LogLevel;
-  /** Where the bot writes its own log lines; default stderr. */
-  readonly log?: (line: string) => void;
-}
-
-/** What every listener gets: the configuration, the dependencies and a secret-free log. */
-export interface BotContext {
-  readonly config: BotConfig;
-  readonly deps: BotDeps;
-  readonly now: () => Date;
-  readonly log: (line: string) => void;
-  /** The reminders from Lucca, shared; null when Lucca is not configured. */
-  readonly reminders: ReminderCache | null;
-  readonly luccaLimiter: RateLimiter;
-}
 
 export type BotStarted = (
   { readonly mode: 'http'; readonly port: number } | { readonly mode: 'socket' }

@@ -1,5 +1,5 @@
 import { WebClient } from '@slack/web-api';
-import { redactSecrets } from '@sync360/core';
+import { messageOf, redactSecrets } from '@sync360/core';
 import { z } from 'zod';
 import { botHelpText } from './bot-help.js';
 import { parseBotConfig, type BotConfig } from './config.js';
@@ -43,10 +43,7 @@ const main = async (): Promise<number> => {
   try {
     workspace = await describeWorkspace(config);
   } catch (error) {
-    const reason = redactSecrets(
-      error instanceof Error ? error.message : String(error),
-      config.secrets,
-    );
+    const reason = redactSecrets(messageOf(error), config.secrets);
     process.stderr.write(
       `sync360 bot: Slack refused the bot token (${reason}). Check SLACK_BOT_TOKEN (xoxb-…, app installed in the workspace) and SLACK_API_URL.\n`,
     );
@@ -93,9 +90,7 @@ main().then(
     if (code !== 0) process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(
-      `sync360 bot: ${error instanceof Error ? error.message : String(error)}\n`,
-    );
+    process.stderr.write(`sync360 bot: ${messageOf(error)}\n`);
     process.exitCode = 1;
   },
 );

@@ -1,12 +1,13 @@
+import { messageOf } from '@sync360/core';
 import type { App } from '@slack/bolt';
 import { runWatchdog } from '@sync360/github';
-import type { SlackMessage } from '@sync360/slack-messages/message';
 import {
+  failureFactsOf,
   watchdogAlertMessage,
   watchdogUnavailableMessage,
-} from '@sync360/slack-messages/watchdog-alert';
-import type { BotContext } from './create-bot-app.js';
-import { githubProblem } from './replies.js';
+  type SlackMessage,
+} from '@sync360/slack-messages';
+import type { BotContext } from './bot-context.js';
 
 export interface WatchdogTimer {
   stop(): void;
@@ -30,8 +31,8 @@ const checkNightly = async (app: App, bot: BotContext, channel: string): Promise
     bot.log(`watchdog: ALERT, ${verdict.reason}`);
     message = watchdogAlertMessage(verdict);
   } catch (error) {
-    bot.log(`watchdog: cannot check: ${error instanceof Error ? error.message : String(error)}`);
-    message = watchdogUnavailableMessage(`${githubProblem(error).what}.`);
+    bot.log(`watchdog: cannot check: ${messageOf(error)}`);
+    message = watchdogUnavailableMessage(failureFactsOf(error));
   }
   await app.client.chat.postMessage({
     channel,
@@ -63,11 +64,7 @@ export const startBotWatchdog = (app: App, bot: BotContext): WatchdogTimer | nul
     if (running || stopped) return;
     running = true;
     checkNightly(app, bot, channel)
-      .catch((error: unknown) =>
-        bot.log(
-          `watchdog could not post: ${error instanceof Error ? error.message : String(error)}`,
-        ),
-      )
+      .catch((error: unknown) => bot.log(`watchdog could not post: ${messageOf(error)}`))
       .finally(() => {
         running = false;
       });

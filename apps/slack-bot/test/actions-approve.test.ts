@@ -1,7 +1,7 @@
 import { fakeRun } from '@sync360/testkit/github-api';
 import { makeReport } from '@sync360/testkit/report-fixtures';
 import { waitUntil } from '@sync360/testkit/slack-wait';
-import { runAlertMessage } from '@sync360/slack-messages/run-alert';
+import { runAlertMessage } from '@sync360/slack-messages';
 import { afterEach, describe, expect, it } from 'vitest';
 import { allowedUser, postText, startHarness, type Harness } from './harness.js';
 
@@ -54,8 +54,9 @@ describe('the sync360_approve button over signed HTTP', () => {
     const blocks = JSON.stringify(update.blocks);
     expect(blocks).not.toContain('sync360_approve');
     expect(blocks).toContain('BLOCKED');
+    expect(blocks).toContain(`approved by <@${allowedUser}> at `);
     expect(blocks).toContain(
-      `approved by <@${allowedUser}>, delivering: <https://github.com/acme/sync360/actions/workflows/sync360-nightly.yml|`,
+      '<https://github.com/acme/sync360/actions/workflows/sync360-nightly.yml|the delivery runs in GitHub>',
     );
     expect(h.responses.postsTo(answer.responseUrl)).toHaveLength(0);
   });
@@ -80,8 +81,9 @@ describe('the sync360_approve button over signed HTTP', () => {
     const refusal = h.responses.postsTo(answer.responseUrl)[0]?.body ?? {};
     expect(refusal.response_type).toBe('ephemeral');
     expect(refusal.replace_original).toBe(false);
-    expect(postText(refusal)).toContain('SLACK_APPROVER_USER_IDS');
-    expect(postText(refusal)).toContain('U0STRANGER');
+    expect(postText(refusal)).toContain(
+      `Only approvers can approve: ask <@${allowedUser}>, <@U0OTHER>`,
+    );
     expect(h.github.requests).toHaveLength(0);
     expect(h.slack.callsTo('chat.update')).toHaveLength(0);
   });

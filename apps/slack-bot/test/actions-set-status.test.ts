@@ -161,7 +161,7 @@ describe('the sync360_set_status button over signed HTTP, against the Lucca fake
     });
     await waitUntil(() => h.responses.postsTo(again.responseUrl).length >= 1, 'the answer');
     expect(postText(h.responses.postsTo(again.responseUrl)[0]?.body ?? {})).toContain(
-      'Already done',
+      'already done',
     );
     expect(puts(fake())).toHaveLength(1);
     expect(h.slack.callsTo('chat.postMessage')).toHaveLength(1);
@@ -182,7 +182,8 @@ describe('the sync360_set_status button over signed HTTP, against the Lucca fake
     await waitUntil(() => h.responses.postsTo(answer.responseUrl).length === 1, 'the refusal');
     const refusal = h.responses.postsTo(answer.responseUrl)[0]?.body ?? {};
     expect(refusal.response_type).toBe('ephemeral');
-    expect(postText(refusal)).toContain('SLACK_ALLOWED_USER_IDS');
+    expect(postText(refusal)).toContain("an admin must change sync360's settings");
+    expect(postText(refusal)).toContain(`Ask <@${allowedUser}>`);
     expect(lucca?.requests.length).toBe(before);
     expect(h.slack.callsTo('chat.update')).toHaveLength(0);
     expect(h.slack.callsTo('chat.postMessage')).toHaveLength(0);
@@ -195,7 +196,9 @@ describe('the sync360_set_status button over signed HTTP, against the Lucca fake
     await waitUntil(() => h.responses.postsTo(answer.responseUrl).length === 1, 'the answer');
     const text = postText(h.responses.postsTo(answer.responseUrl)[0]?.body ?? {});
     expect(text).toContain('edit right');
-    expect(text).toContain('LUCCA_WRITE_API_KEY');
+    expect(text).toContain('`e_360_status`');
+    expect(text).toContain('`lucca-write-forbidden`, HTTP 403');
+    expect(text).toContain('Nothing was written.');
     expect(text).not.toContain('test-lucca-key-5f2c9a');
     expect(h.slack.callsTo('chat.update')).toHaveLength(0);
     expect(storedStatus(fake(), 1001)).toEqual({ id: 7001, value: luccaActiveEntryId });
@@ -212,7 +215,7 @@ describe('the sync360_set_status button over signed HTTP, against the Lucca fake
     });
     await waitUntil(() => h.responses.postsTo(answer.responseUrl).length === 1, 'the answer');
     expect(postText(h.responses.postsTo(answer.responseUrl)[0]?.body ?? {})).toContain(
-      'no longer has user 9999',
+      'Lucca no longer has this person',
     );
     expect(puts(fake())).toHaveLength(0);
   });
@@ -244,7 +247,7 @@ describe('the sync360_set_status button over signed HTTP, against the Lucca fake
     const h = await start({ writeKey: null });
     const text = JSON.stringify(await pendingBlocks(h));
     expect(text).not.toContain('sync360_set_status');
-    expect(text).toContain('LUCCA_WRITE_API_KEY');
+    expect(text).toContain("an admin must change sync360's settings");
   });
 
   it('App Home: allowed users get the tasks with buttons; others whom to ask, no names', async () => {
@@ -260,7 +263,7 @@ describe('the sync360_set_status button over signed HTTP, against the Lucca fake
     const theirs = viewOf('U0STRANGER');
     expect(theirs).not.toContain('sync360_set_status');
     expect(theirs).not.toContain('Camille');
-    expect(theirs).toContain('SLACK_ALLOWED_USER_IDS');
+    expect(theirs).toContain("an admin must change sync360's settings");
     expect(theirs).toContain(`<@${allowedUser}>`);
     // One Lucca fetch served both tabs.
     expect(lucca?.usersRequests().length).toBe(1);

@@ -81,7 +81,8 @@ describe('App Home and watchdog', () => {
     expect(post?.body.channel).toBe('C0SYNC360');
     const text = JSON.stringify(post?.body);
     expect(text).toContain('cannot check the nightly sync');
-    expect(text).toContain('GitHub refused the bot’s token');
+    expect(text).toContain('GitHub could not be asked (`github-auth`, HTTP 401)');
+    expect(text).toContain("An admin must change sync360's settings");
     expect(text).not.toContain(h.github.url);
     expect(text).not.toContain(h.github.repository);
     expect(text).not.toMatch(/GITHUB_|SLACK_/);

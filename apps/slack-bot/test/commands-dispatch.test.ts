@@ -107,7 +107,8 @@ describe('/sync360 now and preview over signed HTTP', () => {
     await waitUntil(() => h.responses.postsTo(answer.responseUrl).length === 1, 'the reply');
     const reply = h.responses.postsTo(answer.responseUrl)[0]?.body ?? {};
     expect(reply.response_type).toBe('ephemeral');
-    expect(postText(reply)).toContain('SLACK_ALLOWED_USER_IDS');
+    expect(postText(reply)).toContain("an admin must change sync360's settings");
+    expect(postText(reply)).toContain(`Ask <@${allowedUser}>, <@U0OTHER>`);
     expect(postText(reply)).toContain('U0STRANGER');
     expect(h.github.dispatches).toHaveLength(0);
     expect(h.github.requests).toHaveLength(0);
@@ -131,7 +132,8 @@ describe('/sync360 now and preview over signed HTTP', () => {
     await waitUntil(() => h.responses.posts.length === 2, 'two replies');
     const text = postText(h.responses.postsTo(dry.responseUrl)[0]?.body ?? {});
     expect(text).toContain('`/sync360 now` takes no options');
-    expect(text).toContain('--dry-run');
+    // The user's own words are not echoed: a flag never appears in Slack.
+    expect(text).not.toContain('--dry-run');
     expect(text).toContain('/sync360 preview');
     expect(postText(h.responses.postsTo(polite.responseUrl)[0]?.body ?? {})).toContain(
       '`/sync360 preview` takes no options',
@@ -189,7 +191,9 @@ describe('/sync360 now and preview over signed HTTP', () => {
     const text = postText(h.responses.postsTo(answer.responseUrl)[0]?.body ?? {});
     expect(text).toContain('Could not start the sync');
     expect(text).toContain('What to do');
-    expect(text).toContain('GITHUB_TOKEN');
+    expect(text).toContain('`github-auth`, HTTP 401');
+    expect(text).toContain("An admin must change sync360's settings");
+    expectNoInternals(text, h);
     expect(text).not.toContain(githubToken);
     expect(text).not.toContain(h.github.url);
     expect(text).not.toContain(h.github.repository);

@@ -180,10 +180,10 @@ describe('/sync360 signatures, help, status and pending', () => {
     const allowed = await h.command('pending');
     await waitUntil(() => h.responses.posts.length === 2, 'two replies');
     expect(postText(h.responses.postsTo(stranger.responseUrl)[0]?.body ?? {})).toContain(
-      'SLACK_ALLOWED_USER_IDS',
+      `Ask <@${allowedUser}>`,
     );
     expect(postText(h.responses.postsTo(allowed.responseUrl)[0]?.body ?? {})).toContain(
-      'LUCCA_BASE_URL',
+      "the bot has no Lucca access: an admin must change sync360's settings",
     );
   });
 

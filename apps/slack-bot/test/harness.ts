@@ -1,3 +1,4 @@
+import { afterAll } from 'vitest';
 import { LogLevel } from '@slack/bolt';
 import type { Reminder } from '@sync360/core';
 import {
@@ -17,6 +18,7 @@ import {
   type ResponseCapture,
 } from '@sync360/testkit/slack-response-capture';
 import type { SignedResponse } from '@sync360/testkit/slack-signing';
+import { checkSlackPayloads, countPrivacyCheck } from '@sync360/testkit/slack-privacy';
 import { luccaRateLimiter } from '@sync360/lucca';
 import type { FakeLucca } from '@sync360/testkit/lucca-server';
 import { parseBotConfig, type BotConfig } from '../src/config.js';
@@ -44,6 +46,8 @@ export interface HarnessOptions {
   readonly writeKey?: string | null;
   readonly remindersTtlMs?: number;
   readonly now?: () => Date;
+  /** Names no ops-channel message may carry, besides those of the reminders and the Lucca fake. */
+  readonly names?: ReadonlyArray<string>;
 }
 
 export interface ClickInit {
@@ -55,6 +59,8 @@ export interface ClickInit {
   readonly blocks?: ReadonlyArray<unknown>;
   readonly actionId?: string;
   readonly ephemeral?: boolean;
+  /** The button is in the App Home tab. */
+  readonly home?: boolean;
 }
 
 export interface Harness {
@@ -74,6 +80,7 @@ export interface Harness {
   /** Clicks a button (default `sync360_approve`); returns the HTTP answer and the response_url. */
   click(init: ClickInit): Promise<SignedResponse & { responseUrl: string }>;
   homeOpened(userId: string): Promise<SignedResponse>;
+  /** Stops everything; fails when any payload Slack received breaks the privacy rules. */
   close(): Promise<void>;
 }
 
@@ -87,6 +94,12 @@ const luccaEnv = (options: HarnessOptions): Record<string, string> => {
     ...(writeKey === null ? {} : { LUCCA_WRITE_API_KEY: writeKey }),
   };
 };
+
+/** What the privacy check of every harness covered in this test file, printed at its end. */
+const privacyTotals = { line: '' };
+afterAll(() => {
+  if (privacyTotals.line !== '') process.stdout.write(`${privacyTotals.line}\n`);
+});
 
 export const startHarness = async (options: HarnessOptions = {}): Promise<Harness> => {
   const slack = await startFakeSlack({ token: botToken, ...options.slack });
@@ -114,13 +127,26 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
           github: { ...parsed.config.github, timeoutMs: options.githubTimeoutMs },
         };
   const logs: string[] = [];
+  const names = new Set<string>(options.names ?? []);
+  for (const user of options.lucca?.users() ?? []) {
+    const first = Reflect.get(Object(user), 'firstName');
+    const last = Reflect.get(Object(user), 'lastName');
+    if (typeof first === 'string' && typeof last === 'string') names.add(`${first} ${last}`);
+  }
+  const rememberNames = (reminders: Reminder[]): Reminder[] => {
+    for (const reminder of reminders) if (reminder.name.trim() !== '') names.add(reminder.name);
+    return reminders;
+  };
+  const fixed = options.loadReminders;
   const luccaLimiter = luccaRateLimiter();
   const realLucca =
     options.lucca === undefined || config.lucca === null
       ? null
       : luccaReminderLoader(config.lucca, config, luccaLimiter, options.now);
   const bot = createBotApp(config, {
-    loadReminders: realLucca ?? options.loadReminders ?? null,
+    loadReminders:
+      realLucca ??
+      (fixed === undefined || fixed === null ? null : () => fixed().then(rememberNames)),
     luccaLimiter,
     ...(options.remindersTtlMs === undefined ? {} : { remindersTtlMs: options.remindersTtlMs }),
     ...(options.now === undefined ? {} : { now: options.now }),
@@ -167,6 +193,7 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
         ...(init.threadTs === undefined ? {} : { threadTs: init.threadTs }),
         ...(init.blocks === undefined ? {} : { blocks: init.blocks }),
         ...(init.ephemeral === undefined ? {} : { ephemeral: init.ephemeral }),
+        ...(init.home === undefined ? {} : { home: init.home }),
         responseUrl,
       });
       return { ...answer, responseUrl };
@@ -177,6 +204,12 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
       await bot.stop();
       // A test may already have closed a fake to simulate an outage.
       await Promise.allSettled([slack.close(), github.close(), responses.close()]);
+      const verdict = checkSlackPayloads([...slack.payloads(), ...responses.payloads()], {
+        opsChannels: config.slack.channelId === null ? [] : [config.slack.channelId],
+        names: [...names],
+      });
+      privacyTotals.line = countPrivacyCheck(verdict);
+      if (verdict.problems.length > 0) throw new Error(verdict.problems.join('\n'));
     },
   };
 };

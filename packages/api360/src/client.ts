@@ -1,7 +1,6 @@
+import { createHostLimiter, nextLinkUrl, type HostLimiter, type HttpMethod } from '@sync360/http';
 import type { z } from 'zod';
-import type { HttpMethod } from './http.js';
-import { nextPageUrl } from './http.js';
-import { createLimiter, type Limiter } from './limiter.js';
+import { groupCalls, type Api360GroupCalls } from './groups.js';
 import { api360ErrorHints, shownStatus } from './error-codes.js';
 import {
   createdUserSchema,
@@ -58,7 +57,7 @@ const readUsers = (items: ReadonlyArray<unknown>): Api360Users => {
   return read;
 };
 
-export interface Api360Client {
+export interface Api360Client extends Api360GroupCalls {
   /** Gets an access token (`doctor`); every other call does it by itself. */
   authenticate(): Promise<void>;
   /** Every user of the company (all statuses), following the `Link` pages. */
@@ -101,14 +100,14 @@ export const createApi360Client = (
   const progress = options.progress ?? (() => undefined);
   const send = createTransport(settings, progress);
   const tokens = createTokenSource(settings, send, options.now ?? Date.now);
-  const reads = createLimiter(settings.readsPerSecond);
-  const writes = createLimiter(settings.writesPerSecond);
+  const reads = createHostLimiter(settings.readsPerSecond, 1000);
+  const writes = createHostLimiter(settings.writesPerSecond, 1000);
   const origin = new URL(settings.baseUrl).origin;
   const url = (path: string): URL => new URL(path, settings.baseUrl);
 
   /** A non-transient answer other than 401/403; refreshes the token once on `invalid_token`. */
   const call = async ({ method, url: target, what, body }: Call): Promise<HttpResponse> => {
-    const limiter: Limiter = method === 'GET' ? reads : writes;
+    const limiter: HostLimiter = method === 'GET' ? reads : writes;
     let token = await tokens.get();
     for (let refreshed = false; ; refreshed = true) {
       const response = await send(
@@ -161,7 +160,7 @@ export const createApi360Client = (
   };
 
   const nextOf = (response: HttpResponse, seen: Set<string>): URL | null => {
-    const next = nextPageUrl(response.link, settings.baseUrl);
+    const next = nextLinkUrl(response.link, settings.baseUrl);
     if (next === null) return null;
     if (next.origin !== origin)
       throw api360Failed(
@@ -219,6 +218,7 @@ export const createApi360Client = (
     url(`${usersPath}/${encodeURIComponent(userId)}${suffix}`);
 
   return {
+    ...groupCalls({ url, readAll, write }),
     authenticate: async () => {
       await tokens.get();
     },

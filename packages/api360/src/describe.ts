@@ -30,6 +30,11 @@ const whatOf = (operation: Api360Operation, redact: boolean): string => {
       return redact || operation.mail === null ? '' : operation.mail;
     case 'activate':
       return '';
+    case 'add-role':
+    case 'remove-role':
+      return `group ${operation.groupId} as ${operation.role}${operation.alsoLeaves.length === 0 ? '' : `, also leaves ${operation.alsoLeaves.join(', ')}`}`;
+    case 'set-custom-fields':
+      return `custom fields ${operation.customFieldIds.join(', ')}${operation.cleared === 0 ? '' : ` (${operation.cleared} removed)`}`;
     default:
       return operation.managerUniqueId === null
         ? `manager account ${operation.managerId ?? '(created in this run)'}`
@@ -47,7 +52,7 @@ export const operationLines = (
   report: OperationsReport,
   redact: boolean,
 ): string[] => {
-  const counts = `360Learning operations: ${report.create} create, ${report.restore} restore, ${report.update} update, ${report.delete} delete, ${report.managers} manager changes, ${report.rejected} rejected`;
+  const counts = `360Learning operations: ${report.create} create, ${report.restore} restore, ${report.update} update, ${report.delete} delete, ${report.managers} manager changes, ${report.rejected} rejected${plan.rules === null ? '' : `; group rules: ${report.addRole} roles added, ${report.removeRole} removed, ${report.setCustomFields} custom-field updates`}`;
   const lines = plan.operations.map((operation, index) => {
     const item = report.items[index];
     const status =

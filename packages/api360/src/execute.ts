@@ -1,7 +1,9 @@
 import { isSync360Error, type Sync360Error } from '@sync360/core';
+import pLimit from 'p-limit';
 import type { Api360Client, Api360Result } from './client.js';
 import {
   fieldsOf,
+  ruleFieldsOf,
   summarize,
   type Api360Operation,
   type Api360Warning,
@@ -9,7 +11,6 @@ import {
   type OperationsReport,
 } from './operations.js';
 import type { Api360Plan } from './plan.js';
-import { forEachLimited } from './pool.js';
 import { rejectionWarning } from './rejections.js';
 
 export interface ApplyOptions {
@@ -43,6 +44,7 @@ const plannedItem = (operation: Api360Operation): OperationItem => ({
   fields: fieldsOf(operation),
   status: 'planned',
   error: null,
+  ...ruleFieldsOf(operation),
 });
 
 /** A dry run's `operations`: everything planned, rows in conflict rejected. */
@@ -97,8 +99,20 @@ export const applyApi360Plan = async (
       default: {
         const userId = await accountOf(operation.uniqueId, operation.userId);
         if (userId === null) return null;
-        if (operation.operation === 'update') return client.updateUser(userId, operation.patch);
-        if (operation.operation === 'activate') return client.activateUser(userId);
+        switch (operation.operation) {
+          case 'update':
+            return client.updateUser(userId, operation.patch);
+          case 'activate':
+            return client.activateUser(userId);
+          case 'add-role':
+            return client.addRole(operation.groupId, operation.role, userId);
+          case 'remove-role':
+            return client.removeRole(operation.groupId, operation.role, userId);
+          case 'set-custom-fields':
+            return client.replaceCustomValues(userId, operation.values);
+          default:
+            break;
+        }
         const managerId =
           operation.managerUniqueId === null
             ? operation.managerId
@@ -136,18 +150,15 @@ export const applyApi360Plan = async (
     }
   };
 
+  // Operations start in plan order, a few in flight; once one fails, no new one starts.
   const lastOfRow = new Map<string, Promise<void>>();
-  await forEachLimited(
-    plan.operations,
-    options.concurrency ?? 8,
-    (operation, index) => {
-      const previous = lastOfRow.get(operation.uniqueId) ?? Promise.resolve();
-      const task = previous.then(() => runOne(index, operation));
-      lastOfRow.set(operation.uniqueId, task);
-      return task;
-    },
-    () => failure !== null,
-  );
+  await pLimit(options.concurrency ?? 8).map(plan.operations, (operation, index) => {
+    if (failure !== null) return undefined;
+    const previous = lastOfRow.get(operation.uniqueId) ?? Promise.resolve();
+    const task = previous.then(() => runOne(index, operation));
+    lastOfRow.set(operation.uniqueId, task);
+    return task;
+  });
   for (const pending of created.values()) pending.resolve(null);
 
   if (failure !== null && !isSync360Error(failure)) throw failure;

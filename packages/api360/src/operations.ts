@@ -1,4 +1,5 @@
 import type { CreateUserBody, UserPatch } from './client.js';
+import type { CustomValue, PathRole } from './groups.js';
 
 /**
  * One write sync360 plans against 360Learning. `userId` null means "the account this run's
@@ -36,6 +37,26 @@ export type Api360Operation =
       readonly managerId: string | null;
       /** The manager's row in the file, or null for an account the file does not know. */
       readonly managerUniqueId: string | null;
+    }
+  | {
+      readonly operation: 'add-role' | 'remove-role';
+      readonly uniqueId: string;
+      readonly userId: string | null;
+      readonly groupId: string;
+      readonly role: PathRole;
+      /** Removing `learner`: the public subgroups it also leaves (360Learning's cascade). */
+      readonly alsoLeaves: ReadonlyArray<string>;
+    }
+  | {
+      readonly operation: 'set-custom-fields';
+      readonly uniqueId: string;
+      readonly userId: string | null;
+      /** All of the user's values after the change: unmanaged ones as read, managed ones as wanted. */
+      readonly values: ReadonlyArray<CustomValue>;
+      /** The managed fields whose value changes (set or removed). */
+      readonly customFieldIds: ReadonlyArray<string>;
+      /** Managed values removed (they count toward the role-removal cap). */
+      readonly cleared: number;
     };
 
 export type OperationKind = Api360Operation['operation'];
@@ -65,6 +86,12 @@ export interface OperationItem {
   readonly status: ItemStatus;
   /** `HTTP 400 mailAlreadyUsed`, or why it was not attempted; null unless rejected. */
   readonly error: string | null;
+  /** Group rules (§7c): add-role and remove-role. */
+  readonly groupId?: string;
+  readonly role?: string;
+  readonly alsoLeaves?: ReadonlyArray<string>;
+  /** set-custom-fields: the managed fields it changes. */
+  readonly customFieldIds?: ReadonlyArray<string>;
 }
 
 /** The report's `operations`: counts of what was (or, in a dry run, would be) done. */
@@ -75,6 +102,9 @@ export interface OperationsReport {
   readonly delete: number;
   readonly managers: number;
   readonly rejected: number;
+  readonly addRole: number;
+  readonly removeRole: number;
+  readonly setCustomFields: number;
   readonly items: ReadonlyArray<OperationItem>;
 }
 
@@ -93,12 +123,49 @@ export const fieldsOf = (operation: Api360Operation): string[] => {
   }
 };
 
+/** The item fields of group-rule operations (`groupId`, `role`, `alsoLeaves`, `customFieldIds`). */
+export const ruleFieldsOf = (
+  operation: Api360Operation,
+): Pick<OperationItem, 'groupId' | 'role' | 'alsoLeaves' | 'customFieldIds'> => {
+  if (operation.operation === 'add-role' || operation.operation === 'remove-role')
+    return {
+      groupId: operation.groupId,
+      role: operation.role,
+      alsoLeaves: [...operation.alsoLeaves],
+    };
+  if (operation.operation === 'set-custom-fields')
+    return { customFieldIds: [...operation.customFieldIds] };
+  return {};
+};
+
+const ruleCounts = {
+  'add-role': 'addRole',
+  'remove-role': 'removeRole',
+  'set-custom-fields': 'setCustomFields',
+} as const;
+
 export const summarize = (items: ReadonlyArray<OperationItem>): OperationsReport => {
-  const counts = { create: 0, restore: 0, update: 0, delete: 0, managers: 0, rejected: 0 };
+  const counts = {
+    create: 0,
+    restore: 0,
+    update: 0,
+    delete: 0,
+    managers: 0,
+    rejected: 0,
+    addRole: 0,
+    removeRole: 0,
+    setCustomFields: 0,
+  };
   for (const item of items) {
     if (item.status === 'rejected') counts.rejected += 1;
     else if (item.operation === 'add-manager' || item.operation === 'remove-manager')
       counts.managers += 1;
+    else if (
+      item.operation === 'add-role' ||
+      item.operation === 'remove-role' ||
+      item.operation === 'set-custom-fields'
+    )
+      counts[ruleCounts[item.operation]] += 1;
     else if (item.operation !== 'activate') counts[item.operation] += 1;
   }
   return { ...counts, items };

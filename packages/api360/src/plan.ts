@@ -3,6 +3,7 @@ import type { CreateUserBody, UserPatch } from './client.js';
 import { matchRows, type RowMatch } from './match.js';
 import type { Api360Operation, Api360Warning, OperationKind } from './operations.js';
 import { planManagers, type RowFate } from './plan-managers.js';
+import type { RulesGuard } from './plan-rules.js';
 import { isApi360Language, type Api360User, type UnreadableUser } from './schemas.js';
 
 export interface Api360PlanOptions {
@@ -45,6 +46,10 @@ export interface Api360Plan {
   readonly deletes: number;
   /** For the guard: live active or invited accounts matched by a row of the file. */
   readonly previouslyActive: number;
+  /** What the row plan does to each row's account (group rules plan from it). */
+  readonly fates: ReadonlyMap<string, RowFate>;
+  /** Group rules (§7c): null without a rules file. */
+  readonly rules: RulesGuard | null;
 }
 
 const warning = (
@@ -232,5 +237,7 @@ export const planApi360 = (input: Api360PlanInput): Api360Plan => {
     warnings: [...rows.warnings, ...managers.warnings],
     deletes: rows.deletes.length,
     previouslyActive: rows.previouslyActive,
+    fates: rows.fates,
+    rules: null,
   };
 };

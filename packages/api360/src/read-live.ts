@@ -1,6 +1,6 @@
+import pLimit from 'p-limit';
 import type { Api360Client } from './client.js';
 import { managerReadsFor, planApi360, type Api360Plan, type Api360PlanInput } from './plan.js';
-import { forEachLimited } from './pool.js';
 import type { Api360User } from './schemas.js';
 
 export interface LivePlan {
@@ -21,20 +21,16 @@ export const planFromLive = async (
   const reads = managerReadsFor({ ...input, users, unreadable });
   const managers = new Map<string, ReadonlyArray<string>>();
   let failure: unknown = null;
-  await forEachLimited(
-    reads,
-    concurrency,
-    async (userId) => {
-      try {
-        const result = await client.listManagers(userId);
-        // A refused read (the account vanished meanwhile) counts as no managers.
-        if (result.ok) managers.set(userId, result.value);
-      } catch (error) {
-        failure ??= error;
-      }
-    },
-    () => failure !== null,
-  );
+  await pLimit(concurrency).map(reads, async (userId) => {
+    if (failure !== null) return;
+    try {
+      const result = await client.listManagers(userId);
+      // A refused read (the account vanished meanwhile) counts as no managers.
+      if (result.ok) managers.set(userId, result.value);
+    } catch (error) {
+      failure ??= error;
+    }
+  });
   if (failure !== null) throw failure;
   return { plan: planApi360({ ...input, users, unreadable, managers }), users };
 };

@@ -10,6 +10,9 @@ const verbs: Readonly<Record<OperationKind, string>> = {
   activate: 'activate',
   'add-manager': 'add the manager of',
   'remove-manager': 'remove a manager of',
+  'add-role': 'add a group role to',
+  'remove-role': 'remove a group role from',
+  'set-custom-fields': 'set the custom fields of',
 };
 
 /** The `api360-rejected` warning of one refused operation (no names or emails in the text). */

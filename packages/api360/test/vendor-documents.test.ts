@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { isSync360Error } from '@sync360/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api360ErrorHints, hintOfCode } from '../src/error-codes.js';
-import { nextPageUrl } from '../src/http.js';
+import { nextLinkUrl } from '@sync360/http';
 import { api360Defaults, createApi360Client, type Api360Client } from '../src/index.js';
 import { rejectionWarning } from '../src/rejections.js';
 import {
@@ -98,7 +98,7 @@ describe.skipIf(folder === null)("360Learning's documents", () => {
       );
     expect(links.length).toBeGreaterThan(0);
     for (const link of links)
-      expect(nextPageUrl(link, 'https://app.360learning.com')?.origin).toBe(
+      expect(nextLinkUrl(link, 'https://app.360learning.com')?.origin).toBe(
         'https://app.360learning.com',
       );
   });

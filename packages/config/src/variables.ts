@@ -545,6 +545,15 @@ const runnerVariables = {
     default: 'max(5, 10% of previously Active)',
     help: 'cap on deactivations per run (the safety guard)',
   }),
+  SYNC360_RULES_FILE: variable(optionalText, {
+    secret: false,
+    help: 'YAML file of group rules and custom fields, API destination only (README, "Group rules and custom fields")',
+  }),
+  SYNC360_MAX_ROLE_REMOVALS: variable(integerFrom('SYNC360_MAX_ROLE_REMOVALS', 0), {
+    secret: false,
+    default: 'max(5, 10% of the managed roles file users hold)',
+    help: 'cap on group roles removed per run (groups left by the learner cascade and custom values cleared count too)',
+  }),
   SYNC360_DEBUG: variable(optionalText, {
     secret: false,
     nightly: 'left out',
@@ -554,6 +563,11 @@ const runnerVariables = {
     secret: false,
     nightly: 'set by the workflow (the /sync360 thread)',
     help: '<channel>:<ts> of the Slack message that asked for this run',
+  }),
+  SYNC360_REQUESTED_BY: variable(optionalText, {
+    secret: false,
+    nightly: 'set by the workflow (who asked in Slack)',
+    help: 'Slack member who started or approved this run, named in Slack as who asked or approved',
   }),
   SYNC360_STATUS_BUTTONS: variable(booleanText('SYNC360_STATUS_BUTTONS', false), {
     secret: false,

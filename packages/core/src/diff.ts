@@ -12,7 +12,8 @@ export interface Change {
   readonly fields: ColumnKey[];
 }
 
-export type GuardReason = 'no-rows' | 'too-many-deactivations' | 'too-few-rows';
+export type GuardReason =
+  'no-rows' | 'too-many-deactivations' | 'too-few-rows' | 'too-many-role-removals';
 
 export interface GuardVerdict {
   readonly tripped: boolean;

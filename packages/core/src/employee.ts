@@ -23,4 +23,15 @@ export interface EmployeeRecord {
    * unexpected type for this user; the matching field above is null then.
    */
   invalidFields?: string[] | undefined;
+  /**
+   * Lucca attributes group rules read (§7c), by rule key (`legalEntity`, `department`,
+   * `e_<field>`): only when a rules file is set.
+   */
+  ruleAttributes?: Readonly<Record<string, RuleAttribute>> | undefined;
 }
+
+/** A Lucca attribute a rule reads: its id (legal entity, department, list entry) and its texts. */
+export type RuleAttribute =
+  | { readonly kind: 'value'; readonly id: string | null; readonly texts: ReadonlyArray<string> }
+  /** Rule 10 for a field only rules read: that employee's roles and values are left alone. */
+  | { readonly kind: 'unreadable' };

@@ -63,3 +63,14 @@ export class DeliveryError extends Sync360Error {
 
 export const isSync360Error = (error: unknown): error is Sync360Error =>
   error instanceof Sync360Error;
+
+/** The message of anything thrown, for logs (never for Slack: outside text may be in it). */
+export const messageOf = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
+
+/** The HTTP status an outside system answered with, when the error carries one. */
+export const httpStatusOf = (error: unknown): number | null => {
+  if (!isSync360Error(error)) return null;
+  const status = error.details['status'];
+  return typeof status === 'number' ? status : null;
+};

@@ -58,6 +58,16 @@ export const reportSchema = z.object({
   guard: z.object({ tripped: z.boolean(), reasons: z.array(z.string()) }),
   /** The approved sha256 when it released a tripped guard, else null. */
   approvedSha256: z.string().nullable(),
+  /**
+   * What an approval names (the Approve button's value, `--approve`): the file's sha256, or with a
+   * rules file the sha256 of the CSV's bytes followed by the rules file's bytes (§7c).
+   */
+  approvalSha256: z.string().nullable().optional(),
+  /** The rules file (§7c), null without one. */
+  rules: z
+    .object({ file: z.string(), sha256: z.string(), groups: count, customFields: count })
+    .nullable()
+    .optional(),
   problems: z.array(
     z.object({
       employeeNumber: z.string().nullable(),
@@ -90,6 +100,10 @@ export const reportSchema = z.object({
       delete: count,
       managers: count,
       rejected: count,
+      /** Group rules (§7c); absent in reports written before them. */
+      addRole: count.optional(),
+      removeRole: count.optional(),
+      setCustomFields: count.optional(),
       items: z.array(
         z.object({
           uniqueId: z.string(),
@@ -101,17 +115,34 @@ export const reportSchema = z.object({
             'activate',
             'add-manager',
             'remove-manager',
+            'add-role',
+            'remove-role',
+            'set-custom-fields',
           ]),
           fields: z.array(z.string()),
           status: z.enum(['planned', 'done', 'rejected']),
           error: z.string().nullable(),
+          groupId: z.string().optional(),
+          role: z.string().optional(),
+          alsoLeaves: z.array(z.string()).optional(),
+          customFieldIds: z.array(z.string()).optional(),
         }),
       ),
     })
     .nullable()
     .optional(),
   /** Set when outcome is `failed`: what stopped the run. */
-  failure: z.object({ code: z.string(), message: z.string(), hint: z.string() }).nullable(),
+  failure: z
+    .object({
+      code: z.string(),
+      message: z.string(),
+      hint: z.string(),
+      /** The stage that stopped the run (the coded error's kind), for Slack's words. */
+      kind: z.enum(['config', 'source', 'guard', 'delivery', 'strict', 'internal']).optional(),
+      /** The HTTP status an outside system answered, when that is what stopped the run. */
+      status: z.number().int().nullable().optional(),
+    })
+    .nullable(),
 });
 
 export type Report = z.infer<typeof reportSchema>;

@@ -1,4 +1,4 @@
-import { isSync360Error, type DoctorCheck } from '@sync360/core';
+import { isSync360Error, messageOf, type DoctorCheck } from '@sync360/core';
 import type { Octokit } from 'octokit';
 import { z } from 'zod';
 import { callGithub } from './errors.js';
@@ -66,7 +66,7 @@ const failed = (name: string, error: unknown): DoctorCheck =>
         system: 'github',
         name,
         ok: false,
-        detail: error instanceof Error ? error.message : String(error),
+        detail: messageOf(error),
         fix: 'Run doctor again; if it persists, report it with this message.',
       };
 

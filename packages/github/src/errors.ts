@@ -1,4 +1,4 @@
-import { redactSecrets, Sync360Error, type ErrorDetails } from '@sync360/core';
+import { messageOf, redactSecrets, Sync360Error, type ErrorDetails } from '@sync360/core';
 import { RequestError } from 'octokit';
 import { z } from 'zod';
 import { apiUrlOf, type GithubSettings } from './settings.js';
@@ -42,9 +42,9 @@ export interface CallContext {
 /** GitHub's error body; octokit's own message appends the documentation URL to it. */
 const githubMessage = z.object({ message: z.string() });
 
-const describe = (error: unknown): { status: number | null; text: string } => {
+const statusAndText = (error: unknown): { status: number | null; text: string } => {
   if (!(error instanceof RequestError) || error.response === undefined) {
-    return { status: null, text: error instanceof Error ? error.message : String(error) };
+    return { status: null, text: messageOf(error) };
   }
   const body = githubMessage.safeParse(error.response.data);
   return { status: error.status, text: body.success ? body.data.message : error.message };
@@ -102,7 +102,7 @@ const hintFor = (
 const toGithubError = (error: unknown, context: CallContext): GithubError => {
   if (error instanceof GithubError) return error;
   const { settings, operation } = context;
-  const { status, text: raw } = describe(error);
+  const { status, text: raw } = statusAndText(error);
   const text = redactSecrets(raw, [settings.token]);
   const apiUrl = apiUrlOf(settings);
   const details = {

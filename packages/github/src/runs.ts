@@ -99,13 +99,28 @@ export const listRecentRuns = (settings: GithubSettings, limit = 20): Promise<Wo
   return fetchRuns(createOctokit(settings), settings, perPage);
 };
 
+/** Run names of previews start with this (see `run-name` in sync360-nightly.yml). */
+export const PREVIEW_TITLE_PREFIX = 'sync360 preview';
+
+/** A dry run: it never delivers, and its concurrency group is not the deliveries'. */
+export const isPreviewRun = (run: Pick<WorkflowRun, 'displayTitle'>): boolean =>
+  run.displayTitle.startsWith(PREVIEW_TITLE_PREFIX);
+
 /**
- * A run that is queued, waiting or in progress, or null. One request for the 50 most recent
- * runs: an unfinished run is always among them (runs time out long before 50 newer ones exist).
- * A run in progress is preferred to one still queued, so a link points at what is happening.
+ * A run that is queued, waiting or in progress, or null; with `ignorePreviews`, only a delivering
+ * one. One request for the 50 most recent runs: an unfinished run is always among them (runs
+ * time out long before 50 newer ones exist). A run in progress is preferred to one still
+ * queued, so a link points at what is happening.
  */
-export const findActiveRun = async (settings: GithubSettings): Promise<WorkflowRun | null> => {
+export const findActiveRun = async (
+  settings: GithubSettings,
+  options: { readonly ignorePreviews?: boolean } = {},
+): Promise<WorkflowRun | null> => {
   const runs = await fetchRuns(createOctokit(settings), settings, 50);
-  const active = runs.filter((run) => ACTIVE_RUN_STATUSES.includes(run.status));
+  const active = runs.filter(
+    (run) =>
+      ACTIVE_RUN_STATUSES.includes(run.status) &&
+      !(options.ignorePreviews === true && isPreviewRun(run)),
+  );
   return active.find((run) => run.status === 'in_progress') ?? active[0] ?? null;
 };

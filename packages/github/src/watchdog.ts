@@ -2,7 +2,7 @@ import type { Octokit } from 'octokit';
 import { z } from 'zod';
 import { callGithub, unexpectedAnswer, type CallContext } from './errors.js';
 import { createOctokit } from './octokit.js';
-import { fetchRuns, type WorkflowRun } from './runs.js';
+import { fetchRuns, isPreviewRun, type WorkflowRun } from './runs.js';
 import { repoCoordinates, type GithubSettings } from './settings.js';
 
 /** The nightly job is stale when no delivering run succeeded within this many hours. */
@@ -16,9 +16,6 @@ const WATCHDOG_MAX_AGE_HOURS = 26;
  */
 export const DELIVER_JOB_NAME = 'deliver';
 export const PREVIEW_JOB_NAME = 'preview';
-
-/** Run names of previews start with this (see `run-name` in sync360-nightly.yml). */
-export const PREVIEW_TITLE_PREFIX = 'sync360 preview';
 
 /** How many successful runs to inspect, newest first, before giving up (2 a night at most). */
 const MAX_JOB_CHECKS = 6;
@@ -37,9 +34,6 @@ export interface WatchdogVerdict {
   /** The window judged: WATCHDOG_MAX_AGE_HOURS. */
   maxAgeHours: number;
 }
-
-const isPreviewRun = (run: WorkflowRun): boolean =>
-  run.displayTitle.startsWith(PREVIEW_TITLE_PREFIX);
 
 /** When the run last showed life: the later of its creation and its last update. */
 const lastSeenMs = (run: WorkflowRun): number | null => {

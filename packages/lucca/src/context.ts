@@ -1,5 +1,8 @@
 import { SourceError, redactSecrets, type ErrorDetails } from '@sync360/core';
-import { luccaRateLimiter, luccaRequestsPerMinute, type RateLimiter } from './rate-limiter.js';
+import { createHostLimiter, type HostLimiter, type HttpPolicy } from '@sync360/http';
+
+/** Client-side limiter shared by every request of one Lucca tenant. */
+export type RateLimiter = HostLimiter;
 
 /**
  * How to reach one Lucca tenant. The apps parse the environment once and pass plain values here;
@@ -38,7 +41,8 @@ export interface LuccaSettings {
 
 export const luccaDefaults = {
   pageSize: 1000,
-  requestsPerMinute: luccaRequestsPerMinute,
+  /** Lucca's documented limit: about 50 requests per minute per tenant. */
+  requestsPerMinute: 50,
   timeoutMs: 30_000,
   maxRetries: 5,
   retryBaseDelayMs: 1000,
@@ -48,18 +52,21 @@ export const luccaDefaults = {
   maxRetryAfterMs: 120_000,
 } as const;
 
+/** One limiter for a tenant: never more than its quota in any minute, whoever calls. */
+export const luccaRateLimiter = (): RateLimiter =>
+  createHostLimiter(luccaDefaults.requestsPerMinute, 60_000);
+
+/** Lucca's 408 (a request over 5 s) and 429 are retried with 5xx; 401/403 never. */
+const retryStatus = (status: number): boolean => status === 408 || status === 429 || status >= 500;
+
 /** What every request of one call needs, with the defaults resolved. */
 export interface LuccaContext {
   readonly apiRoot: string;
   readonly authorization: string;
   readonly statusField: string;
   readonly pageSize: number;
-  readonly timeoutMs: number;
-  readonly maxRetries: number;
-  readonly retryBaseDelayMs: number;
-  readonly retryMaxDelayMs: number;
+  readonly http: HttpPolicy;
   readonly maxEmployees: number;
-  readonly limiter: RateLimiter;
   readonly labels: StatusLabels;
   readonly redactData: boolean;
   readonly redact: (text: string) => string;
@@ -87,12 +94,16 @@ export const createLuccaContext = (settings: LuccaSettings): LuccaContext => {
     authorization: `lucca application=${settings.apiKey}`,
     statusField: settings.statusField,
     pageSize: settings.pageSize ?? luccaDefaults.pageSize,
-    timeoutMs: settings.timeoutMs ?? luccaDefaults.timeoutMs,
-    maxRetries: settings.maxRetries ?? luccaDefaults.maxRetries,
-    retryBaseDelayMs: settings.retryBaseDelayMs ?? luccaDefaults.retryBaseDelayMs,
-    retryMaxDelayMs: settings.retryMaxDelayMs ?? luccaDefaults.retryMaxDelayMs,
+    http: {
+      timeoutMs: settings.timeoutMs ?? luccaDefaults.timeoutMs,
+      attempts: (settings.maxRetries ?? luccaDefaults.maxRetries) + 1,
+      retryBaseDelayMs: settings.retryBaseDelayMs ?? luccaDefaults.retryBaseDelayMs,
+      retryMaxDelayMs: settings.retryMaxDelayMs ?? luccaDefaults.retryMaxDelayMs,
+      maxRetryAfterMs: luccaDefaults.maxRetryAfterMs,
+      retryStatus,
+      limiter: settings.limiter ?? luccaRateLimiter(),
+    },
     maxEmployees: settings.maxEmployees ?? luccaDefaults.maxEmployees,
-    limiter: settings.limiter ?? luccaRateLimiter(),
     labels: {
       extraActiveLabels: settings.extraActiveLabels ?? [],
       extraInactiveLabels: settings.extraInactiveLabels ?? [],

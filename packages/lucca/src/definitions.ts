@@ -2,6 +2,7 @@ import { isSync360Error, statusReader } from '@sync360/core';
 import { z } from 'zod';
 import type { LuccaContext, StatusLabels } from './context.js';
 import { callLucca } from './request.js';
+import { listEntryLabels } from './rule-attributes.js';
 import { isObject, objectItems } from './shapes.js';
 
 /** One list entry of the status field, with every label it is known by (name, translations). */
@@ -18,6 +19,8 @@ export interface StatusDefinitions {
   readonly entries: ReadonlyArray<StatusEntry>;
   /** Entry id -> the label a user gets: the first label rule 2 reads as a status, else the first. */
   readonly labels: ReadonlyMap<string, string>;
+  /** Entry id -> labels over every definition: list values of the fields group rules read. */
+  readonly listEntries?: ReadonlyMap<string, ReadonlyArray<string>>;
 }
 
 type DefinitionsRead =
@@ -114,6 +117,10 @@ export const readDefinitions = (
       hasField: own.length > 0,
       entries,
       labels: chosen,
+      listEntries: listEntryLabels(
+        definitions.map((definition) => definition.entries),
+        translationLabels,
+      ),
     },
   };
 };

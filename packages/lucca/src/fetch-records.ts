@@ -21,6 +21,7 @@ const idOf = (item: Readonly<Record<string, unknown>>): string | null => {
  */
 export const fetchUserItems = async (
   context: LuccaContext,
+  extraFields: ReadonlyArray<string> = [],
 ): Promise<Array<Record<string, unknown>>> => {
   const items: Array<Record<string, unknown>> = [];
   const seen = new Set<string>();
@@ -35,7 +36,7 @@ export const fetchUserItems = async (
     const what = (): string => `GET /api/v3/users page ${page} (paging=${offset},${limit})`;
     const body = await callLucca(context, {
       path: () =>
-        `/users?formerEmployees=true&fields=${userFields.join(',')}&paging=${offset},${limit}`,
+        `/users?formerEmployees=true&fields=${[...userFields, ...extraFields].join(',')}&paging=${offset},${limit}`,
       what,
       onSlow: shrink,
     });
@@ -87,8 +88,13 @@ export const recordsFromItems = (
   context: LuccaContext,
   items: ReadonlyArray<unknown>,
   definitions: StatusDefinitions | null,
+  ruleKeys: ReadonlyArray<string> = [],
 ): EmployeeRecord[] => {
-  const result = parseUsersPayload(items, { statusField: context.statusField, definitions });
+  const result = parseUsersPayload(items, {
+    statusField: context.statusField,
+    definitions,
+    ruleKeys,
+  });
   if (result.ok) return result.records;
   const { issue } = result;
   if (issue.kind === 'status-field-missing') {
@@ -147,6 +153,8 @@ interface LuccaFetchResult {
 export const fetchLuccaRecords = async (
   settings: LuccaSettings,
   today: string,
+  /** With a rules file: the attributes its rules read (`department` is then requested too). */
+  ruleKeys: ReadonlyArray<string> | null = null,
 ): Promise<LuccaFetchResult> => {
   const warnings: string[] = [];
   const base = createLuccaContext(settings);
@@ -158,7 +166,13 @@ export const fetchLuccaRecords = async (
     },
   };
   const definitions = await fetchDefinitions(context);
-  const records = recordsFromItems(context, await fetchUserItems(context), definitions);
+  // `legalEntity` and `extendedData` are read already; rules add `department`.
+  const records = recordsFromItems(
+    context,
+    await fetchUserItems(context, ruleKeys === null ? [] : ['department']),
+    definitions,
+    ruleKeys ?? [],
+  );
   const formerEmployees = countFormerEmployees(records, today);
   if (formerEmployees === 0) context.warn(noFormerEmployeeWarning);
   return { records, definitionsFound: definitions !== null, formerEmployees, warnings };

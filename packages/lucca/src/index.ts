@@ -1,5 +1,9 @@
-export { luccaDefaults, type LuccaSettings } from './context.js';
-export { luccaRateLimiter, type RateLimiter } from './rate-limiter.js';
+export {
+  luccaDefaults,
+  luccaRateLimiter,
+  type LuccaSettings,
+  type RateLimiter,
+} from './context.js';
 export { readDefinitions, type StatusDefinitions } from './definitions.js';
 export { parseUsersPayload } from './users.js';
 export { fetchLuccaRecords } from './fetch-records.js';

@@ -17,6 +17,8 @@ export interface SetStatusResult {
   readonly status: UserStatus;
   /** "First Last" as Lucca has it, for the confirm text (null when Lucca gives no name). */
   readonly name: string | null;
+  /** The employee number as Lucca has it, so a Slack line names the person without the cache. */
+  readonly employeeNumber: string | null;
   /** The label the field held before the click, null when it was empty. */
   readonly previousLabel: string | null;
 }
@@ -25,12 +27,14 @@ const userSchema = z.object({
   data: z.object({
     firstName: z.unknown().optional(),
     lastName: z.unknown().optional(),
+    employeeNumber: z.unknown().optional(),
     extendedData: z.record(z.string(), z.unknown()).nullish(),
   }),
 });
 
 interface CurrentValue {
   readonly name: string | null;
+  readonly employeeNumber: string | null;
   readonly key: string;
   /** Id of the stored value, 0 when the user has none. */
   readonly valueId: number;
@@ -77,7 +81,7 @@ const explained = (
 const readUser = async (context: LuccaContext, luccaId: string): Promise<CurrentValue> => {
   const path = `/users/${encodeURIComponent(luccaId)}`;
   const body = await callLucca(context, {
-    path: () => `${path}?fields=id,firstName,lastName,extendedData`,
+    path: () => `${path}?fields=id,firstName,lastName,employeeNumber,extendedData`,
     what: () => `GET /api/v3${path}`,
   }).catch((error: unknown) => {
     throw explained(context, luccaId, 'read the status', error);
@@ -107,6 +111,10 @@ const readUser = async (context: LuccaContext, luccaId: string): Promise<Current
   const storedId = typeof raw === 'object' && raw !== null ? Reflect.get(raw, 'id') : undefined;
   return {
     name: nameOf(user.firstName, user.lastName),
+    employeeNumber:
+      typeof user.employeeNumber === 'string' && user.employeeNumber.trim() !== ''
+        ? user.employeeNumber.trim()
+        : null,
     key,
     valueId:
       typeof storedId === 'number'
@@ -179,7 +187,13 @@ export const setLuccaStatus = async (
     status === 'Active'
       ? current.kind === 'missing'
       : current.kind === 'known' && current.status === 'Active';
-  const result = { luccaId, status, name: before.name, previousLabel };
+  const result = {
+    luccaId,
+    status,
+    name: before.name,
+    employeeNumber: before.employeeNumber,
+    previousLabel,
+  };
   if (!needed) return { ...result, outcome: 'already-done' };
 
   const path = `/users/${encodeURIComponent(luccaId)}`;

@@ -1,6 +1,7 @@
 import type { EmployeeRecord } from '@sync360/core';
 import { z } from 'zod';
 import type { StatusDefinitions } from './definitions.js';
+import { readRuleAttributes } from './rule-attributes.js';
 import { isObject, objectItems } from './shapes.js';
 
 /** The `fields=` list sync360 asks for: the only fields it reads, and so the only ones checked. */
@@ -185,6 +186,8 @@ interface UsersOptions {
   readonly statusField: string;
   /** Needed when statuses are list-entry ids; null when unavailable. */
   readonly definitions: StatusDefinitions | null;
+  /** Attributes group rules read (`legalEntity`, `department`, `e_<field>`), when a rules file is set. */
+  readonly ruleKeys?: ReadonlyArray<string>;
 }
 
 type UsersIssue =
@@ -290,6 +293,11 @@ export const parseUsersPayload = (
   if (!items.ok)
     return { ok: false, issue: { kind: 'shape', message: `${rootName}: ${items.reason}` } };
   const records: EmployeeRecord[] = [];
+  const ruleKeys = options.ruleKeys ?? [];
+  const listEntries =
+    options.definitions === null
+      ? null
+      : (options.definitions.listEntries ?? new Map<string, ReadonlyArray<string>>());
   let fieldPresent = false;
   for (const item of items.items) {
     const invalid: Invalid = { fields: null };
@@ -315,6 +323,8 @@ export const parseUsersPayload = (
         options.definitions.labels.get(status.entryId) ?? `unknown list entry ${status.entryId}`;
     }
     const record = recordOf(item, statusLabel, invalid);
+    if (ruleKeys.length > 0)
+      record.ruleAttributes = readRuleAttributes(item, extended, ruleKeys, listEntries);
     if (invalid.fields !== null) record.invalidFields = invalid.fields;
     records.push(record);
   }

@@ -1,8 +1,8 @@
 import { isSync360Error, type Sync360Error } from '@sync360/core';
+import { createHostLimiter } from '@sync360/http';
 import type { FakeLucca } from '@sync360/testkit/lucca-server';
 import { expect } from 'vitest';
 import type { LuccaSettings } from '../src/index.js';
-import { createRateLimiter } from '../src/rate-limiter.js';
 
 export const today = '2026-01-15';
 
@@ -26,7 +26,7 @@ export const settingsFor = (
       timeoutMs: 2000,
       retryBaseDelayMs: 5,
       retryMaxDelayMs: 20,
-      limiter: createRateLimiter({ requests: 10_000, windowMs: 60_000 }),
+      limiter: createHostLimiter(10_000, 60_000),
       onProgress: (message) => captured.progress.push(message),
       onWarning: (message) => captured.warnings.push(message),
       ...overrides,

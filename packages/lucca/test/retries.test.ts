@@ -1,3 +1,4 @@
+import { lookup } from 'node:dns/promises';
 import { makeLuccaUsers, startFakeLucca, type FakeLucca } from '@sync360/testkit/lucca-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fetchLuccaRecords } from '../src/index.js';
@@ -27,11 +28,19 @@ describe('fetchLuccaRecords retries', () => {
   });
 
   it('honours Retry-After given as an HTTP date', async () => {
-    const at = new Date(Date.now() + 2000).toUTCString();
-    server = await startFakeLucca({ users: makeLuccaUsers(3), faults: ['429'], retryAfter: at });
+    // The date is made when the fake answers, so it is in the future however slow the machine.
+    server = await startFakeLucca({
+      users: makeLuccaUsers(3),
+      faults: ['429'],
+      retryAfter: (now) => new Date(now.getTime() + 2000).toUTCString(),
+    });
     const { settings } = settingsFor(server);
     await fetchLuccaRecords(settings, today);
     const [refused, accepted] = server.usersRequests();
+    const askedUntil = Date.parse(refused?.retryAfter ?? '');
+    expect(askedUntil).not.toBeNaN();
+    // On the server's clock: the retry came once the date had passed.
+    expect(server.startedAt + (accepted?.at ?? 0)).toBeGreaterThanOrEqual(askedUntil);
     expect((accepted?.at ?? 0) - (refused?.at ?? 0)).toBeGreaterThanOrEqual(900);
   });
 
@@ -115,6 +124,26 @@ describe('fetchLuccaRecords retries', () => {
     expect(error.code).toBe('lucca-unreachable');
     expect(error.message).toContain('after 3 attempts');
     expect(captured.progress.filter((line) => line.includes('network error'))).toHaveLength(2);
+  });
+
+  it('does not retry a host that does not resolve, and says which', async (context) => {
+    // `.invalid` never resolves (RFC 6761); a machine without any resolver only says "try again".
+    const host = 'acme-sync360-test.invalid';
+    const code = await lookup(host).then(
+      () => 'resolved',
+      (error: unknown) => (error instanceof Error ? String(Reflect.get(error, 'code')) : '?'),
+    );
+    if (code !== 'ENOTFOUND') context.skip(`the resolver answered ${code} for ${host}`);
+    const { settings, captured } = settingsFor(
+      { url: `https://${host}`, apiKey: 'test-lucca-key-5f2c9a' },
+      { maxRetries: 5, retryBaseDelayMs: 1000 },
+    );
+    const error = await rejection(fetchLuccaRecords(settings, today));
+    expect(error.code).toBe('lucca-unreachable');
+    expect(error.message).toContain(`the host name ${host} does not resolve`);
+    expect(error.hint).toContain('LUCCA_BASE_URL');
+    expect(error.details['attempts']).toBe(1);
+    expect(captured.progress.filter((line) => line.includes('retry'))).toEqual([]);
   });
 
   it('retries the definitions request too', async () => {

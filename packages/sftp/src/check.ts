@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { ConfigError, redactSecrets, type DoctorCheck } from '@sync360/core';
+import { ConfigError, messageOf, redactSecrets, type DoctorCheck } from '@sync360/core';
 import { classifyFailure, contextFor } from './failures.js';
 import { checkPgpPublicKey } from './pgp.js';
 import { removeQuietly, requireRemoteDir, uploadBytes } from './remote-ops.js';
@@ -90,7 +90,7 @@ const pgpCheck = async (armored: string): Promise<DoctorCheck> => {
     const expiry = facts.expiresAt === null ? 'never expires' : `expires ${facts.expiresAt}`;
     return check('pgp key', true, `files are encrypted to ${facts.fingerprint} (${expiry})`, null);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = messageOf(error);
     const hint = error instanceof ConfigError ? error.hint : null;
     return { system: 'config', name: 'pgp key', ok: false, detail: message, fix: hint };
   }

@@ -1,5 +1,5 @@
 import { DeliveryError, redactSecrets } from '@sync360/core';
-import { withRetries } from '@sync360/retry';
+import { withRetries } from '@sync360/http/retry';
 import { classifyFailure, contextFor, isTransient, type Stage } from './failures.js';
 import { encryptToKey } from './pgp.js';
 import {
@@ -110,7 +110,7 @@ export const deliverBySftp = async (
         attempts: s.attempts,
         baseDelayMs: s.retryBaseDelayMs,
         maxDelayMs: 60_000,
-        retryable: isTransient,
+        retryable: (error) => ({ retry: isTransient(error) }),
         onRetry: (failed, n, delayMs) => {
           const reason =
             failed instanceof DeliveryError ? `${failed.code}: ${failed.message}` : String(failed);

@@ -87,12 +87,6 @@ export const isMissing = (error: unknown): boolean => {
   return code === 'ENOENT' || code === SFTP_STATUS.noSuchFile;
 };
 
-/** Codes worth another attempt: the next connection may well succeed. */
-const TRANSIENT: ReadonlySet<string> = new Set(['sftp-network', 'sftp-timeout', 'sftp-verify']);
-
-export const isTransient = (error: unknown): boolean =>
-  error instanceof DeliveryError && TRANSIENT.has(error.code);
-
 const NETWORK_CODES: ReadonlySet<string | number> = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
@@ -101,12 +95,13 @@ const NETWORK_CODES: ReadonlySet<string | number> = new Set([
   'EHOSTUNREACH',
   'ENETUNREACH',
   'ENETDOWN',
-  'ENOTFOUND',
   'EAI_AGAIN',
   'ERR_NOT_CONNECTED',
   SFTP_STATUS.noConnection,
   SFTP_STATUS.connectionLost,
 ]);
+/** The host name does not exist: the next attempt would not find it either. */
+const DNS_CODES: ReadonlySet<string | number> = new Set(['ENOTFOUND', 'EAI_NONAME']);
 const NETWORK_MESSAGE =
   /No response from server|Unexpected (end|close) event|No SFTP connection|socket hang up|Connection lost/i;
 const DISK_FULL_MESSAGE = /no space|disk full|quota|ENOSPC|EDQUOT/i;
@@ -114,7 +109,147 @@ const DISK_FULL_MESSAGE = /no space|disk full|quota|ENOSPC|EDQUOT/i;
 const stepKind = (error: unknown): SftpStepError['kind'] | null =>
   error instanceof SftpStepError ? error.kind : null;
 
-const codeOf = (error: unknown, connection: ConnectionFacts | null, stage: Stage): string => {
+const ACTION: Record<Stage, string> = {
+  connect: 'connecting',
+  'remote-dir': 'opening the remote folder',
+  upload: 'uploading',
+  verify: 'checking the uploaded size',
+  rename: 'renaming the upload to its final name',
+  probe: 'writing the probe file',
+};
+
+/** What a failure's message may say: where it happened, the key shown, what the server said. */
+interface Said {
+  readonly c: FailureContext;
+  readonly server: string;
+  readonly presented: string | null;
+  readonly said: string;
+}
+
+interface FailureEntry {
+  /** Worth another attempt: the next connection may well succeed. */
+  readonly transient: boolean;
+  /** Message (what happened) and hint (what to do). */
+  readonly words: (s: Said) => readonly [message: string, hint: string];
+}
+
+/**
+ * Every SFTP failure code: whether it is retried, and its words. The codes are this table's keys,
+ * so a misspelt code anywhere is a compile error.
+ */
+const FAILURES = {
+  'sftp-host-key-mismatch': {
+    transient: false,
+    words: ({ c, server, presented }) => [
+      `The SFTP server ${server} presented host key ${presented ?? 'unknown'}, which matches no ` +
+        `pinned key (${c.pins.length === 0 ? 'none pinned' : c.pins.join(', ')}). No credential was sent.`,
+      `Confirm ${presented ?? 'the new key'} with 360Learning (out of band) before trusting it, then ` +
+        'add it to SFTP_HOST_KEY_SHA256 (comma-separated, keep the old pin during a key rotation). If ' +
+        '360Learning did not change their key, someone may be intercepting the connection: do not pin it.',
+    ],
+  },
+  'sftp-auth': {
+    transient: false,
+    words: ({ c, server, said }) => [
+      `The SFTP server ${server} rejected the login of user "${c.username}" (${said}).`,
+      'Check SFTP_USERNAME and SFTP_PRIVATE_KEY / SFTP_PASSWORD (and SFTP_PASSPHRASE for an encrypted ' +
+        'key); ask 360Learning whether this account and key are registered. Not retried: repeated failed ' +
+        'logins can lock the account.',
+    ],
+  },
+  'sftp-host-not-found': {
+    transient: false,
+    words: ({ c, said }) => [
+      `The SFTP host name ${c.host} does not resolve (${said}). Not retried: the name does not exist for this machine's DNS.`,
+      'Check SFTP_HOST (the host name 360Learning gave you, without sftp:// or a port) and that this machine can resolve names.',
+    ],
+  },
+  'sftp-network': {
+    transient: true,
+    words: ({ c, server, said }) => [
+      `The connection to the SFTP server ${server} failed or dropped while ${ACTION[c.stage]} (${said}).`,
+      'Check SFTP_HOST and SFTP_PORT and that this machine may reach the server (firewall, IP ' +
+        'allow-list at 360Learning). Nothing was delivered; the next run tries again.',
+    ],
+  },
+  'sftp-timeout': {
+    transient: true,
+    words: ({ c, server, said }) => [
+      `The SFTP server ${server} did not answer in time while ${ACTION[c.stage]} (${said}).`,
+      'The server or the network is slow, or a firewall silently drops the traffic: check that this ' +
+        'machine may reach the server, and retry later. Nothing was delivered.',
+    ],
+  },
+  'sftp-connect': {
+    transient: false,
+    words: ({ server, said }) => [
+      `Could not open an SFTP session on ${server} (${said}).`,
+      'Check that SFTP_HOST and SFTP_PORT point at an SFTP server; if they do, send this message to 360Learning.',
+    ],
+  },
+  'sftp-remote-dir-missing': {
+    transient: false,
+    words: ({ c, server }) => [
+      `The remote folder "${c.remoteDir}" does not exist on ${server}. Nothing was delivered: sync360 never creates it.`,
+      `Check SFTP_REMOTE_DIR (a typo would deliver where 360Learning never reads), or ask 360Learning to create "${c.remoteDir}" with write access for "${c.username}".`,
+    ],
+  },
+  'sftp-remote-dir': {
+    transient: false,
+    words: ({ c, server, said }) => [
+      `The remote folder "${c.remoteDir}" on ${server} cannot be opened, or is not a folder (${said}).`,
+      `Check SFTP_REMOTE_DIR, or ask 360Learning to give "${c.username}" access to "${c.remoteDir}".`,
+    ],
+  },
+  'sftp-permission': {
+    transient: false,
+    words: ({ c, server, said }) => [
+      `The SFTP server ${server} refused ${ACTION[c.stage]} ${c.path}: permission denied (${said}).`,
+      `Ask 360Learning to let "${c.username}" create, rename and replace files in "${c.remoteDir}", or fix SFTP_REMOTE_DIR.`,
+    ],
+  },
+  'sftp-disk-full': {
+    transient: false,
+    words: ({ c, server, said }) => [
+      `The SFTP server ${server} is out of space (or over quota) while writing ${c.path} (${said}).`,
+      'Ask 360Learning to free space or raise the quota of this account. Nothing was delivered.',
+    ],
+  },
+  'sftp-verify': {
+    transient: true,
+    words: ({ c, server, said }) => [
+      `The uploaded file ${c.path} on ${server} does not have the size that was sent (${said}).`,
+      'The upload was cut short (network or server quota). Nothing was delivered under the final name; retry later.',
+    ],
+  },
+  'sftp-rename': {
+    transient: false,
+    words: ({ c, server, said }) => [
+      `The SFTP server ${server} could not rename the upload to ${c.finalPath} (${said}).`,
+      `Check that "${c.username}" may rename and replace files in "${c.remoteDir}" (an existing ${c.finalPath} may be locked by the import).`,
+    ],
+  },
+  'sftp-upload': {
+    transient: false,
+    words: ({ c, server, said }) => [
+      `Writing ${c.path} on ${server} failed (${said}).`,
+      `Check that "${c.username}" may write in "${c.remoteDir}"; if it persists, send this message to 360Learning.`,
+    ],
+  },
+} satisfies Readonly<Record<string, FailureEntry>>;
+
+type SftpFailureCode = keyof typeof FAILURES;
+
+const isFailureCode = (code: string): code is SftpFailureCode => Object.hasOwn(FAILURES, code);
+
+export const isTransient = (error: unknown): boolean =>
+  error instanceof DeliveryError && isFailureCode(error.code) && FAILURES[error.code].transient;
+
+const codeOf = (
+  error: unknown,
+  connection: ConnectionFacts | null,
+  stage: Stage,
+): SftpFailureCode => {
   if (connection !== null && connection.presented !== null && !connection.hostKeyTrusted)
     return 'sftp-host-key-mismatch';
   const facts = [error, ...(connection?.errors ?? [])].map(errorFacts);
@@ -136,6 +271,8 @@ const codeOf = (error: unknown, connection: ConnectionFacts | null, stage: Stage
   if (step === 'size-mismatch') return 'sftp-verify';
   if (step === 'not-a-folder') return 'sftp-remote-dir';
   if (step === 'folder-missing') return 'sftp-remote-dir-missing';
+  if (facts.some((f) => f.code !== undefined && DNS_CODES.has(f.code)))
+    return 'sftp-host-not-found';
   const network = facts.some(
     (f) =>
       f.level === 'client-socket' ||
@@ -158,94 +295,6 @@ const codeOf = (error: unknown, connection: ConnectionFacts | null, stage: Stage
   return stage === 'rename' ? 'sftp-rename' : 'sftp-upload';
 };
 
-const ACTION: Record<Stage, string> = {
-  connect: 'connecting',
-  'remote-dir': 'opening the remote folder',
-  upload: 'uploading',
-  verify: 'checking the uploaded size',
-  rename: 'renaming the upload to its final name',
-  probe: 'writing the probe file',
-};
-
-/** Message (what happened) and hint (what to do) for each failure code. */
-const describe = (
-  code: string,
-  c: FailureContext,
-  presented: string | null,
-  said: string,
-): [message: string, hint: string] => {
-  const server = `${c.host}:${c.port}`;
-  switch (code) {
-    case 'sftp-host-key-mismatch':
-      return [
-        `The SFTP server ${server} presented host key ${presented ?? 'unknown'}, which matches no ` +
-          `pinned key (${c.pins.length === 0 ? 'none pinned' : c.pins.join(', ')}). No credential was sent.`,
-        `Confirm ${presented ?? 'the new key'} with 360Learning (out of band) before trusting it, then ` +
-          'add it to SFTP_HOST_KEY_SHA256 (comma-separated, keep the old pin during a key rotation). If ' +
-          '360Learning did not change their key, someone may be intercepting the connection: do not pin it.',
-      ];
-    case 'sftp-auth':
-      return [
-        `The SFTP server ${server} rejected the login of user "${c.username}" (${said}).`,
-        'Check SFTP_USERNAME and SFTP_PRIVATE_KEY / SFTP_PASSWORD (and SFTP_PASSPHRASE for an encrypted ' +
-          'key); ask 360Learning whether this account and key are registered. Not retried: repeated failed ' +
-          'logins can lock the account.',
-      ];
-    case 'sftp-network':
-      return [
-        `The connection to the SFTP server ${server} failed or dropped while ${ACTION[c.stage]} (${said}).`,
-        'Check SFTP_HOST and SFTP_PORT and that this machine may reach the server (firewall, IP ' +
-          'allow-list at 360Learning). Nothing was delivered; the next run tries again.',
-      ];
-    case 'sftp-timeout':
-      return [
-        `The SFTP server ${server} did not answer in time while ${ACTION[c.stage]} (${said}).`,
-        'The server or the network is slow, or a firewall silently drops the traffic: check that this ' +
-          'machine may reach the server, and retry later. Nothing was delivered.',
-      ];
-    case 'sftp-connect':
-      return [
-        `Could not open an SFTP session on ${server} (${said}).`,
-        'Check that SFTP_HOST and SFTP_PORT point at an SFTP server; if they do, send this message to 360Learning.',
-      ];
-    case 'sftp-remote-dir-missing':
-      return [
-        `The remote folder "${c.remoteDir}" does not exist on ${server}. Nothing was delivered: sync360 never creates it.`,
-        `Check SFTP_REMOTE_DIR (a typo would deliver where 360Learning never reads), or ask 360Learning to create "${c.remoteDir}" with write access for "${c.username}".`,
-      ];
-    case 'sftp-remote-dir':
-      return [
-        `The remote folder "${c.remoteDir}" on ${server} cannot be opened, or is not a folder (${said}).`,
-        `Check SFTP_REMOTE_DIR, or ask 360Learning to give "${c.username}" access to "${c.remoteDir}".`,
-      ];
-    case 'sftp-permission':
-      return [
-        `The SFTP server ${server} refused ${ACTION[c.stage]} ${c.path}: permission denied (${said}).`,
-        `Ask 360Learning to let "${c.username}" create, rename and replace files in "${c.remoteDir}", or fix SFTP_REMOTE_DIR.`,
-      ];
-    case 'sftp-disk-full':
-      return [
-        `The SFTP server ${server} is out of space (or over quota) while writing ${c.path} (${said}).`,
-        'Ask 360Learning to free space or raise the quota of this account. Nothing was delivered.',
-      ];
-    case 'sftp-verify':
-      return [
-        `The uploaded file ${c.path} on ${server} does not have the size that was sent (${said}).`,
-        'The upload was cut short (network or server quota). Nothing was delivered under the final name; retry later.',
-      ];
-    case 'sftp-rename':
-      return [
-        `The SFTP server ${server} could not rename the upload to ${c.finalPath} (${said}).`,
-        `Check that "${c.username}" may rename and replace files in "${c.remoteDir}" (an existing ${c.finalPath} may be locked by the import).`,
-      ];
-    default:
-      return [
-        `Writing ${c.path} on ${server} failed (${said}).`,
-        `Check that "${c.username}" may write in "${c.remoteDir}"; if it persists, send this message to 360Learning.`,
-      ];
-  }
-};
-
 /**
  * Turns whatever ssh2 / ssh2-sftp-client (or a step of ours) threw into a coded
  * {@link DeliveryError} whose message says what happened and whose hint says what to do. Every
@@ -262,7 +311,12 @@ export const classifyFailure = (
   const clean = (value: string): string => redactSecrets(value, secrets);
   const said = clean(errorFacts(error).message);
   const presented = connection?.presented ?? null;
-  const [message, hint] = describe(code, context, presented, said);
+  const [message, hint] = FAILURES[code].words({
+    c: context,
+    server: `${context.host}:${context.port}`,
+    presented,
+    said,
+  });
   return new DeliveryError(code, clean(message), clean(hint), {
     host: context.host,
     port: context.port,

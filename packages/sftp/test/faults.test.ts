@@ -1,3 +1,4 @@
+import { lookup } from 'node:dns/promises';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -144,6 +145,24 @@ describe('deliverBySftp faults', () => {
     const error = await failure(deliverBySftp(settings, file));
     expect(error.code).toBe('sftp-network');
     expect(error.details['attempts']).toBe(3);
+  });
+
+  it('does not retry a host name that does not resolve, and says which', async (context) => {
+    // `.invalid` never resolves (RFC 6761); a machine without any resolver only says "try again".
+    const host = 'sftp-sync360-test.invalid';
+    const code = await lookup(host).then(
+      () => 'resolved',
+      (error: unknown) => (error instanceof Error ? String(Reflect.get(error, 'code')) : '?'),
+    );
+    if (code !== 'ENOTFOUND') context.skip(`the resolver answered ${code} for ${host}`);
+    const progress: string[] = [];
+    const settings = { ...settingsFor(await start()), host };
+    const error = await failure(deliverBySftp(settings, file, (line) => progress.push(line)));
+    expect(error.code).toBe('sftp-host-not-found');
+    expect(error.message).toContain(`${host} does not resolve`);
+    expect(error.hint).toContain('SFTP_HOST');
+    expect(error.details['attempts']).toBe(1);
+    expect(progress.filter((line) => line.includes('retrying'))).toEqual([]);
   });
 
   it('rejects a wrong host key once, without retry, and names the real fingerprint', async () => {

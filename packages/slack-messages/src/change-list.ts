@@ -1,10 +1,15 @@
 import type { KnownBlock } from '@slack/types';
 import type { Report } from '@sync360/core';
-import { contextBlock, headerBlock, plainSectionBlock, sectionBlock } from './blocks.js';
-import { channelMention, escapeMrkdwn, safePlain } from './escape.js';
-import { plural } from './format.js';
-import { paginateGroups } from './measure.js';
-import { slackLimits, type SlackMessage } from './message.js';
+import {
+  type SlackMessage,
+  contextBlock,
+  headerBlock,
+  paginateGroups,
+  plainSectionBlock,
+  sectionBlock,
+  slackLimits,
+} from './blocks.js';
+import { channelMention, escapeMrkdwn, plural, safePlain } from './text.js';
 
 /** One changed employee of the run report's change list. */
 export type ChangeEntry = Pick<Report['changeList'][number], 'uniqueId' | 'kind'>;
@@ -69,9 +74,11 @@ export interface ChangeListOptions {
  * channel only. Pages within Block Kit limits; empty when nobody would change.
  */
 export const changeListPages = (
-  report: Pick<Report, 'outcome' | 'changes'>,
+  report: Pick<Report, 'outcome' | 'changes' | 'guard'>,
   options: ChangeListOptions,
 ): SlackMessage[] => {
+  const approveIn =
+    options.approveIn === null ? '' : ` from the message in ${channelMention(options.approveIn)}`;
   const groups = namedKinds
     .map(({ kind, title }) => ({ title, ids: idsOf(options.entries, kind) }))
     .filter((group) => group.ids.length > 0)
@@ -98,9 +105,11 @@ export const changeListPages = (
       ? ` Also ${plural(counted, 'update')} and ${plural(dropped, 'dropped row')} (see the run report).`
       : '';
   const where =
-    options.approveIn === null
-      ? 'Nothing is delivered until someone approves.'
-      : `Nothing is delivered until someone approves it from the message in ${channelMention(options.approveIn)}.`;
+    report.outcome === 'blocked'
+      ? `Nothing is delivered until someone approves it${approveIn}.`
+      : report.guard.tripped
+        ? `Tonight’s run will be blocked until someone approves it${approveIn}.`
+        : 'Tonight’s run will deliver these changes without approval: fix Lucca before then if one is wrong.';
   const pages = paginateGroups(groups, {
     maxBlocks: slackLimits.maxBlocks - 2,
     maxChars: slackLimits.maxMessageChars - 800,

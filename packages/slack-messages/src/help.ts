@@ -1,5 +1,4 @@
-import { contextBlock, headerBlock, sectionBlock } from './blocks.js';
-import type { SlackMessage } from './message.js';
+import { type SlackMessage, contextBlock, headerBlock, sectionBlock } from './blocks.js';
 
 export const commandLines: ReadonlyArray<string> = [
   '`/sync360 now`: start the nightly sync now (allowed users only)',
@@ -18,9 +17,12 @@ const quoted = (text: string): string => text.replace(/[`<>&]/g, '').slice(0, 40
 const introOf = (reason: HelpReason | undefined): string => {
   if (reason === undefined)
     return 'sync360 keeps 360Learning users in step with Lucca every night.';
+  // Only a plain word is quoted back: a typed flag or variable is never shown in Slack.
   if ('unknown' in reason)
-    return `I don't know \`${quoted(reason.unknown)}\`. Here is what I can do:`;
-  return `:no_entry_sign: \`/sync360 ${quoted(reason.command)}\` takes no options, so I did nothing with \`${quoted(reason.extraWords)}\`. Type the command alone:`;
+    return /^[a-z0-9]{1,40}$/i.test(reason.unknown)
+      ? `I don't know \`${quoted(reason.unknown)}\`. Here is what I can do:`
+      : "I don't know that command. Here is what I can do:";
+  return `:no_entry_sign: \`/sync360 ${quoted(reason.command)}\` takes no options or extra words, so I did nothing. Type the command alone:`;
 };
 
 /** What `/sync360` can do; also the answer to an unknown subcommand or one given extra words. */

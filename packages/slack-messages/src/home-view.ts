@@ -1,12 +1,10 @@
 import type { KnownBlock } from '@slack/types';
 import type { Reminder } from '@sync360/core';
-import { contextBlock, dividerBlock, headerBlock, sectionBlock } from './blocks.js';
-import { escapeMrkdwn, safeMrkdwn, userMention } from './escape.js';
-import { plural } from './format.js';
+import { contextBlock, dividerBlock, headerBlock, paginateGroups, sectionBlock } from './blocks.js';
 import { commandLines } from './help.js';
-import { paginateGroups } from './measure.js';
-import { reminderGroups } from './reminder-pages.js';
-import { runLine, type WorkflowRunInfo } from './workflow-run.js';
+import { reminderGroups } from './reminders.js';
+import { type WorkflowRunInfo, runLine } from './runs.js';
+import { escapeMrkdwn, plural, safeMrkdwn, userMention } from './text.js';
 
 /** Slack's limit of blocks in a Home tab. */
 const maxHomeBlocks = 100;
@@ -33,8 +31,6 @@ export interface HomeInput {
   /** The pending tasks (names: allowed viewers only); null when unavailable. */
   readonly reminders: ReadonlyArray<Reminder> | null;
   readonly access: HomeAccess;
-  /** What could not be read. */
-  readonly notes?: ReadonlyArray<string>;
 }
 
 /** A Home tab view (assignable to `@slack/types`' `HomeView`), with known blocks only. */
@@ -44,7 +40,8 @@ export interface HomeTabView {
 }
 
 const runsText = (runs: ReadonlyArray<WorkflowRunInfo> | null): string => {
-  if (runs === null) return '*Last runs:* unknown right now.';
+  if (runs === null)
+    return '*Last runs:* unknown right now: GitHub could not be reached, so the last run is unknown.';
   const [last] = runs;
   if (last === undefined) return '*Last run:* none yet.';
   if (runs.length === 1) return `*Last run:* ${runLine(last)}`;
@@ -62,11 +59,11 @@ const countText = (count: number): string =>
 const askForAccess = (access: Extract<HomeAccess, { allowed: false }>): string => {
   const ask =
     access.allowedUserIds.length === 0
-      ? 'whoever runs the sync360 bot (nobody is allowed yet)'
-      : `${access.allowedUserIds.slice(0, 10).map(userMention).join(', ')} or whoever runs the sync360 bot`;
+      ? 'Nobody is allowed yet'
+      : `Ask ${access.allowedUserIds.slice(0, 10).map(userMention).join(', ')}`;
   return (
-    `:lock: The tasks name people, so only allowed users see them here. To get access, ask ${ask} ` +
-    `to add your Slack member ID \`${escapeMrkdwn(access.userId)}\` to \`SLACK_ALLOWED_USER_IDS\`.`
+    `:lock: The tasks name people, so only allowed users see them here. ${ask}: ` +
+    `to let you in, an admin must change sync360's settings (your Slack member ID is \`${escapeMrkdwn(access.userId)}\`).`
   );
 };
 
@@ -111,9 +108,6 @@ export const homeView = (input: HomeInput): HomeTabView => {
   const head: KnownBlock[] = [
     headerBlock('sync360: Lucca to 360Learning'),
     sectionBlock(runsText(input.runs)),
-    ...(input.notes ?? [])
-      .slice(0, 5)
-      .map((note) => contextBlock(`:warning: ${safeMrkdwn(note, 500)}`)),
     dividerBlock(),
   ];
   const tail: KnownBlock[] = [

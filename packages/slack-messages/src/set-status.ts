@@ -1,6 +1,7 @@
 import type { Button } from '@slack/types';
 import type { Reminder, UserStatus } from '@sync360/core';
-import { escapeMrkdwn, safePlain, userMention } from './escape.js';
+import { sectionBlock, type SlackMessage } from './blocks.js';
+import { escapeMrkdwn, safePlain, userMention } from './text.js';
 
 /** The action id of the Set-status buttons (contract: the bot listens for it). */
 export const setStatusActionId = 'sync360_set_status';
@@ -56,32 +57,53 @@ export interface StatusSetNote {
 const noteText = (note: StatusSetNote): string =>
   note.outcome === 'done'
     ? `:white_check_mark: set to ${note.status} by ${userMention(note.userId)} at ${escapeMrkdwn(note.time)}`
-    : `:ballot_box_with_check: already ${note.status} in Lucca (checked by ${userMention(note.userId)} at ${escapeMrkdwn(note.time)}): nothing written`;
+    : `:ballot_box_with_check: already done: Lucca already showed ${note.status} when ${userMention(note.userId)} clicked at ${escapeMrkdwn(note.time)}, nothing written`;
+
+/** The fallback text of a message whose line a click changed. */
+export const statusSetFallback = (note: StatusSetNote): string =>
+  `${note.outcome === 'done' ? 'Set' : 'Already'} ${note.status} by ${userMention(note.userId)}`;
 
 /** A reminder line's text with the outcome after it, as mrkdwn (the mention must render). */
 export const statusSetLine = (lineText: string, note: StatusSetNote): string =>
   `${escapeMrkdwn(lineText)}\n${noteText(note)}`;
 
-/** What one click changed, for the audit line. */
-export interface StatusAudit {
-  readonly userId: string;
-  readonly status: UserStatus;
-  readonly luccaId: string;
+/** Who a line or an audit names: their name and employee number, as Lucca has them. */
+export interface StatusPerson {
   /** Lucca's "First Last"; only where names may go. */
   readonly name: string | null;
   readonly employeeNumber: string | null;
+  readonly luccaId: string;
+}
+
+/** `Camille Martin (#E00001)`: a name and employee number, never a Lucca id alone. */
+const personText = (person: StatusPerson): string => {
+  const name = safePlain(person.name ?? '', 200);
+  const number =
+    person.employeeNumber === null || person.employeeNumber.trim() === ''
+      ? 'no employee number'
+      : `#${safePlain(person.employeeNumber, 40)}`;
+  return name === ''
+    ? `a person with no name in Lucca (${number}, Lucca id ${safePlain(person.luccaId, 40)})`
+    : `${name} (${number})`;
+};
+
+/** The answer to a click whose line cannot be shown again: the person and what was done. */
+export const statusNoteMessage = (person: StatusPerson, note: StatusSetNote): SlackMessage => {
+  const text = statusSetLine(personText(person), note);
+  return { text, blocks: [sectionBlock(text)] };
+};
+
+/** What one click changed, for the audit line. */
+export interface StatusAudit extends StatusPerson {
+  readonly userId: string;
+  readonly status: UserStatus;
   readonly previousLabel: string | null;
   readonly time: string;
 }
 
 /** One line: who set whose status to what, when, and what it was before. Carries a name. */
 export const statusAuditText = (audit: StatusAudit): string => {
-  const who = safePlain(audit.name ?? '', 200) || `Lucca user ${safePlain(audit.luccaId, 40)}`;
-  const number =
-    audit.employeeNumber === null || audit.employeeNumber.trim() === ''
-      ? ` (Lucca id ${safePlain(audit.luccaId, 40)})`
-      : ` (#${safePlain(audit.employeeNumber, 40)})`;
   const before =
     audit.previousLabel === null ? 'no status' : `"${safePlain(audit.previousLabel, 60)}"`;
-  return `:pencil2: ${userMention(audit.userId)} set the 360 status of ${escapeMrkdwn(who)}${escapeMrkdwn(number)} to ${audit.status} in Lucca at ${escapeMrkdwn(audit.time)} (was ${escapeMrkdwn(before)}). Tonight's sync applies it.`;
+  return `:pencil2: ${userMention(audit.userId)} set the 360 status of ${escapeMrkdwn(personText(audit))} to ${audit.status} in Lucca at ${escapeMrkdwn(audit.time)} (was ${escapeMrkdwn(before)}). Tonight's sync applies it.`;
 };

@@ -1,7 +1,7 @@
-import { contextBlock, headerBlock, sectionBlock } from './blocks.js';
-import { safeMrkdwn } from './escape.js';
-import type { SlackMessage } from './message.js';
-import { runLine, type WorkflowRunInfo } from './workflow-run.js';
+import { type SlackMessage, contextBlock, headerBlock, sectionBlock } from './blocks.js';
+import { type WorkflowRunInfo, runLine } from './runs.js';
+import { failureAdvice, failureCodeText, type FailureFacts } from './failures.js';
+import { safeMrkdwn } from './text.js';
 
 /** What the watchdog concluded (structurally `@sync360/github`'s verdict). */
 export interface WatchdogVerdictInfo {
@@ -27,7 +27,7 @@ export const watchdogAlertMessage = (verdict: WatchdogVerdictInfo): SlackMessage
     : [
         '*What to do*',
         '• Open the nightly workflow in GitHub Actions: if it says the schedule was disabled (GitHub does this after 60 days without activity on public repositories), click *Enable workflow*.',
-        '• Look at the last failed run and its Slack alert; `sync360 doctor` checks every system.',
+        '• Look at the last failed run and its Slack alert; an admin can check every system sync360 reaches.',
         '• Start a run now with `/sync360 now`.',
       ].join('\n');
   return {
@@ -45,17 +45,17 @@ export const watchdogAlertMessage = (verdict: WatchdogVerdictInfo): SlackMessage
  * Alert: the bot could not ask GitHub whether the nightly sync runs (e.g. its token was refused),
  * so it cannot tell a stopped sync from a healthy one. For the ops channel: no URL, no setting.
  */
-export const watchdogUnavailableMessage = (why: string): SlackMessage => {
+export const watchdogUnavailableMessage = (failure: FailureFacts): SlackMessage => {
   const title = 'sync360 watchdog: cannot check the nightly sync';
   return {
-    text: `${title}: ${safeMrkdwn(why, 400)}`,
+    text: `${title} (${failure.code})`,
     blocks: [
       headerBlock(`:warning: ${title}`),
       sectionBlock(
-        `*Why:* ${safeMrkdwn(why, 800)}\nUntil this is fixed nobody is told when the nightly sync stops running.`,
+        `*Why:* GitHub could not be asked (${failureCodeText(failure)}). Until this is fixed nobody is told when the nightly sync stops running.`,
       ),
       sectionBlock(
-        '*What to do*\n• Whoever runs the sync360 bot: check its GitHub access (the bot’s log says what GitHub answered).\n• Meanwhile `/sync360 status` shows whether recent runs succeeded.',
+        `*What to do*\n• ${failureAdvice(failure)}\n• Meanwhile \`/sync360 status\` shows whether recent runs succeeded.`,
       ),
       contextBlock('The bot checks this once a day.'),
     ],

@@ -1,12 +1,17 @@
 import type { ActionsBlock, KnownBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
-import { approveActionId, approveBlock, approvedContext } from '../src/approve.js';
-import { changeListPages, type ChangeEntry } from '../src/change-list.js';
-import { runAlertMessage } from '../src/run-alert.js';
-import { runSummaryMessage } from '../src/run-summary.js';
-import { syncRequestedMessage, threadOutcomeMessage } from '../src/thread.js';
 import { makeReport } from './fixtures.js';
 import { blockText, expectWithinLimits, mrkdwnTexts } from './limits.js';
+import {
+  approveActionId,
+  approvedNote,
+  changeListPages,
+  runAlertMessage,
+  runSummaryMessage,
+  syncRequestedMessage,
+  threadOutcomeMessage,
+  type ChangeEntry,
+} from '../src/index.js';
 
 const sha = 'c0ffee'.repeat(10) + 'abcd';
 
@@ -48,25 +53,28 @@ describe('approve button', () => {
     expect(actionsOf(runSummaryMessage(preview).blocks)).toHaveLength(1);
     expect(actionsOf(runSummaryMessage(makeReport()).blocks)).toHaveLength(0);
     expect(actionsOf(runSummaryMessage(blocked).blocks)).toHaveLength(0);
-    expect(approveBlock(makeReport({ outcome: 'failed' }))).toBeNull();
-    expect(approveBlock({ ...blocked, file: null })).toBeNull();
+    expect(actionsOf(runAlertMessage(makeReport({ outcome: 'failed' })).blocks)).toHaveLength(0);
+    expect(actionsOf(runAlertMessage({ ...blocked, file: null }).blocks)).toHaveLength(0);
   });
 
   it('counts every row as created or deactivated when there is no baseline', () => {
     const first = makeReport({ outcome: 'dry-run', changes: null });
-    const button = approveBlock(first)?.elements[0];
+    const button = actionsOf(runSummaryMessage(first).blocks)[0]?.elements[0];
     expect(button?.type === 'button' ? button.confirm?.text.text : '').toContain(
       'deliver: 230 created, 10 deactivated',
     );
   });
 
-  it('is replaced by who approved and a link, mentioning a member id only', () => {
-    const context = approvedContext('U0BOSS', 'https://github.com/acme/hr/actions');
+  it('is replaced by who approved, when, and a link, mentioning a member id only', () => {
+    const note = approvedNote('U0BOSS', '10:42', 'https://github.com/acme/hr/actions');
+    const context = note.block;
+    expect(note.text).toBe('Approved by <@U0BOSS>: the delivery runs');
     const text = context.elements[0]?.type === 'mrkdwn' ? context.elements[0].text : '';
-    expect(text).toContain(
-      'approved by <@U0BOSS>, delivering: <https://github.com/acme/hr/actions|',
+    expect(text).toContain('approved by <@U0BOSS> at 10:42: <https://github.com/acme/hr/actions|');
+    expect(text).toContain('Its outcome is posted in this thread.');
+    expect(JSON.stringify(approvedNote('<!channel>', '10:42', 'https://x/'))).not.toContain(
+      '<!channel>',
     );
-    expect(JSON.stringify(approvedContext('<!channel>', 'https://x/'))).not.toContain('<!channel>');
   });
 });
 
@@ -127,11 +135,13 @@ describe('thread messages', () => {
     const asked = syncRequestedMessage('U0CAMILLE', 'now');
     expect(asked.text).toBe('Sync requested by <@U0CAMILLE>');
     expect(syncRequestedMessage('U0CAMILLE', 'preview').text).toContain('preview');
-    const done = threadOutcomeMessage(makeReport(), 'https://github.com/acme/hr/actions/runs/5');
+    const done = threadOutcomeMessage(makeReport(), {
+      runUrl: 'https://github.com/acme/hr/actions/runs/5',
+    });
     expectWithinLimits(done);
     expect(blockText(done)).toContain('Delivered');
     expect(blockText(done)).toContain('3 created, 2 updated, 1 deactivated');
     expect(blockText(done)).toContain('actions/runs/5|run on GitHub');
-    expect(blockText(threadOutcomeMessage(blocked, null))).toContain('Blocked');
+    expect(blockText(threadOutcomeMessage(blocked))).toContain('Blocked');
   });
 });

@@ -1,6 +1,7 @@
 import type { Button, KnownBlock } from '@slack/types';
 import { expect } from 'vitest';
-import type { SlackMessage } from '../src/message.js';
+import { slackTexts, slackWordProblems } from '@sync360/testkit/slack-privacy';
+import type { SlackMessage } from '../src/index.js';
 
 // Slack's documented Block Kit limits, written here on purpose rather than imported from the
 // builders: a builder constant that drifts must make these tests fail.
@@ -106,3 +107,8 @@ export const expectWithinLimits = (message: SlackMessage): void => {
 
 /** Anything that looks like an email address. */
 export const emailPattern = /[^\s<>@"'`,;:()[\]|]+@[^\s<>@"'`,;:()[\]|]+\.[a-z]{2,}/i;
+
+/** SPEC §10 "Words for HR people": no variable, flag, outside answer or email in any text. */
+export const expectWordsForHr = (message: SlackMessage): void => {
+  expect(slackTexts(message).flatMap(slackWordProblems)).toEqual([]);
+};

@@ -1,14 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { changeListPages } from '../src/change-list.js';
-import { reminderCountsMessage } from '../src/reminder-counts.js';
-import { reminderPages } from '../src/reminder-pages.js';
-import { runAlertMessage } from '../src/run-alert.js';
-import { runSummaryMessage } from '../src/run-summary.js';
-import type { SlackMessage } from '../src/message.js';
-import { threadOutcomeMessage } from '../src/thread.js';
 import { makeReminder, makeReport } from './fixtures.js';
-import { emailPattern } from './limits.js';
+import { emailPattern, expectWordsForHr } from './limits.js';
+import {
+  changeListPages,
+  reminderCountsMessage,
+  reminderPages,
+  runAlertMessage,
+  runSummaryMessage,
+  threadOutcomeMessage,
+  type SlackMessage,
+} from '../src/index.js';
 
 const payload = (message: SlackMessage): string => JSON.stringify(message);
 
@@ -43,12 +45,12 @@ describe('privacy of the ops channel messages', () => {
         outcome: 'blocked',
         guard: { tripped: true, reasons: ['no-rows'] },
       }),
-      runAlertMessage({ code: 'x', message: 'boom for a.b@c.de', hint: 'mail a.b@c.de' }),
-      threadOutcomeMessage(leaky, null),
+      threadOutcomeMessage(leaky),
       reminderCountsMessage(leaky.reminders, { hrChannel: null, refused: null }),
       reminderCountsMessage(leaky.reminders, { hrChannel: 'G0HR' }),
     ];
     for (const message of ops) {
+      expectWordsForHr(message);
       const text = payload(message);
       expect(text).not.toMatch(emailPattern);
       expect(text).not.toContain('Jane');
@@ -87,5 +89,17 @@ describe('privacy of the ops channel messages', () => {
       ),
       { seed: 17, numRuns: 200 },
     );
+  });
+
+  it('free text from elsewhere never names a variable: a 360Learning fix becomes "sync360’s settings"', () => {
+    const refused = makeReminder(1, {
+      kind: 'fix-data',
+      action:
+        '360Learning refused to create this user (HTTP 404 groupNotFound): API360_DEFAULT_GROUP_ID names no 360Learning group',
+    });
+    for (const page of reminderPages([refused])) {
+      expectWordsForHr(page);
+      expect(payload(page)).toContain("sync360's settings names no 360Learning group");
+    }
   });
 });

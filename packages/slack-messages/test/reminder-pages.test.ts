@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { reminderPages } from '../src/reminder-pages.js';
 import { makeReminder, makeReminders } from './fixtures.js';
 import { blockText, expectWithinLimits, mrkdwnTexts } from './limits.js';
+import { reminderPages } from '../src/index.js';
 
 const countOccurrences = (haystack: string, needle: RegExp): number =>
   (haystack.match(needle) ?? []).length;

@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { needsAlert } from '../src/outcome.js';
-import { runAlertMessage } from '../src/run-alert.js';
 import { makeReport } from './fixtures.js';
-import { blockText, expectWithinLimits } from './limits.js';
+import { blockText, expectWithinLimits, expectWordsForHr } from './limits.js';
+import { needsAlert, runAlertMessage, runSummaryMessage } from '../src/index.js';
+
+const runUrl = 'https://github.com/acme/hr/actions/runs/7';
 
 describe('runAlertMessage', () => {
-  it('is loud about a blocked run and says what to do', () => {
+  it('is one loud message for a blocked run: counts, reasons, what to do, no flag or variable', () => {
     const report = makeReport({
       outcome: 'blocked',
       destination: null,
-      guard: { tripped: true, reasons: ['too-many-deactivations', 'too-few-rows'] },
+      guard: { tripped: true, reasons: ['too-many-deactivations', 'too-few-rows', 'no-rows'] },
       changes: {
         created: 0,
         updated: 0,
@@ -20,52 +21,93 @@ describe('runAlertMessage', () => {
       },
     });
     expect(needsAlert(report)).toBe(true);
-    const message = runAlertMessage(report, {
-      runUrl: 'https://github.com/acme/hr/actions/runs/7',
-    });
+    const message = runAlertMessage(report, { runUrl });
     expectWithinLimits(message);
+    expectWordsForHr(message);
     const text = blockText(message);
     expect(text).toContain(':rotating_light: sync360 BLOCKED');
+    expect(text).toContain('230 Active, 10 Inactive');
     expect(text).toContain('(80 deactivations)');
-    expect(text).toContain('`--force`');
+    expect(text).toContain('approve this file');
     expect(text).toContain('`too-few-rows`');
-    expect(text).toContain('Open the run on GitHub');
+    expect(text).toContain('View the run on GitHub');
     expect(message.text).toContain('BLOCKED');
     expect(message.text).toContain('too-many-deactivations, too-few-rows');
   });
 
-  it('gives the failure reason and hint of a failed report', () => {
+  it('gives the stage, our code and the HTTP status of a failure, never its outside text', () => {
     const message = runAlertMessage(
       makeReport({
         outcome: 'failed',
+        file: null,
         failure: {
-          code: 'lucca-auth',
-          message: 'Lucca said 401 <unauthorized>',
-          hint: 'Renew LUCCA_API_KEY',
+          code: 'lucca-http-error',
+          kind: 'source',
+          status: 400,
+          message:
+            'Lucca refused the request: HTTP 400 "{\\"Message\\":\\"Invalid filter near mail=camille.blanc@exemple.fr for user Camille Blanc\\"}"',
+          hint: 'check LUCCA_BASE_URL',
+        },
+      }),
+      { runUrl },
+    );
+    expectWordsForHr(message);
+    const text = blockText(message);
+    expect(text).toContain('FAILED');
+    expect(text).toContain('reading Lucca (`lucca-http-error`, HTTP 400). Nothing was delivered.');
+    expect(text).toContain("An admin must change sync360's settings");
+    expect(text).toContain(`<${runUrl}|the run log>`);
+    expect(text).not.toContain('Camille');
+    expect(text).not.toContain('Invalid filter');
+    expect(message.text).toContain('reading Lucca (lucca-http-error)');
+  });
+
+  it('says "not reached" for what a run that stopped before reading Lucca cannot know', () => {
+    const report = makeReport({
+      outcome: 'failed',
+      file: null,
+      changes: null,
+      reminders: [],
+      source: { kind: 'lucca-api', employees: 0 },
+      failure: { code: 'lucca-server-error', kind: 'source', status: 500, message: 'x', hint: 'y' },
+    });
+    const text = blockText(runAlertMessage(report));
+    expect(text).toContain('employees: _not reached_');
+    expect(text).toContain('*Changes:* _not reached_');
+    expect(text).toContain('*Reminders:* _not reached_');
+    expect(text).toContain('stopped the run:* reading Lucca');
+    expect(text).toContain('Nothing was delivered.');
+    expect(text).not.toContain('0 employees');
+    expect(text).not.toContain('no baseline');
+    expect(text).not.toContain('every 360 status is set');
+    const settings = blockText(
+      runAlertMessage({
+        ...report,
+        source: null,
+        failure: {
+          code: 'config-invalid',
+          kind: 'config',
+          message: 'SFTP_HOST bad',
+          hint: 'set SFTP_HOST',
         },
       }),
     );
-    const text = blockText(message);
-    expect(text).toContain('FAILED');
-    expect(text).toContain('`lucca-auth`');
-    expect(text).toContain('Lucca said 401 &lt;unauthorized&gt;');
-    expect(text).toContain('Renew LUCCA_API_KEY');
-    expect(message.text).toContain('Lucca said 401 &lt;unauthorized&gt;');
+    expect(settings).toContain('checking sync360’s settings (`config-invalid`)');
+    expect(settings).toContain("An admin must change sync360's settings");
   });
 
-  it('accepts a bare failure when there is no report', () => {
-    const message = runAlertMessage({ code: 'internal', message: 'Crashed', hint: 'Open the log' });
-    expectWithinLimits(message);
-    expect(blockText(message)).toContain('Crashed');
-    expect(blockText(message)).toContain('Open the log');
-  });
-
-  it('warns that a preview would be blocked tonight', () => {
-    const report = makeReport({
+  it('tells the truth about tonight in a preview: blocked until approved, or delivered without', () => {
+    const tripped = makeReport({
       outcome: 'dry-run',
       guard: { tripped: true, reasons: ['no-rows'] },
     });
-    expect(needsAlert(report)).toBe(false);
-    expect(blockText(runAlertMessage(report))).toContain('would be BLOCKED');
+    expect(needsAlert(tripped)).toBe(false);
+    expect(blockText(runSummaryMessage(tripped))).toContain(
+      'tonight’s run will be blocked until someone approves',
+    );
+    const passing = makeReport({ outcome: 'dry-run' });
+    expect(blockText(runSummaryMessage(passing))).toContain(
+      'tonight’s run will deliver these changes without approval',
+    );
   });
 });

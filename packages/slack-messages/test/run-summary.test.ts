@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { runSummaryMessage } from '../src/run-summary.js';
 import { makeReminder, makeReport } from './fixtures.js';
-import { blockText, expectWithinLimits } from './limits.js';
+import { blockText, expectWithinLimits, expectWordsForHr } from './limits.js';
+import { runSummaryMessage } from '../src/index.js';
 
 const problem = (index: number, severity: 'error' | 'warning') => ({
   employeeNumber: `E${index}`,
@@ -27,7 +27,7 @@ describe('runSummaryMessage', () => {
     expectWithinLimits(message);
     const text = blockText(message);
     expect(text).toContain('Delivered');
-    expect(text).toContain('Lucca API: 250 employees');
+    expect(text).toContain('*Lucca*\n250 employees');
     expect(text).toContain('230 Active, 10 Inactive');
     expect(text).toContain('2 errors, 3 warnings');
     expect(text).toContain('`users.csv`: 240 rows');
@@ -86,7 +86,9 @@ describe('runSummaryMessage', () => {
       makeReport({ problems, warnings: Array.from({ length: 20 }, () => 'w'.repeat(5000)) }),
     );
     expectWithinLimits(message);
-    expect(blockText(message)).toContain('and 17 more warnings');
+    // The notes name settings and paths: a count for the ops channel, the text in the run log.
+    expect(blockText(message)).toContain('20 notes for an admin in the run report');
+    expect(blockText(message)).not.toContain('www');
   });
 
   it('explains a tripped guard and a failure', () => {
@@ -95,18 +97,25 @@ describe('runSummaryMessage', () => {
         outcome: 'failed',
         guard: { tripped: true, reasons: ['too-many-deactivations'] },
         forced: true,
+        approvedSha256: 'ab'.repeat(32),
         failure: {
           code: 'sftp-auth',
+          kind: 'delivery',
           message: 'SFTP refused the key',
           hint: 'Check SFTP_PRIVATE_KEY',
         },
       }),
+      { requestedBy: 'U0BOSS', approved: true },
     );
+    expectWordsForHr(message);
     const text = blockText(message);
-    expect(text).toContain('overridden with `--force`');
+    expect(text).toContain('tripped, released for this exact file, approved by <@U0BOSS>');
     expect(text).toContain('`too-many-deactivations` (1 deactivations)');
-    expect(text).toContain('*What stopped the run:* SFTP refused the key');
-    expect(text).toContain('*What to do:* Check SFTP_PRIVATE_KEY');
+    expect(text).toContain(
+      '*What stopped the run:* delivering to 360Learning (`sftp-auth`). Nothing was delivered.',
+    );
+    expect(text).toContain("360Learning's file server refused sync360's login.");
+    expect(text).not.toContain('SFTP refused the key');
   });
 
   describe('delivery through 360Learning API', () => {

@@ -1,15 +1,17 @@
 import type { KnownBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
-import { homeView } from '../src/home-view.js';
-import { reminderPages } from '../src/reminder-pages.js';
+import { makeReminder, makeReminders } from './fixtures.js';
+import { blockText, emailPattern, expectWithinLimits } from './limits.js';
 import {
-  setStatusButton,
+  homeView,
+  reminderPages,
+  statusButtonsOffText,
+  statusNoteMessage,
+  statusSetBlockId,
   statusAuditText,
   statusSetLine,
   type StatusSetNote,
-} from '../src/set-status.js';
-import { makeReminder, makeReminders } from './fixtures.js';
-import { blockText, emailPattern, expectWithinLimits } from './limits.js';
+} from '../src/index.js';
 
 const buttonsOf = (blocks: ReadonlyArray<KnownBlock>) =>
   blocks.flatMap((block) =>
@@ -38,7 +40,9 @@ describe('Set-status buttons', () => {
   });
 
   it('the confirm dialog names the person and the status, never an email', () => {
-    const button = setStatusButton(
+    const buttonOf = (reminder: ReturnType<typeof makeReminder>) =>
+      buttonsOf(reminderPages([reminder], { statusButtons: true })[0]?.blocks ?? [])[0] ?? null;
+    const button = buttonOf(
       makeReminder(2, {
         kind: 'offboarding',
         name: 'Jane Doe jane.doe@acme.fr',
@@ -48,8 +52,8 @@ describe('Set-status buttons', () => {
     expect(button?.confirm?.title?.text).toBe('Set the 360 status to Inactive?');
     expect(button?.confirm?.text.text).toContain('Jane Doe [email hidden] (#E7) will be Inactive');
     expect(JSON.stringify(button)).not.toMatch(emailPattern);
-    expect(setStatusButton(makeReminder(3, { kind: 'onboarding', luccaId: null }))).toBeNull();
-    expect(setStatusButton(makeReminder(4, { kind: 'fix-data' }))).toBeNull();
+    expect(buttonOf(makeReminder(3, { kind: 'onboarding', luccaId: null }))).toBeNull();
+    expect(buttonOf(makeReminder(4, { kind: 'fix-data' }))).toBeNull();
   });
 
   it('the done line and the audit line escape names and say who, what and when', () => {
@@ -73,6 +77,45 @@ describe('Set-status buttons', () => {
     });
     expect(audit).toContain('<@U0CAM> set the 360 status of Anne &lt;b&gt; (#E1) to Inactive');
     expect(audit).toContain('was "Actif"');
+    // Without an employee number the line says so: never a Lucca id alone.
+    const cold = statusAuditText({
+      userId: 'U0CAM',
+      status: 'Active',
+      luccaId: '425',
+      name: 'Léa Petit',
+      employeeNumber: null,
+      previousLabel: null,
+      time: '10:42',
+    });
+    expect(cold).toContain('Léa Petit (no employee number)');
+    expect(cold).not.toContain('Lucca id');
+  });
+
+  it('a rebuilt ephemeral list shows the clicked line as done, without its button; a stale click says already done', () => {
+    const reminders = makeReminders(6);
+    const clicked = reminders.find((item) => item.kind === 'onboarding');
+    const note: StatusSetNote = {
+      status: 'Active',
+      userId: 'U0CAM',
+      time: '10:42',
+      outcome: 'done',
+    };
+    const pages = reminderPages(reminders, {
+      statusButtons: true,
+      done: new Map([[clicked?.luccaId ?? '', note]]),
+    });
+    const text = JSON.stringify(pages);
+    expect(text).toContain(statusSetBlockId(clicked?.luccaId ?? ''));
+    expect(text).toContain('set to Active by <@U0CAM> at 10:42');
+    expect(text).not.toContain(
+      JSON.stringify({ luccaId: clicked?.luccaId, status: 'Active' }).replace(/"/g, '\\"'),
+    );
+    const stale = statusNoteMessage(
+      { luccaId: '1', name: 'Anne', employeeNumber: 'E1' },
+      { ...note, outcome: 'already-done' },
+    );
+    expect(stale.text).toContain('Anne (#E1)');
+    expect(stale.text).toContain('already done');
   });
 });
 
@@ -94,10 +137,12 @@ describe('App Home', () => {
     const view = homeView({
       runs: [],
       reminders: makeReminders(4),
-      access: { allowed: true, buttonsOff: 'Set LUCCA_WRITE_API_KEY' },
+      access: { allowed: true, buttonsOff: statusButtonsOffText },
     });
     expect(buttonsOf(view.blocks)).toHaveLength(0);
-    expect(blockText({ text: 'x', blocks: view.blocks })).toContain('LUCCA_WRITE_API_KEY');
+    expect(blockText({ text: 'x', blocks: view.blocks })).toContain(
+      "an admin must change sync360's settings",
+    );
   });
 
   it('others: a count and whom to ask, no name, no button', () => {
@@ -110,6 +155,8 @@ describe('App Home', () => {
     expect(text).toContain('4 employees waiting');
     expect(text).toContain('<@U0CAM>');
     expect(text).toContain('`U0NEW`');
+    expect(text).toContain("an admin must change sync360's settings");
+    expect(text).not.toMatch(/SLACK_/);
     expect(text).not.toContain('Person');
     expect(buttonsOf(view.blocks)).toHaveLength(0);
   });

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { helpMessage } from '../src/help.js';
-import { homeView } from '../src/home-view.js';
-import { statusMessage } from '../src/status.js';
-import { watchdogAlertMessage } from '../src/watchdog-alert.js';
-import type { WorkflowRunInfo } from '../src/workflow-run.js';
 import { makeReminder } from './fixtures.js';
-import { blockText, expectWithinLimits } from './limits.js';
+import { blockText, expectWithinLimits, expectWordsForHr } from './limits.js';
+import {
+  helpMessage,
+  homeView,
+  statusMessage,
+  watchdogAlertMessage,
+  type WorkflowRunInfo,
+} from '../src/index.js';
 
 const run = (id: number, overrides: Partial<WorkflowRunInfo> = {}): WorkflowRunInfo => ({
   id,
@@ -21,13 +23,19 @@ const run = (id: number, overrides: Partial<WorkflowRunInfo> = {}): WorkflowRunI
 
 describe('small messages', () => {
   it('help lists every subcommand and mentions an unknown one safely', () => {
-    const message = helpMessage({ unknown: '<!here> frobnicate' });
+    const message = helpMessage({ unknown: '<!here>' });
     expectWithinLimits(message);
     const text = blockText(message);
     for (const name of ['now', 'preview', 'status', 'pending', 'help'])
       expect(text).toContain(`/sync360 ${name}`);
-    expect(text).toContain("I don't know `!here frobnicate`");
+    expect(text).toContain("I don't know that command.");
     expect(text).not.toContain('<!here>');
+    expect(blockText(helpMessage({ unknown: 'frobnicate' }))).toContain(
+      "I don't know `frobnicate`",
+    );
+    // A flag typed after the command is never shown back.
+    expectWordsForHr(helpMessage({ unknown: '--force' }));
+    expect(blockText(helpMessage({ unknown: '--force' }))).not.toContain('--force');
     expect(blockText(helpMessage())).not.toContain("don't know");
   });
 

@@ -3,6 +3,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import {
+  createGroupsFake,
+  type FakeApi360Groups,
+  type FakeApi360GroupsSeed,
+} from './api360-groups.js';
+import {
   apiError,
   bareStatus,
   createApi360Store,
@@ -48,6 +53,8 @@ export interface FakeApi360Options {
    * and the first user of the list without `status`.
    */
   readonly documentedShapes?: boolean;
+  /** Groups with their roles, custom fields and values (group rules, §7c). */
+  readonly groups?: FakeApi360GroupsSeed;
 }
 
 /** One scripted answer for the next API request (not token requests): a status, or a dropped socket. */
@@ -81,6 +88,8 @@ export interface FakeApi360 {
   /** Every token issued so far stops working, as after its hour. */
   expireTokens(): void;
   setFaults(faults: ReadonlyArray<FakeApi360Fault>): void;
+  /** Group roles and custom-field values as they stand. */
+  readonly groups: FakeApi360Groups;
   close(): Promise<void>;
 }
 
@@ -124,6 +133,11 @@ export const startFakeApi360 = async (options: FakeApi360Options = {}): Promise<
     mediaIds: options.mediaIds ?? [],
   });
   for (const seed of options.users ?? []) store.seed(seed);
+  const groups = createGroupsFake(
+    options.groups ?? {},
+    options.groupIds ?? [fakeApi360GroupId],
+    (id) => store.get(id),
+  );
   const tokens = new Map<string, number>();
   /** Opaque next-page tokens: what each one continues (the listing and where). */
   const cursors = new Map<string, { readonly path: string; readonly offset: number }>();
@@ -218,6 +232,8 @@ export const startFakeApi360 = async (options: FakeApi360Options = {}): Promise<
   };
 
   const route = (method: string, url: URL, body: unknown): Answer => {
+    const grouped = groups.route(method, url, body, page);
+    if (grouped !== null) return grouped;
     if (url.pathname === usersPath) {
       if (method === 'GET') return page(listed(), url, options.pageSize ?? 500);
       if (method === 'POST')
@@ -262,8 +278,16 @@ export const startFakeApi360 = async (options: FakeApi360Options = {}): Promise<
     if (expiry === undefined || expiry <= Date.now())
       return { status: 401, body: { error: 'invalid_token' } };
     const write = entry.method !== 'GET';
-    const scopes = options.scopes ?? ['users:read', 'users:write'];
-    if (!scopes.includes(write ? 'users:write' : 'users:read'))
+    const scopes = options.scopes ?? [
+      'users:read',
+      'users:write',
+      'groups:read',
+      'groups:write',
+      'customFields:read',
+    ];
+    const needed =
+      groups.scopeFor(entry.method, url.pathname) ?? (write ? 'users:write' : 'users:read');
+    if (!scopes.includes(needed))
       return { status: 403, body: { error: { code: 'invalid_scope', message: 'Missing scope.' } } };
     const fault = faults.shift();
     if (fault === 'drop') return 'drop';
@@ -334,6 +358,7 @@ export const startFakeApi360 = async (options: FakeApi360Options = {}): Promise<
     setFaults: (list) => {
       faults = [...list];
     },
+    groups: groups.fake,
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

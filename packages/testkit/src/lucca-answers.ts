@@ -2,13 +2,15 @@ import { projectFields } from './lucca-paging.js';
 import type { LuccaUserItem } from './lucca-users.js';
 
 /**
- * One scripted answer, consumed in order per route: an HTTP error status, `timeout` (never
+ * One scripted answer, consumed in order per route: an HTTP error status (`400` quotes the
+ * request back with an email and a name, as an API's error text can), `timeout` (never
  * answers), `malformed` (200 with truncated JSON), `html` (200 with a login page), `shape`
  * (200 with JSON of the wrong shape), `drop` (socket closed without an answer), or `ok` (answers
  * normally: places the next fault later in the script).
  */
 export type LuccaFault =
   | 'ok'
+  | '400'
   | '408'
   | '429'
   | '500'
@@ -51,6 +53,11 @@ export const faultReply = (
   }
   if (fault === 'shape')
     return { status: 200, body: JSON.stringify({ data: { users: [] } }), headers: json };
+  if (fault === '400')
+    return errorReply(
+      400,
+      'Invalid filter near mail=camille.blanc@exemple.fr for user Camille Blanc',
+    );
   if (fault === '429')
     return errorReply(429, 'Too many requests', { 'retry-after': String(retryAfter) });
   return errorReply(Number(fault), fault === '408' ? 'Request timeout' : 'Internal server error');

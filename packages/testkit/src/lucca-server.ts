@@ -35,8 +35,11 @@ export interface FakeLuccaOptions {
   readonly endless?: boolean;
   /** Answer writes 200 but keep nothing (a read-back must notice). */
   readonly ignoreWrites?: boolean;
-  /** `Retry-After` sent with 429: seconds, or a raw header value such as an HTTP date. Default 1. */
-  readonly retryAfter?: number | string;
+  /**
+   * `Retry-After` sent with 429: seconds, a raw header value such as an HTTP date, or one made
+   * from the moment of the answer (an HTTP date a little later). Default 1.
+   */
+  readonly retryAfter?: number | string | ((now: Date) => string);
   /** Delay before every answer, in ms. */
   readonly latencyMs?: number;
   /** Every authorised request gets this status (e.g. 500). */
@@ -60,6 +63,8 @@ export interface LuccaRequest {
   readonly at: number;
   /** Status sent, or the fault name for `timeout` / `drop`. */
   answer: string;
+  /** The `Retry-After` header sent with a 429. */
+  retryAfter?: string;
 }
 
 export interface FakeLucca {
@@ -67,6 +72,8 @@ export interface FakeLucca {
   readonly apiKey: string;
   readonly requests: LuccaRequest[];
   readonly writeApiKey: string;
+  /** `Date.now()` when the server started: a request's `at` is counted from it. */
+  readonly startedAt: number;
   /** Requests to `/api/v3/users` only. */
   usersRequests(): LuccaRequest[];
   /** The users as they are now (writes included). */
@@ -156,7 +163,10 @@ export const startFakeLucca = async (options: FakeLuccaOptions = {}): Promise<Fa
     entry: LuccaRequest,
   ): void => {
     entry.answer = fault;
-    const reply = faultReply(fault, state.retryAfter ?? 1);
+    const { retryAfter = 1 } = state;
+    const header = typeof retryAfter === 'function' ? retryAfter(new Date()) : retryAfter;
+    if (fault === '429') entry.retryAfter = String(header);
+    const reply = faultReply(fault, header);
     if (reply === 'drop') request.socket.destroy();
     else if (reply !== 'timeout') send(response, reply.status, reply.body, reply.headers);
   };
@@ -259,6 +269,7 @@ export const startFakeLucca = async (options: FakeLuccaOptions = {}): Promise<Fa
     url: `http://127.0.0.1:${port}`,
     apiKey,
     writeApiKey,
+    startedAt: started,
     requests,
     usersRequests: () => requests.filter((entry) => entry.path === usersPath),
     users: () => state.users ?? [],

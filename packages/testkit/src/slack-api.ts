@@ -7,6 +7,7 @@ import {
   sendSlackJson,
   sleepMs,
 } from './slack-http.js';
+import type { SentPayload } from './slack-privacy.js';
 
 /**
  * A local fake of the Slack Web API methods sync360 calls, on 127.0.0.1 with a random port.
@@ -48,6 +49,8 @@ export interface FakeSlackCall {
   readonly method: string;
   readonly body: Readonly<Record<string, unknown>>;
   readonly authorized: boolean;
+  /** The `ts` a successful `chat.postMessage` answered. */
+  ts?: string;
 }
 
 /**
@@ -70,12 +73,17 @@ export interface FakeSlack {
   readonly teamName: string;
   readonly calls: FakeSlackCall[];
   callsTo(method: string): FakeSlackCall[];
+  /** What people read: every post, update, ephemeral and Home tab, with where it went. */
+  payloads(): SentPayload[];
   failWith(failure: FakeSlackFailure | null, options?: FakeSlackFailureOptions): void;
   setDelayMs(ms: number): void;
   /** A message as if posted earlier by the bot (e.g. a thread parent); returns its `ts`. */
   seedMessage(channel: string): string;
   close(): Promise<void>;
 }
+
+/** The methods whose text a person reads. */
+const shownMethods = ['chat.postMessage', 'chat.update', 'chat.postEphemeral', 'views.publish'];
 
 interface ActiveFailure {
   readonly failure: FakeSlackFailure;
@@ -112,11 +120,8 @@ export const startFakeSlack = async (options: FakeSlackOptions = {}): Promise<Fa
     return current.failure;
   };
 
-  const answer = (
-    res: ServerResponse,
-    method: string,
-    body: Readonly<Record<string, unknown>>,
-  ): void => {
+  const answer = (res: ServerResponse, call: FakeSlackCall): void => {
+    const { method, body } = call;
     const ok = (extra: Record<string, unknown>): void =>
       sendSlackJson(res, 200, { ok: true, ...extra });
     const fail = (error: string): void => sendSlackJson(res, 200, { ok: false, error });
@@ -144,6 +149,7 @@ export const startFakeSlack = async (options: FakeSlackOptions = {}): Promise<Fa
           return fail('thread_not_found');
         const ts = newTs();
         posted.add(`${channel}:${ts}`);
+        call.ts = ts;
         return ok({ channel, ts, message: { type: 'message', text: body.text, ts } });
       }
       case 'chat.update': {
@@ -189,7 +195,8 @@ export const startFakeSlack = async (options: FakeSlackOptions = {}): Promise<Fa
       token === options.token ||
       (method === 'apps.connections.open' && (token ?? '').startsWith('xapp-'));
     const recorded = Object.fromEntries(Object.entries(body).filter(([key]) => key !== 'token'));
-    calls.push({ method, body: recorded, authorized });
+    const call: FakeSlackCall = { method, body: recorded, authorized };
+    calls.push(call);
     if (delayMs > 0) await sleepMs(delayMs);
     const failure = takeFailure(method);
     if (failure !== null) {
@@ -206,7 +213,7 @@ export const startFakeSlack = async (options: FakeSlackOptions = {}): Promise<Fa
       return sendSlackJson(res, 200, { ok: false, error: failure.error });
     }
     if (!authorized) return sendSlackJson(res, 200, { ok: false, error: 'invalid_auth' });
-    answer(res, method, body);
+    answer(res, call);
   };
 
   const server = createServer((req, res) => {
@@ -225,6 +232,13 @@ export const startFakeSlack = async (options: FakeSlackOptions = {}): Promise<Fa
     teamName,
     calls,
     callsTo: (method) => calls.filter((call) => call.method === method),
+    payloads: () =>
+      calls
+        .filter((call) => shownMethods.includes(call.method))
+        .map((call) => ({
+          where: String(call.body.channel ?? call.body.user_id ?? call.method),
+          body: call.body,
+        })),
     failWith: (failure, failOptions = {}) => {
       active =
         failure === null

@@ -79,15 +79,20 @@ export interface BlockActionInit extends SignedRequestInit {
   readonly actionId: string;
   readonly value: string;
   readonly userId: string;
-  /** The message the button is on. */
+  /** The message the button is on (ignored in the App Home). */
   readonly channelId: string;
   readonly messageTs: string;
   /** When the message is a reply in a thread. */
   readonly threadTs?: string;
   /** The blocks of that message, as Slack sends them back. */
   readonly blocks?: ReadonlyArray<unknown>;
-  /** The message is ephemeral (e.g. a slash command's answer): the bot can only use response_url. */
+  /**
+   * The message is ephemeral (e.g. a slash command's answer): Slack sends no `message` back, and
+   * the bot can only answer through `response_url`.
+   */
   readonly ephemeral?: boolean;
+  /** The button is in the App Home tab: a view container, no message, no `response_url`. */
+  readonly home?: boolean;
   readonly responseUrl: string;
   readonly teamId?: string;
   readonly triggerId?: string;
@@ -95,28 +100,42 @@ export interface BlockActionInit extends SignedRequestInit {
 
 /** A signed `block_actions` interaction (a button click), form-encoded as `payload=<json>`. */
 export const sendBlockAction = (init: BlockActionInit): Promise<SignedResponse> => {
+  const where =
+    init.home === true
+      ? {
+          container: { type: 'view', view_id: 'V0HOME' },
+          view: { id: 'V0HOME', type: 'home', blocks: init.blocks ?? [] },
+        }
+      : {
+          container: {
+            type: 'message',
+            message_ts: init.messageTs,
+            channel_id: init.channelId,
+            is_ephemeral: init.ephemeral === true,
+            ...(init.threadTs === undefined ? {} : { thread_ts: init.threadTs }),
+          },
+          channel: { id: init.channelId, name: 'sync360' },
+          ...(init.ephemeral === true
+            ? {}
+            : {
+                message: {
+                  type: 'message',
+                  ts: init.messageTs,
+                  ...(init.threadTs === undefined ? {} : { thread_ts: init.threadTs }),
+                  text: 'sync360',
+                  blocks: init.blocks ?? [],
+                },
+              }),
+          response_url: init.responseUrl,
+        };
   const payload = {
     type: 'block_actions',
     user: { id: init.userId, username: 'someone', team_id: init.teamId ?? 'T0ACME' },
     api_app_id: 'A0SYNC360',
     token: 'deprecated-verification-token',
-    container: {
-      type: 'message',
-      message_ts: init.messageTs,
-      channel_id: init.channelId,
-      is_ephemeral: init.ephemeral === true,
-    },
     trigger_id: init.triggerId ?? nextTriggerId(),
     team: { id: init.teamId ?? 'T0ACME', domain: 'acme-hr' },
-    channel: { id: init.channelId, name: 'sync360' },
-    message: {
-      type: 'message',
-      ts: init.messageTs,
-      ...(init.threadTs === undefined ? {} : { thread_ts: init.threadTs }),
-      text: 'sync360',
-      blocks: init.blocks ?? [],
-    },
-    response_url: init.responseUrl,
+    ...where,
     actions: [
       {
         type: 'button',

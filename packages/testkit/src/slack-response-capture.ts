@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import { closeServer, listenLocal, parseSlackBody, readSlackBody } from './slack-http.js';
+import type { SentPayload } from './slack-privacy.js';
 
 /** One POST to a slash command's `response_url` (what Bolt's `respond()` sends). */
 export interface CapturedResponse {
@@ -13,6 +14,8 @@ export interface ResponseCapture {
   readonly posts: CapturedResponse[];
   /** The posts sent to one URL from {@link nextUrl}. */
   postsTo(url: string): CapturedResponse[];
+  /** Every answer as a payload a person reads (for the privacy check). */
+  payloads(): SentPayload[];
   close(): Promise<void>;
 }
 
@@ -37,6 +40,7 @@ export const startResponseCapture = async (): Promise<ResponseCapture> => {
       return `${base}/commands/T0ACME/${String(counter)}/hook`;
     },
     posts,
+    payloads: () => posts.map((post) => ({ where: 'response_url', body: post.body })),
     postsTo: (url) => {
       const path = new URL(url).pathname;
       return posts.filter((post) => post.path === path);

@@ -204,6 +204,7 @@ describe('sync360-nightly.yml: the sync job', () => {
       DRY_RUN: '${{ inputs.dry_run }}',
       APPROVE_SHA256: '${{ inputs.approve_sha256 }}',
       SYNC360_SLACK_THREAD: '${{ inputs.slack_thread }}',
+      SYNC360_REQUESTED_BY: '${{ inputs.requested_by }}',
     });
     // A stand-in `pnpm` on PATH prints the arguments the step passes.
     const bin = join(dir, 'bin');

@@ -22,15 +22,20 @@ interface DecisionFlags {
   readonly approve: string | null;
 }
 
-const blockedHint = (plan: Plan): string =>
-  `Review who is affected (the change list in the report and the summary). If it is right, approve this exact file: sync360 run --approve ${plan.file.sha256} (or the Approve button in Slack, or the workflow input approve_sha256). If it is wrong, fix the data in Lucca and preview again (sync360 run --dry-run).`;
+const blockedHint = (sha256: string): string =>
+  `Review who is affected (the change list in the report and the summary). If it is right, approve this exact file: sync360 run --approve ${sha256} (or the Approve button in Slack, or the workflow input approve_sha256). If it is wrong, fix the data in Lucca and preview again (sync360 run --dry-run).`;
 
 /**
  * The stage order after the plan: strict (6), then the approval, then the guard (3), then dry run
  * or delivery. An approval binds the run to the reviewed file: a different file is never
  * delivered, the same one is even when the guard trips.
  */
-export const decide = (plan: Plan, flags: DecisionFlags): Decision => {
+export const decide = (
+  plan: Plan,
+  flags: DecisionFlags,
+  /** What an approval names: the file's sha256, or with group rules the file's and the rules'. */
+  approvalSha256: string = plan.file.sha256,
+): Decision => {
   const base = { forced: false, approvedSha256: null, approvalMismatch: false };
   if (flags.strict && plan.counts.errors > 0) {
     const failure = new Sync360Error(
@@ -41,12 +46,12 @@ export const decide = (plan: Plan, flags: DecisionFlags): Decision => {
     );
     return { ...base, outcome: 'failed', exitCode: exitCodes.strict, deliver: false, failure };
   }
-  const approved = flags.approve !== null && plan.file.sha256.startsWith(flags.approve);
+  const approved = flags.approve !== null && approvalSha256.startsWith(flags.approve);
   if (flags.approve !== null && !approved) {
     const failure = new Sync360Error(
       'guard',
       'approval-mismatch',
-      `Lucca changed since the preview: review the new one. The approval names ${flags.approve}, tonight's file is ${plan.file.sha256}: nothing delivered, state unchanged.`,
+      `Lucca changed since the preview: review the new one. The approval names ${flags.approve}, tonight's file is ${approvalSha256}: nothing delivered, state unchanged.`,
       'Preview again (sync360 run --dry-run), review the change list, then approve the new sha256 if it is right.',
     );
     return {
@@ -62,7 +67,7 @@ export const decide = (plan: Plan, flags: DecisionFlags): Decision => {
   const decided = {
     ...base,
     forced: released,
-    approvedSha256: released && approved ? plan.file.sha256 : null,
+    approvedSha256: released && approved ? approvalSha256 : null,
   };
   const blocked = plan.guard.tripped && !released;
   if (flags.dryRun)
@@ -78,7 +83,7 @@ export const decide = (plan: Plan, flags: DecisionFlags): Decision => {
       'guard',
       plan.guard.reasons.join(','),
       `Blocked by the safety guard (${plan.guard.reasons.join(', ')}): nothing delivered, state unchanged.`,
-      blockedHint(plan),
+      blockedHint(approvalSha256),
     );
     return { ...decided, outcome: 'blocked', exitCode: exitCodes.guard, deliver: false, failure };
   }

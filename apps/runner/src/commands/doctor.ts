@@ -1,11 +1,12 @@
 import { stat } from 'node:fs/promises';
-import { checkApi360 } from '@sync360/api360';
-import { isSync360Error, type DoctorCheck } from '@sync360/core';
+import { checkApi360, checkApi360Rules } from '@sync360/api360';
+import { type DoctorCheck, isSync360Error, messageOf, ruleAttributeKeys } from '@sync360/core';
 import { checkGithub } from '@sync360/github';
 import { checkLucca } from '@sync360/lucca';
 import { checkSftp } from '@sync360/sftp';
 import { exitCodes, type CliFlags, type Io } from '../cli.js';
 import type { RunnerConfig } from '../config/runner-config.js';
+import { loadRulesFile, type LoadedRules } from '../config/rules-file.js';
 import { api360SettingsOf, configuredDestination } from '../delivery.js';
 import { checkSlack } from '../doctor/slack-check.js';
 import { loadSource, withoutQuotedData } from '../source.js';
@@ -26,7 +27,7 @@ const failed = (system: DoctorCheck['system'], name: string, error: unknown): Do
   system,
   name,
   ok: false,
-  detail: error instanceof Error ? error.message : String(error),
+  detail: messageOf(error),
   fix: isSync360Error(error) ? error.hint : null,
 });
 
@@ -50,10 +51,45 @@ const checkState = async (config: RunnerConfig, redact: boolean): Promise<Doctor
   }
 };
 
+/** `SYNC360_RULES_FILE`: the file reads and checks, and the destination is the API. */
+const rulesCheck = async (
+  config: RunnerConfig,
+): Promise<{ check: DoctorCheck | null; rules: LoadedRules | null }> => {
+  if (config.rulesFile === null) return { check: null, rules: null };
+  if (config.api360 === null)
+    return {
+      check: {
+        system: 'config',
+        name: 'rules file',
+        ok: false,
+        detail:
+          "SYNC360_RULES_FILE is set, but the destination is not 360Learning's API: group rules need it",
+        fix: 'deliver through the API (API360_CLIENT_ID, API360_CLIENT_SECRET, API360_DEFAULT_GROUP_ID), or unset SYNC360_RULES_FILE',
+      },
+      rules: null,
+    };
+  try {
+    const rules = await loadRulesFile(config.rulesFile, config.api360.defaultGroupId);
+    return {
+      check: {
+        system: 'config',
+        name: 'rules file',
+        ok: true,
+        detail: `${config.rulesFile}: ${String(rules.rules.groups.length)} group rules, ${String(rules.rules.customFields.length)} custom fields`,
+        fix: null,
+      },
+      rules,
+    };
+  } catch (error) {
+    return { check: failed('config', 'rules file', error), rules: null };
+  }
+};
+
 const sourceChecks = async (
   flags: CliFlags,
   config: RunnerConfig,
   redact: boolean,
+  ruleKeys: ReadonlyArray<string> | null,
 ): Promise<DoctorCheck[]> => {
   if (flags.input === null && config.lucca !== null)
     return checkLucca(
@@ -66,7 +102,7 @@ const sourceChecks = async (
       config.today,
     );
   try {
-    const source = await loadSource(config, flags, config.today, () => undefined, redact);
+    const source = await loadSource(config, flags, config.today, () => undefined, redact, ruleKeys);
     const label =
       source.kind === 'demo'
         ? 'demo data (no Lucca configured: set LUCCA_BASE_URL and LUCCA_API_KEY)'
@@ -92,16 +128,27 @@ export const doctorCommand = async (
   io: Io,
 ): Promise<number> => {
   const redact = flags.redact || config.inGithubActions;
+  const rules = await rulesCheck(config);
   const checks: DoctorCheck[] = [
     { system: 'config', name: 'environment', ok: true, detail: 'every variable parsed', fix: null },
+    ...(rules.check === null ? [] : [rules.check]),
     await checkState(config, redact),
-    ...(await sourceChecks(flags, config, redact)),
+    ...(await sourceChecks(
+      flags,
+      config,
+      redact,
+      rules.rules === null ? null : ruleAttributeKeys(rules.rules.rules),
+    )),
   ];
-  if (config.api360 !== null)
-    checks.push(
-      ...(await checkApi360(api360SettingsOf(config.api360), config.api360.defaultGroupId)),
-    );
-  else if (config.sftp !== null) checks.push(...(await checkSftp(config.sftp)));
+  if (config.api360 !== null) {
+    const settings = api360SettingsOf(config.api360);
+    const api = await checkApi360(settings, config.api360.defaultGroupId);
+    checks.push(...api);
+    if (rules.rules !== null && api.every((check) => check.ok))
+      checks.push(
+        ...(await checkApi360Rules(settings, rules.rules.rules, config.api360.defaultGroupId)),
+      );
+  } else if (config.sftp !== null) checks.push(...(await checkSftp(config.sftp)));
   else
     checks.push({
       system: 'sftp',

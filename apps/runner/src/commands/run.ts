@@ -1,11 +1,14 @@
+import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import {
   buildPlan,
+  ruleAttributeKeys,
   ConfigError,
   isSync360Error,
-  Sync360Error,
+  messageOf,
   type Plan,
   type Report,
+  Sync360Error,
 } from '@sync360/core';
 import { operationLines } from '@sync360/api360';
 import { checkPgpPublicKey } from '@sync360/sftp';
@@ -24,10 +27,11 @@ import { buildReport } from '../report/build-report.js';
 import { printReport } from '../report/console.js';
 import { publishReport } from '../report/publish-report.js';
 import { loadSource, sourceKindFor, type LoadedSource } from '../source.js';
-import { codeOf, notAFolder, removeLeftovers } from '../state/local-files.js';
+import { fsErrorCode, notAFolder, removeLeftovers } from '../state/local-files.js';
 import { acquireRunLock } from '../state/run-lock.js';
 import { employeeNames } from '../notify/slack-notify.js';
 import { readBaseline, saveBaseline } from '../state/state-store.js';
+import { loadRulesFile, type LoadedRules } from '../config/rules-file.js';
 import { decide, type Decision } from './decide.js';
 
 /** What the run got to, kept even when a later stage throws. */
@@ -39,6 +43,8 @@ interface Progress {
   upload: Upload | null;
   /** Delivery through 360Learning's API: its operations, planned then applied. */
   api360: Api360Run | null;
+  /** The group rules applied in this run (§7c), or null. */
+  rules: LoadedRules | null;
   readonly warnings: string[];
 }
 
@@ -46,9 +52,39 @@ const internalError = (error: unknown): Sync360Error =>
   new Sync360Error(
     'internal',
     'internal',
-    `Unexpected error: ${error instanceof Error ? error.message : String(error)}.`,
+    `Unexpected error: ${messageOf(error)}.`,
     'Rerun; if it persists, open an issue with the report (never paste secrets).',
   );
+
+/**
+ * `SYNC360_RULES_FILE`, checked before any network call: group rules need the API destination.
+ * With `--out` they are checked but not applied (null).
+ */
+const rulesOf = async (
+  flags: CliFlags,
+  config: RunnerConfig,
+  io: Io,
+): Promise<LoadedRules | null> => {
+  if (config.rulesFile === null) return null;
+  if (config.api360 === null)
+    throw new ConfigError(
+      'rules-need-api',
+      `SYNC360_RULES_FILE is set, but the destination is ${config.sftp === null ? 'a local folder' : 'SFTP'}: group rules and custom fields are kept only through 360Learning's API.`,
+      'Deliver through the API (API360_CLIENT_ID, API360_CLIENT_SECRET, API360_DEFAULT_GROUP_ID), or unset SYNC360_RULES_FILE.',
+    );
+  const loaded = await loadRulesFile(config.rulesFile, config.api360.defaultGroupId);
+  if (flags.out === null) return loaded;
+  io.err(
+    `SYNC360_RULES_FILE ${config.rulesFile}: checked (${String(loaded.rules.groups.length)} group rules, ${String(loaded.rules.customFields.length)} custom fields), not applied: --out delivers a file, and group rules need 360Learning's API.`,
+  );
+  return null;
+};
+
+/** With group rules, an approval covers the CSV's bytes followed by the rules file's bytes. */
+const approvalShaOf = (plan: Plan, rules: LoadedRules | null): string =>
+  rules === null
+    ? plan.file.sha256
+    : createHash('sha256').update(plan.file.bytes).update(rules.bytes).digest('hex');
 
 /** Checked before any network call: what cannot work whatever Lucca says. */
 const checkBeforeReading = async (flags: CliFlags, config: RunnerConfig): Promise<void> => {
@@ -78,6 +114,8 @@ const execute = async (
   redact: boolean,
 ): Promise<Decision> => {
   await checkBeforeReading(flags, config);
+  const rules = await rulesOf(flags, config, io);
+  progress.rules = rules;
   const destination = configuredDestination(config);
   const localDir = flags.out ?? (destination.kind === 'local' ? config.outputDir : null);
   const lock = flags.dryRun
@@ -97,7 +135,14 @@ const execute = async (
       progress.warnings.push(
         `the state in ${config.stateDir} is the last file delivered to another destination (${baseline.otherDestination}): compared with an empty file (no-baseline)`,
       );
-    progress.source = await loadSource(config, flags, config.today, (line) => io.err(line), redact);
+    progress.source = await loadSource(
+      config,
+      flags,
+      config.today,
+      (line) => io.err(line),
+      redact,
+      rules === null ? null : ruleAttributeKeys(rules.rules),
+    );
     const plan = buildPlan({
       records: progress.source.records,
       previousRows: baseline.rows,
@@ -105,7 +150,8 @@ const execute = async (
       options: config.plan,
     });
     progress.plan = plan;
-    let decision = decide(plan, flags);
+    const approvalSha256 = approvalShaOf(plan, rules);
+    let decision = decide(plan, flags, approvalSha256);
     progress.decision = decision;
     const api = flags.out === null ? config.api360 : null;
     if (api !== null && decision.outcome !== 'failed') {
@@ -117,10 +163,11 @@ const execute = async (
         baseline.rows,
         config.plan.maxDeactivations,
         (line) => io.err(line),
+        rules === null ? null : { rules: rules.rules, maxRoleRemovals: config.maxRoleRemovals },
       );
       progress.api360 = planned.run;
       progress.plan = planned.plan;
-      decision = decide(planned.plan, flags);
+      decision = decide(planned.plan, flags, approvalSha256);
       progress.decision = decision;
     }
     if (!decision.deliver) return decision;
@@ -154,7 +201,7 @@ const execute = async (
     } catch (error) {
       // The file is delivered; only the baseline is stale. Say so loudly rather than fail.
       progress.warnings.push(
-        `delivered, but the state could not be saved (${codeOf(error) ?? String(error)}): the next run compares with the previous file; check SYNC360_STATE_DIR`,
+        `delivered, but the state could not be saved (${fsErrorCode(error) ?? String(error)}): the next run compares with the previous file; check SYNC360_STATE_DIR`,
       );
     }
     return decision;
@@ -179,6 +226,7 @@ export const runCommand = async (
     destination: null,
     upload: null,
     api360: null,
+    rules: null,
     warnings: [],
   };
   let failure: Sync360Error | null = null;
@@ -209,6 +257,16 @@ export const runCommand = async (
     operations: progress.api360?.operations ?? null,
     warnings: [...progress.source.warnings, ...progress.warnings],
     failure: failure ?? decision?.failure ?? null,
+    rules:
+      progress.rules === null
+        ? null
+        : {
+            file: progress.rules.path,
+            sha256: progress.rules.sha256,
+            groups: progress.rules.rules.groups.length,
+            customFields: progress.rules.rules.customFields.length,
+          },
+    approvalSha256: progress.plan === null ? null : approvalShaOf(progress.plan, progress.rules),
   });
   const { api360 } = progress;
   printReport(

@@ -35,6 +35,8 @@ export interface SlackConfig {
   readonly hrChannel: string | null;
   /** `<channel>:<thread ts>` of the message that asked for this run (workflow input), or null. */
   readonly thread: string | null;
+  /** The Slack member who started this run from Slack (workflow input), or null. */
+  readonly requestedBy?: string | null;
   readonly statusButtons: boolean;
 }
 
@@ -79,6 +81,10 @@ export interface RunnerConfig extends AlertConfig {
   readonly fileNameTemplate: string;
   readonly outputDir: string;
   readonly stateDir: string;
+  /** SYNC360_RULES_FILE (§7c): read by `run`, `doctor` and `rules` only. */
+  readonly rulesFile: string | null;
+  /** SYNC360_MAX_ROLE_REMOVALS; null: max(5, 10 % of the managed roles file users hold). */
+  readonly maxRoleRemovals: number | null;
 }
 
 export type ConfigResult =
@@ -180,6 +186,7 @@ const alertSchema = z.object(runnerShape).pick({
   SLACK_HR_CHANNEL_ID: true,
   SLACK_API_URL: true,
   SYNC360_SLACK_THREAD: true,
+  SYNC360_REQUESTED_BY: true,
   SYNC360_STATUS_BUTTONS: true,
   GITHUB_SERVER_URL: true,
   GITHUB_REPOSITORY: true,
@@ -198,6 +205,7 @@ const slackOf = (env: AlertEnv): SlackConfig | null =>
         ...(env.SLACK_API_URL === undefined ? {} : { apiUrl: env.SLACK_API_URL }),
         hrChannel: env.SLACK_HR_CHANNEL_ID ?? null,
         thread: env.SYNC360_SLACK_THREAD ?? null,
+        requestedBy: env.SYNC360_REQUESTED_BY ?? null,
         statusButtons: env.SYNC360_STATUS_BUTTONS,
       };
 
@@ -345,6 +353,8 @@ export const parseRunnerConfig = (
       fileNameTemplate: env.SYNC360_FILE_NAME,
       outputDir: env.SYNC360_OUTPUT_DIR,
       stateDir: env.SYNC360_STATE_DIR,
+      rulesFile: env.SYNC360_RULES_FILE ?? null,
+      maxRoleRemovals: env.SYNC360_MAX_ROLE_REMOVALS ?? null,
     },
   };
 };

@@ -1,4 +1,5 @@
 import type { DoctorCheck } from '@sync360/core';
+import { namesRefusalText } from '@sync360/slack-messages';
 import { z } from 'zod';
 import type { SlackConfig } from '../config/runner-config.js';
 import { createNotifyClient } from '../notify/slack-client.js';
@@ -45,7 +46,7 @@ const checkChannel = async (
       return check(
         name,
         false,
-        `${variable} ${channel}: ${refused}, and names are posted there`,
+        `${variable} ${channel}: ${namesRefusalText(refused)}, and names are posted there`,
         'Use a private channel of HR admins only, not shared with another organisation.',
       );
     const kind = facts.isPrivate ? 'private' : 'public';

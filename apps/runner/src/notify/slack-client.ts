@@ -11,6 +11,8 @@ export interface SlackNotifySettings {
   readonly statusButtons?: boolean;
   /** `<channel>:<ts>` of the Slack message this run answers (`SYNC360_SLACK_THREAD`). */
   readonly thread?: string | null;
+  /** The Slack member who started this run (`SYNC360_REQUESTED_BY`), or who approved it. */
+  readonly requestedBy?: string | null;
   /** Base Web API URL; default Slack's. Tests point it at a local fake. */
   readonly apiUrl?: string;
   /** Retries per call after an error or a rate limit (waiting `Retry-After`); default 2. */

@@ -1,19 +1,20 @@
 import type { Reminder, Report, UserRow } from '@sync360/core';
-import { changeListPages } from '@sync360/slack-messages/change-list';
-import { needsAlert } from '@sync360/slack-messages/outcome';
 import {
+  changeListPages,
+  namesRefusalText,
+  needsAlert,
   reminderCountsMessage,
-  type NamedListPlace,
-} from '@sync360/slack-messages/reminder-counts';
-import { reminderPages } from '@sync360/slack-messages/reminder-pages';
-import { runAlertMessage, type RunFailure } from '@sync360/slack-messages/run-alert';
-import { runSummaryMessage } from '@sync360/slack-messages/run-summary';
-import type { ReviewPlace } from '@sync360/slack-messages/review';
-import { threadOutcomeMessage } from '@sync360/slack-messages/thread';
-import {
+  reminderPages,
+  runAlertMessage,
+  runSummaryMessage,
+  threadOutcomeMessage,
   watchdogAlertMessage,
+  type NamedListPlace,
+  type NamesRefusal,
+  type ReviewPlace,
+  type RunMessageOptions,
   type WatchdogVerdictInfo,
-} from '@sync360/slack-messages/watchdog-alert';
+} from '@sync360/slack-messages';
 import type { SlackNotifySettings } from './slack-client.js';
 import { describeSlackError } from './slack-error.js';
 import { parseSlackThread, type SlackThread } from './slack-thread.js';
@@ -33,7 +34,7 @@ const hrChannelFor = async (
   settings: SlackNotifySettings,
   poster: Poster,
 ): Promise<
-  { readonly channel: string } | { readonly channel: null; readonly refused: string | null }
+  { readonly channel: string } | { readonly channel: null; readonly refused: NamesRefusal | null }
 > => {
   const channel = settings.hrChannel ?? null;
   if (channel === null) return { channel: null, refused: null };
@@ -41,13 +42,13 @@ const hrChannelFor = async (
     const refused = namesRefusal(await channelFacts(poster.client, channel));
     if (refused === null) return { channel };
     poster.warn(
-      `Names not posted to SLACK_HR_CHANNEL_ID: ${refused}; make it a private channel of HR admins.`,
+      `Names not posted to SLACK_HR_CHANNEL_ID: ${namesRefusalText(refused)}; make it a private channel of HR admins.`,
     );
     return { channel: null, refused };
   } catch (error) {
     const why = describeSlackError(error, [settings.token]);
     poster.warn(`Names not posted: could not check that SLACK_HR_CHANNEL_ID is private (${why}).`);
-    return { channel: null, refused: 'the HR channel could not be checked (see the run log)' };
+    return { channel: null, refused: 'unchecked' };
   }
 };
 
@@ -70,15 +71,16 @@ export interface RunNotifyContext {
   readonly runUrl: string | null;
   /** Employee names by unique id (the built file's rows), for the HR channel only. */
   readonly names: ReadonlyMap<string, string>;
-  /** Started by an approval: the thread is the approved alert's, which stays as the bot left it. */
+  /** Started by an approval (`--approve`): `requestedBy` is who approved. */
   readonly approved: boolean;
 }
 
 /**
- * After a run: the summary (and the alert of a blocked or failed run) in the ops channel, as
- * replies when the run answers a Slack message, whose text then becomes the outcome. Previews
- * and blocked runs also list who would change, by name, in the HR channel. Returns null, or a
- * warning for the report (never throws).
+ * After a run: one message in the ops channel, the summary of a delivered run or a preview or
+ * the alert of a blocked or failed run, as a reply when the run answers a Slack message. That
+ * message (the thread's first) then shows the outcome and who asked or approved. Previews and
+ * blocked runs also list who would change, by name, in the HR channel. Returns null, or a warning
+ * for the report (never throws).
  */
 export const notifyRunToSlack = async (
   settings: SlackNotifySettings,
@@ -101,36 +103,24 @@ export const notifyRunToSlack = async (
       review = { hrChannel: hr.channel };
     }
   }
-  const options = { runUrl: context.runUrl, ...(review === undefined ? {} : { review }) };
-  await poster.post(channel, runSummaryMessage(report, options), 'Run summary', thread?.ts);
-  if (needsAlert(report)) {
-    await poster.post(channel, runAlertMessage(report, options), 'Run alert', thread?.ts);
-  }
-  if (thread !== null && !context.approved) {
+  const options: RunMessageOptions = {
+    runUrl: context.runUrl,
+    requestedBy: settings.requestedBy ?? null,
+    approved: context.approved,
+    ...(review === undefined ? {} : { review }),
+  };
+  const message = needsAlert(report)
+    ? runAlertMessage(report, options)
+    : runSummaryMessage(report, options);
+  await poster.post(channel, message, needsAlert(report) ? 'Run alert' : 'Run summary', thread?.ts);
+  if (thread !== null) {
     await poster.update(
       thread.channel,
       thread.ts,
-      threadOutcomeMessage(report, context.runUrl),
+      threadOutcomeMessage(report, options),
       'Thread outcome',
     );
   }
-  return poster.warning();
-};
-
-/** Alert for a run that stopped before it had a report (e.g. a configuration error). */
-export const notifyRunFailureToSlack = async (
-  settings: SlackNotifySettings,
-  failure: RunFailure,
-  runUrl: string | null,
-): Promise<string | null> => {
-  const poster = createPoster(settings);
-  const thread = threadOf(settings, poster);
-  await poster.post(
-    thread?.channel ?? settings.channel,
-    runAlertMessage(failure, { runUrl }),
-    'Failure alert',
-    thread?.ts,
-  );
   return poster.warning();
 };
 
@@ -157,7 +147,7 @@ export const notifyRemindersToSlack = async (
       )
     )
       place = { hrChannel: hr.channel };
-    else place = { hrChannel: null, refused: 'the list could not be posted in the HR channel' };
+    else place = { hrChannel: null, refused: 'not-posted' };
   }
   await poster.post(settings.channel, reminderCountsMessage(reminders, place), 'Reminder counts');
   return poster.warning();

@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import type { SlackMessage } from '@sync360/slack-messages/message';
+import type { NamesRefusal, SlackMessage } from '@sync360/slack-messages';
 import { z } from 'zod';
 import { createNotifyClient, type SlackNotifySettings } from './slack-client.js';
 import { describeSlackError, slackErrorCode } from './slack-error.js';
@@ -33,10 +33,9 @@ export const channelFacts = async (client: WebClient, channel: string): Promise<
 };
 
 /** Why names may not go to this channel, or null when it is private and not shared outside. */
-export const namesRefusal = (facts: ChannelFacts): string | null => {
-  if (!facts.isPrivate)
-    return 'the HR channel is not private (anyone in the workspace can read it)';
-  if (facts.isExtShared) return 'the HR channel is shared with another organisation';
+export const namesRefusal = (facts: ChannelFacts): NamesRefusal | null => {
+  if (!facts.isPrivate) return 'public';
+  if (facts.isExtShared) return 'shared';
   return null;
 };
 

@@ -1,5 +1,11 @@
 import type { OperationsReport } from '@sync360/api360';
-import type { Plan, Report, RunOutcome, Sync360Error } from '@sync360/core';
+import {
+  httpStatusOf,
+  type Plan,
+  type Report,
+  type RunOutcome,
+  type Sync360Error,
+} from '@sync360/core';
 import type { SourceKind } from '../source.js';
 
 interface ReportContext {
@@ -26,6 +32,10 @@ interface ReportContext {
   readonly operations?: OperationsReport | null;
   readonly warnings: ReadonlyArray<string>;
   readonly failure: Sync360Error | null;
+  /** The report's `rules` (§7c): null without a rules file. */
+  readonly rules?: Report['rules'];
+  /** What an approval names; defaults to the file's sha256. */
+  readonly approvalSha256?: string | null;
 }
 
 /** `file` and `changeList` whenever a file was built; `destination` only after delivery. */
@@ -83,6 +93,8 @@ export const buildReport = (context: ReportContext): Report => {
       reasons: guardReasons,
     },
     approvedSha256: context.approvedSha256,
+    approvalSha256: context.approvalSha256 ?? plan?.file.sha256 ?? null,
+    rules: context.rules ?? null,
     problems: plan === null ? [] : [...plan.problems],
     reminders: plan === null ? [] : [...plan.reminders],
     operations:
@@ -90,7 +102,12 @@ export const buildReport = (context: ReportContext): Report => {
         ? null
         : {
             ...context.operations,
-            items: context.operations.items.map((item) => ({ ...item, fields: [...item.fields] })),
+            items: context.operations.items.map(({ alsoLeaves, customFieldIds, ...item }) => ({
+              ...item,
+              fields: [...item.fields],
+              ...(alsoLeaves === undefined ? {} : { alsoLeaves: [...alsoLeaves] }),
+              ...(customFieldIds === undefined ? {} : { customFieldIds: [...customFieldIds] }),
+            })),
           },
     warnings: [...context.warnings],
     failure:
@@ -100,6 +117,8 @@ export const buildReport = (context: ReportContext): Report => {
             code: context.failure.code,
             message: context.failure.message,
             hint: context.failure.hint,
+            kind: context.failure.kind,
+            status: httpStatusOf(context.failure),
           },
   };
 };

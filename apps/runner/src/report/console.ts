@@ -93,6 +93,10 @@ const summaryLines = (report: Report, plan: Plan | null): string[] => {
     lines.push(
       `File: ${report.file.name} — ${String(report.file.rows)} rows, ${String(report.file.bytes)} bytes, sha256 ${report.file.sha256}`,
     );
+  if (report.rules !== null && report.rules !== undefined)
+    lines.push(
+      `Group rules: ${report.rules.file} (${String(report.rules.groups)} groups, ${String(report.rules.customFields)} custom fields); to approve this file with these rules: --approve ${report.approvalSha256 ?? ''}`,
+    );
   if (plan !== null) {
     const { counts } = report;
     lines.push(

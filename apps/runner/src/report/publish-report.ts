@@ -1,5 +1,5 @@
 import { appendFile } from 'node:fs/promises';
-import { redactSecrets, type Report } from '@sync360/core';
+import { messageOf, redactSecrets, type Report } from '@sync360/core';
 import type { AlertConfig } from '../config/runner-config.js';
 import type { RunNotifyContext } from '../notify/slack-notify.js';
 import { writeFileAtomic } from '../state/local-files.js';
@@ -15,7 +15,7 @@ const withoutSecrets = (report: Report, secrets: ReadonlyArray<string>): Report 
     report.failure === null
       ? null
       : {
-          code: report.failure.code,
+          ...report.failure,
           message: redactSecrets(report.failure.message, secrets),
           hint: redactSecrets(report.failure.hint, secrets),
         },
@@ -41,6 +41,12 @@ const stepSummaryMarkdown = (report: Report): string => {
     lines.push(
       `File: \`${cell(report.file.name)}\`, ${String(report.file.rows)} rows, sha256 \`${report.file.sha256}\``,
       '',
+      ...(report.rules === null || report.rules === undefined
+        ? []
+        : [
+            `Group rules: \`${cell(report.rules.file)}\`; approval (file and rules): \`${report.approvalSha256 ?? ''}\``,
+            '',
+          ]),
       '| Active | Inactive | Not exported | Errors | Warnings | Reminders |',
       '|---|---|---|---|---|---|',
       `| ${String(counts.active)} | ${String(counts.inactive)} | ${String(counts.notExported)} | ${String(counts.errors)} | ${String(counts.warnings)} | ${String(report.reminders.length)} |`,
@@ -68,6 +74,12 @@ const stepSummaryMarkdown = (report: Report): string => {
         '|---|---|---|---|---|---|',
         `| ${[ops.create, ops.restore, ops.update, ops.delete, ops.managers, ops.rejected].map(String).join(' | ')} |`,
         '',
+        ...(report.rules === null || report.rules === undefined
+          ? []
+          : [
+              `Group rules: ${String(ops.addRole ?? 0)} roles added, ${String(ops.removeRole ?? 0)} removed, ${String(ops.setCustomFields ?? 0)} custom-field updates`,
+              '',
+            ]),
       );
     const ids = changeIdLines(report.changeList);
     if (ids.length > 0)
@@ -118,9 +130,7 @@ export const publishReport = async (
     try {
       await appendFile(config.stepSummaryPath, stepSummaryMarkdown(report));
     } catch (error) {
-      warnings.push(
-        `could not write the step summary (${error instanceof Error ? error.message : String(error)})`,
-      );
+      warnings.push(`could not write the step summary (${messageOf(error)})`);
     }
   }
   if (notify && config.slack !== null) {
@@ -140,9 +150,7 @@ export const publishReport = async (
         new TextEncoder().encode(`${JSON.stringify(final, null, 2)}\n`),
       );
     } catch (error) {
-      final.warnings.push(
-        `could not write the report to ${reportPath} (${error instanceof Error ? error.message : String(error)})`,
-      );
+      final.warnings.push(`could not write the report to ${reportPath} (${messageOf(error)})`);
     }
   }
   return final;

@@ -7,7 +7,7 @@ import { ConfigError } from '@sync360/core';
 const fileMode = 0o600;
 const folderMode = 0o700;
 
-export const codeOf = (error: unknown): string | undefined =>
+export const fsErrorCode = (error: unknown): string | undefined =>
   error instanceof Error && 'code' in error && typeof error.code === 'string'
     ? error.code
     : undefined;
@@ -17,7 +17,7 @@ export const isAlive = (pid: number): boolean => {
     process.kill(pid, 0);
     return true;
   } catch (error) {
-    return codeOf(error) === 'EPERM';
+    return fsErrorCode(error) === 'EPERM';
   }
 };
 

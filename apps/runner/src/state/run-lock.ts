@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { link, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigError } from '@sync360/core';
-import { codeOf, folderError, isAlive, lockDraftName, makeFolder } from './local-files.js';
+import { fsErrorCode, folderError, isAlive, lockDraftName, makeFolder } from './local-files.js';
 
 interface Holder {
   readonly pid: number;
@@ -33,7 +33,7 @@ const tryCreate = async (path: string, content: string): Promise<boolean> => {
     await link(draft, path);
     return true;
   } catch (error) {
-    if (codeOf(error) === 'EEXIST') return false;
+    if (fsErrorCode(error) === 'EEXIST') return false;
     throw error;
   } finally {
     await rm(draft, { force: true });
@@ -50,7 +50,7 @@ const removeStale = async (path: string, staleText: string): Promise<void> => {
   try {
     await rename(path, moved);
   } catch (error) {
-    if (codeOf(error) === 'ENOENT') return;
+    if (fsErrorCode(error) === 'ENOENT') return;
     throw error;
   }
   const text = await readFile(moved, 'utf8').catch(() => staleText);
@@ -91,7 +91,7 @@ export const acquireRunLock = async (
       await makeFolder(stateDir);
       created = await tryCreate(path, content);
     } catch (error) {
-      throw folderError('SYNC360_STATE_DIR', stateDir, codeOf(error)) ?? error;
+      throw folderError('SYNC360_STATE_DIR', stateDir, fsErrorCode(error)) ?? error;
     }
     if (created) {
       const refresh = setInterval(() => {

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigError, parsePreviousFile, type UserRow } from '@sync360/core';
 import { z } from 'zod';
-import { codeOf, writeFileAtomic } from './local-files.js';
+import { fsErrorCode, writeFileAtomic } from './local-files.js';
 
 const csvPath = (stateDir: string): string => join(stateDir, 'last-delivered.csv');
 const destinationPath = (stateDir: string): string => join(stateDir, 'last-delivered.json');
@@ -30,10 +30,10 @@ const readText = async (path: string): Promise<string | null> => {
   try {
     return await readFile(path, 'utf8');
   } catch (error) {
-    if (codeOf(error) === 'ENOENT') return null;
+    if (fsErrorCode(error) === 'ENOENT') return null;
     throw new ConfigError(
       'state-unreadable',
-      `Cannot read ${path} (${codeOf(error) ?? 'unreadable'}).`,
+      `Cannot read ${path} (${fsErrorCode(error) ?? 'unreadable'}).`,
       'Check SYNC360_STATE_DIR and its permissions.',
     );
   }

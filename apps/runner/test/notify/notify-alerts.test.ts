@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   notifyRemindersToSlack,
-  notifyRunFailureToSlack,
   notifyRunToSlack,
   notifyWatchdogToSlack,
 } from '../../src/notify/slack-notify.js';
@@ -10,15 +9,29 @@ import { blockedReport, plain, report, token, useFakeSlack } from './notify-help
 describe('runner Slack notifications: alerts and Slack errors', () => {
   const { start, stop } = useFakeSlack();
 
-  it('alerts a failure that has no report', async () => {
+  it('alerts a run stopped by its settings: an admin must change them, no variable named', async () => {
     const { slack, settings } = await start();
-    const warning = await notifyRunFailureToSlack(
-      settings,
-      { code: 'lucca-auth', message: 'Lucca said 401', hint: 'Renew LUCCA_API_KEY' },
-      null,
-    );
+    const stopped = report({
+      outcome: 'failed',
+      source: null,
+      file: null,
+      destination: null,
+      failure: {
+        code: 'config-invalid',
+        kind: 'config',
+        message: 'SFTP_PORT must be a number',
+        hint: 'Set SFTP_PORT',
+      },
+    });
+    const runUrl = 'https://github.com/acme/sync360/actions/runs/3';
+    const warning = await notifyRunToSlack(settings, stopped, { ...plain, runUrl });
     expect(warning).toBeNull();
-    expect(String(slack.callsTo('chat.postMessage')[0]?.body.text)).toContain('Lucca said 401');
+    const posts = slack.callsTo('chat.postMessage');
+    expect(posts).toHaveLength(1);
+    const text = JSON.stringify(posts[0]?.body);
+    expect(text).toContain("An admin must change sync360's settings");
+    expect(text).toContain(`<${runUrl}|the run log>`);
+    expect(text).not.toContain('SFTP_PORT');
   });
 
   it('returns a warning, never throws, when Slack answers HTTP 500: bounded retries, then gives up', async () => {

@@ -1,7 +1,8 @@
 import type { Report } from '@sync360/core';
 import { makeReport } from '@sync360/testkit/report-fixtures';
 import { startFakeSlack, type FakeSlack, type FakeSlackOptions } from '@sync360/testkit/slack-api';
-import { afterEach } from 'vitest';
+import { checkSlackPayloads, countPrivacyCheck } from '@sync360/testkit/slack-privacy';
+import { afterAll, afterEach } from 'vitest';
 import type { SlackNotifySettings } from '../../src/notify/slack-client.js';
 
 export const report = (overrides: Partial<Report> = {}): Report =>
@@ -39,23 +40,39 @@ interface StartedSlack {
   settings: SlackNotifySettings;
 }
 
+/** The ops channel of these tests: it may be public, so no name may reach it. */
+export const opsChannel = 'C0SYNC';
+
+let privacyLine = '';
+afterAll(() => {
+  if (privacyLine !== '') process.stdout.write(`${privacyLine}\n`);
+});
+
 /**
  * One fake Slack at a time for the tests of a describe block, closed after each test;
- * `stop` closes it early, to test an unreachable Slack.
+ * `stop` closes it early, to test an unreachable Slack. Closing checks every payload it received
+ * (SPEC §10: no email, no `names` in the ops channel, no variable, flag or outside answer).
  */
-export const useFakeSlack = (): {
+export const useFakeSlack = (
+  names: ReadonlyArray<string> = [],
+): {
   start: (options?: FakeSlackOptions) => Promise<StartedSlack>;
   stop: () => Promise<void>;
 } => {
   let slack: FakeSlack | null = null;
   const stop = async (): Promise<void> => {
-    await slack?.close();
+    const closing = slack;
     slack = null;
+    if (closing === null) return;
+    await closing.close();
+    const verdict = checkSlackPayloads(closing.payloads(), { opsChannels: [opsChannel], names });
+    privacyLine = countPrivacyCheck(verdict);
+    if (verdict.problems.length > 0) throw new Error(verdict.problems.join('\n'));
   };
   const start = async (options: FakeSlackOptions = {}): Promise<StartedSlack> => {
     await stop();
     slack = await startFakeSlack({ token, ...options });
-    return { slack, settings: { token, channel: 'C0SYNC', apiUrl: slack.url } };
+    return { slack, settings: { token, channel: opsChannel, apiUrl: slack.url } };
   };
   afterEach(stop);
   return { start, stop };

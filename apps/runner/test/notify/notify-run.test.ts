@@ -18,7 +18,7 @@ const payloads = (slack: FakeSlack): string[] =>
   slack.calls.map((call) => JSON.stringify(call.body));
 
 describe('runner Slack notifications: run summary', () => {
-  const { start } = useFakeSlack();
+  const { start } = useFakeSlack([...names.values()]);
 
   it('posts the run summary with fallback text and blocks, counts only for a delivery', async () => {
     const { slack, settings } = await start({ channels: { G0HR: { private: true } } });
@@ -53,7 +53,8 @@ describe('runner Slack notifications: run summary', () => {
     const hr = posts.filter((call) => call.body.channel === 'G0HR');
     const ops = posts.filter((call) => call.body.channel === 'C0SYNC');
     expect(hr.length).toBeGreaterThanOrEqual(1);
-    expect(ops).toHaveLength(2);
+    // One alert in the ops channel: counts, reasons and the button (no summary beside it).
+    expect(ops).toHaveLength(1);
     const hrText = hr.map((call) => JSON.stringify(call.body)).join('');
     expect(hrText).toContain('Nadia Newcomer');
     for (let i = 0; i < 60; i += 1)
@@ -61,8 +62,8 @@ describe('runner Slack notifications: run summary', () => {
     const opsText = ops.map((call) => JSON.stringify(call.body)).join('');
     expect(opsText).not.toMatch(/Nadia|Leaver|Smith/);
     expect(opsText).toContain('listed by name in <#G0HR>');
-    expect(String(ops[1]?.body.text)).toContain('BLOCKED');
-    const button = JSON.stringify(ops[1]?.body.blocks);
+    expect(String(ops[0]?.body.text)).toContain('BLOCKED');
+    const button = JSON.stringify(ops[0]?.body.blocks);
     expect(button).toContain('"action_id":"sync360_approve"');
     expect(button).toContain(`"value":"${'ab'.repeat(32)}"`);
     expect(button).toContain('deliver: 1 created, 60 deactivated');
@@ -105,16 +106,31 @@ describe('runner Slack notifications: run summary', () => {
     expect(JSON.stringify(updates[0]?.body.blocks)).toContain('actions/runs/1');
   });
 
-  it('after an approval replies in the alert thread and leaves the alert as it is', async () => {
+  it('after an approval replies in the alert thread, and the alert line shows the outcome and who approved', async () => {
     const { slack, settings } = await start();
     const alert = slack.seedMessage('C0SYNC');
-    const warning = await notifyRunToSlack({ ...settings, thread: `C0SYNC:${alert}` }, report(), {
-      ...plain,
-      approved: true,
+    const approved = report({
+      forced: true,
+      approvedSha256: 'ab'.repeat(32),
+      guard: { tripped: true, reasons: ['too-many-deactivations'] },
     });
+    const warning = await notifyRunToSlack(
+      { ...settings, thread: `C0SYNC:${alert}`, requestedBy: 'U0BOSS' },
+      approved,
+      { ...plain, runUrl, approved: true },
+    );
     expect(warning).toBeNull();
-    expect(slack.callsTo('chat.postMessage')[0]?.body.thread_ts).toBe(alert);
-    expect(slack.callsTo('chat.update')).toHaveLength(0);
+    const [summary] = slack.callsTo('chat.postMessage');
+    expect(summary?.body.thread_ts).toBe(alert);
+    expect(JSON.stringify(summary?.body.blocks)).toContain(
+      'tripped, released for this exact file, approved by <@U0BOSS>',
+    );
+    const [update] = slack.callsTo('chat.update');
+    expect(update?.body).toMatchObject({ channel: 'C0SYNC', ts: alert });
+    const line = JSON.stringify(update?.body.blocks);
+    expect(line).toContain('delivered · approved by <@U0BOSS>');
+    expect(line).toContain('actions/runs/1');
+    expect(line).not.toContain('delivering');
   });
 
   it('ignores a thread that is malformed or in another channel, and posts a new message', async () => {

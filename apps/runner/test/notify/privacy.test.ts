@@ -1,12 +1,9 @@
 import type { Reminder, Report } from '@sync360/core';
 import { makeReport } from '@sync360/testkit/report-fixtures';
 import { startFakeSlack } from '@sync360/testkit/slack-api';
+import { checkSlackPayloads, countPrivacyCheck } from '@sync360/testkit/slack-privacy';
 import { describe, expect, it } from 'vitest';
-import {
-  notifyRemindersToSlack,
-  notifyRunFailureToSlack,
-  notifyRunToSlack,
-} from '../../src/notify/slack-notify.js';
+import { notifyRemindersToSlack, notifyRunToSlack } from '../../src/notify/slack-notify.js';
 
 const emailPattern = /[^\s<>@"'`,;:()[\]|]+@[^\s<>@"'`,;:()[\]|]+\.[a-z]{2,}/i;
 const people = ['Zélie Martin-Dupont', 'Octave Lenoir', 'Reine Bastide'];
@@ -78,11 +75,6 @@ describe('privacy of everything the runner posts', () => {
           });
         }
       }
-      await notifyRunFailureToSlack(
-        settings,
-        { code: 'c', message: 'for a@b.co', hint: 'x@y.io' },
-        null,
-      );
       await notifyRemindersToSlack(settings, leaky('delivered').reminders);
       await notifyRemindersToSlack({ ...settings, hrChannel: null }, leaky('delivered').reminders);
 
@@ -98,6 +90,13 @@ describe('privacy of everything the runner posts', () => {
         }
       }
       expect(namedInHr).toBeGreaterThan(0);
+      const verdict = checkSlackPayloads(slack.payloads(), {
+        opsChannels: ['C0OPS'],
+        names: people,
+      });
+      expect(verdict.problems).toEqual([]);
+      expect(verdict.ops).toBeGreaterThan(10);
+      process.stdout.write(`${countPrivacyCheck(verdict)}\n`);
     } finally {
       await slack.close();
     }

@@ -1,125 +1,102 @@
-import type { App, RespondFn } from '@slack/bolt';
+import type { App } from '@slack/bolt';
+import { messageOf } from '@sync360/core';
 import { dispatchWorkflow } from '@sync360/github';
-import { approveActionId, approvedContext } from '@sync360/slack-messages/approve';
-import type { SlackMessage } from '@sync360/slack-messages/message';
-import { z } from 'zod';
-import { workflowPageUrl } from '../commands/run-workflow.js';
-import type { BotContext } from '../create-bot-app.js';
-import { onceWithin, repeatWindowMs } from '../once-within.js';
 import {
-  errorMessage,
-  isAllowed,
-  isRefusal,
+  alreadyApprovedMessage,
+  approveActionId,
+  approvedNote,
+  failureReply,
+  invalidButtonMessage,
   mayHaveStartedMessage,
-  notAllowedMessage,
-  textMessage,
-} from '../replies.js';
-
-/** The fields of a `block_actions` click the approval uses. */
-const clickPayload = z.object({
-  user: z.object({ id: z.string().min(1) }),
-  channel: z.object({ id: z.string().min(1) }),
-  message: z.object({
-    ts: z.string().min(1),
-    thread_ts: z.string().optional(),
-    text: z.string().optional(),
-    blocks: z
-      .array(z.looseObject({ type: z.string(), block_id: z.string().optional() }))
-      .default([]),
-  }),
-  actions: z.array(z.object({ action_id: z.string(), value: z.string().optional() })),
-});
+  notApproverMessage,
+} from '@sync360/slack-messages';
+import { z } from 'zod';
+import type { BotContext } from '../bot-context.js';
+import { clickerOf, clickOf, clockTime, privately } from '../click.js';
+import { isRefusal, workflowPageUrl } from '../commands/run-workflow.js';
+import { onceWithin, repeatWindowMs } from '../once-within.js';
 
 const sha256 = /^[0-9a-f]{64}$/i;
 
-/** An answer only the clicker sees; the message with the button stays as it is. */
-const privately = async (respond: RespondFn, message: SlackMessage): Promise<void> => {
-  await respond({
-    response_type: 'ephemeral',
-    replace_original: false,
-    text: message.text,
-    blocks: message.blocks,
-  });
-};
+/** The runner's approve block, removed once someone approved. */
+const approveBlock = z.object({
+  type: z.literal('actions'),
+  block_id: z.literal(approveActionId),
+});
 
 /**
  * `sync360_approve`: an approver releases exactly the file a preview or a blocked run showed.
  * Always dispatches the nightly workflow (a run in progress does not swallow it; the same
- * message and file within 10 minutes is dispatched once) with `approve_sha256` and the message's
- * thread, then turns the button into who approved and where to follow. Anyone else gets a private
- * refusal and nothing happens.
+ * message and file within 10 minutes is dispatched once) with `approve_sha256` and the thread of
+ * the message (its parent when the button is on a reply), then turns the button into who approved.
+ * Anyone else gets a private refusal naming who can approve, and nothing happens.
  */
 export const registerApprove = (app: App, bot: BotContext): void => {
   const dispatched = onceWithin(repeatWindowMs, bot.now);
   app.action(approveActionId, async ({ ack, body, respond, client }) => {
     await ack();
-    const click = clickPayload.safeParse(body);
-    const value = click.success
-      ? click.data.actions.find((action) => action.action_id === approveActionId)?.value
-      : undefined;
-    if (!click.success || value === undefined || !sha256.test(value)) {
-      bot.log('ignored a malformed sync360_approve click');
-      await privately(
-        respond,
-        textMessage(':x: This button is not a valid approval: nothing was done.'),
-      );
-      return;
-    }
-    const { user, channel, message } = click.data;
+    const click = clickOf(body, approveActionId);
+    const clicker = click?.user.id ?? clickerOf(body);
     const approvers = bot.config.slack.approverUserIds;
-    if (!isAllowed(user.id, approvers)) {
-      bot.log(`approve refused for ${user.id}`);
-      const variable = 'SLACK_APPROVER_USER_IDS';
-      await privately(
-        respond,
-        notAllowedMessage('Approving a delivery', user.id, approvers, variable),
-      );
+    if (clicker === null || !approvers.includes(clicker)) {
+      bot.log(`approve refused for ${clicker ?? 'an unknown user'}`);
+      await privately(respond, client, clicker, notApproverMessage(approvers));
       return;
     }
-    const key = `${channel.id}:${message.ts}:${value.toLowerCase()}`;
+    const channel = click?.channel?.id;
+    const message = click?.message;
+    if (
+      click === null ||
+      channel === undefined ||
+      message === undefined ||
+      !sha256.test(click.value)
+    ) {
+      bot.log('ignored a malformed sync360_approve click');
+      await privately(respond, client, clicker, invalidButtonMessage);
+      return;
+    }
+    const value = click.value.toLowerCase();
+    const key = `${channel}:${message.ts}:${value}`;
     if (!dispatched.first(key)) {
-      await privately(
-        respond,
-        textMessage(
-          ':information_source: This file was already approved a moment ago: its delivery is on its way (see the thread).',
-        ),
-      );
+      await privately(respond, client, clicker, alreadyApprovedMessage);
       return;
     }
+    // The run's thread is always a parent message: a reply's own ts would start no thread.
+    const threadTs = message.thread_ts ?? click.container?.thread_ts ?? message.ts;
     try {
       await dispatchWorkflow(
         bot.config.github,
         {
           dry_run: 'false',
-          requested_by: user.id,
-          approve_sha256: value.toLowerCase(),
-          slack_thread: `${channel.id}:${message.thread_ts ?? message.ts}`,
+          requested_by: clicker,
+          approve_sha256: value,
+          slack_thread: `${channel}:${threadTs}`,
         },
         { evenIfActive: true },
       );
     } catch (error) {
-      bot.log(
-        `approve: dispatch failed: ${error instanceof Error ? error.message : String(error)}`,
-      );
-      if (!isRefusal(error)) return privately(respond, mayHaveStartedMessage('the delivery'));
+      bot.log(`approve: dispatch failed: ${messageOf(error)}`);
+      if (!isRefusal(error))
+        return privately(respond, client, clicker, mayHaveStartedMessage('the delivery'));
       dispatched.forget(key);
-      return privately(respond, errorMessage('start the delivery', error, bot.config.secrets));
+      return privately(
+        respond,
+        client,
+        clicker,
+        failureReply('start the delivery', error, {}, 'Nothing was started.'),
+      );
     }
-    bot.log(`approve: ${user.id} approved ${value} from ${channel.id}:${message.ts}`);
-    const kept = message.blocks
-      .filter((block) => block.type !== 'actions' || block.block_id !== approveActionId)
-      .map(({ block_id, ...rest }) => (block_id === undefined ? rest : { ...rest, block_id }));
+    bot.log(`approve: ${clicker} approved ${value} from ${channel}:${message.ts}`);
+    const kept = message.blocks.filter((block) => !approveBlock.safeParse(block).success);
+    const note = approvedNote(
+      clicker,
+      clockTime(bot.now(), bot.config.timeZone),
+      workflowPageUrl(bot.config),
+    );
     await client.chat
-      .update({
-        channel: channel.id,
-        ts: message.ts,
-        text: `Approved by <@${user.id}>: delivering`,
-        blocks: [...kept, approvedContext(user.id, workflowPageUrl(bot.config))],
-      })
+      .update({ channel, ts: message.ts, text: note.text, blocks: [...kept, note.block] })
       .catch((error: unknown) =>
-        bot.log(
-          `approve: could not update the message: ${error instanceof Error ? error.message : String(error)}`,
-        ),
+        bot.log(`approve: could not update the message: ${messageOf(error)}`),
       );
   });
 };

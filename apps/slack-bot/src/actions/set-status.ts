@@ -1,52 +1,30 @@
 import type { App, RespondFn, types } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import { messageOf, type Reminder } from '@sync360/core';
 import { setLuccaStatus, type SetStatusResult } from '@sync360/lucca';
-import { sectionBlock } from '@sync360/slack-messages/blocks';
-import { safeMrkdwn } from '@sync360/slack-messages/escape';
-import type { SlackMessage } from '@sync360/slack-messages/message';
 import {
+  failureReply,
+  invalidButtonMessage,
+  notAllowedMessage,
+  reminderPages,
+  sectionBlock,
   setStatusActionId,
   statusAuditText,
+  statusButtonsOffMessage,
+  statusInProgressMessage,
+  statusNoteMessage,
+  statusSetFallback,
+  statusSetBlockId,
   statusSetLine,
+  type SlackMessage,
+  type StatusPerson,
   type StatusSetNote,
-} from '@sync360/slack-messages/set-status';
+} from '@sync360/slack-messages';
 import { z } from 'zod';
-import type { BotContext } from '../create-bot-app.js';
+import type { BotContext } from '../bot-context.js';
+import { clickerOf, clickOf, clockTime, privately, type Click, type LooseBlock } from '../click.js';
 import { botLuccaSettings } from '../lucca-reminders.js';
-import {
-  errorMessage,
-  isAllowed,
-  notAllowedMessage,
-  statusButtonsOff,
-  textMessage,
-} from '../replies.js';
 import { publishHome } from '../views/app-home.js';
-
-const looseBlock = z.looseObject({ type: z.string() });
-
-/** The fields of a `block_actions` click the Set-status button uses. */
-const clickPayload = z.object({
-  user: z.object({ id: z.string().min(1) }),
-  container: z
-    .object({
-      type: z.string(),
-      is_ephemeral: z.boolean().optional(),
-      channel_id: z.string().optional(),
-      message_ts: z.string().optional(),
-    })
-    .optional(),
-  channel: z.object({ id: z.string().min(1) }).optional(),
-  message: z
-    .object({
-      ts: z.string().min(1),
-      text: z.string().optional(),
-      blocks: z.array(looseBlock).default([]),
-    })
-    .optional(),
-  actions: z.array(z.object({ action_id: z.string(), value: z.string().optional() })),
-});
-
-type Click = z.infer<typeof clickPayload>;
 
 const jsonOf = (text: string): unknown => {
   try {
@@ -69,26 +47,9 @@ const buttonLine = z.object({
   accessory: z.object({ action_id: z.literal(setStatusActionId), value: z.string() }),
 });
 
-const privately = (respond: RespondFn, message: SlackMessage): Promise<unknown> =>
-  respond({
-    response_type: 'ephemeral',
-    replace_original: false,
-    text: message.text,
-    blocks: message.blocks,
-  });
-
-/** `10:42` in the bot's time zone. */
-const clockTime = (date: Date, timeZone: string): string =>
-  new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(date);
-
 /** The message's blocks with the clicked line turned into what was done; null if not found. */
 const updatedBlocks = (
-  blocks: ReadonlyArray<z.infer<typeof looseBlock>>,
+  blocks: ReadonlyArray<LooseBlock>,
   value: string,
   note: StatusSetNote,
 ): Array<types.KnownBlock | types.Block> | null => {
@@ -119,40 +80,60 @@ const hrChannelForNames = async (client: WebClient, bot: BotContext): Promise<st
       return channel;
     bot.log('set-status: SLACK_HR_CHANNEL_ID is not a private, unshared channel: audit to clicker');
   } catch (error) {
-    bot.log(`set-status: could not check SLACK_HR_CHANNEL_ID: ${describe(error)}`);
+    bot.log(`set-status: could not check SLACK_HR_CHANNEL_ID: ${messageOf(error)}`);
   }
   return null;
 };
 
-const describe = (error: unknown): string =>
-  error instanceof Error ? error.message : String(error);
+/**
+ * The ephemeral list the click came from, rebuilt from the tasks the bot showed with the clicked
+ * line turned into what was done (Slack does not send an ephemeral message back): the page that
+ * holds that line, or null when the list no longer has it (a stale copy).
+ */
+const ephemeralPage = (
+  shown: ReadonlyArray<Reminder>,
+  luccaId: string,
+  note: StatusSetNote,
+): SlackMessage | null =>
+  reminderPages(shown, {
+    note: 'Only you can see this.',
+    statusButtons: true,
+    done: new Map([[luccaId, note]]),
+  }).find((page) => page.blocks.some((block) => block.block_id === statusSetBlockId(luccaId))) ??
+  null;
 
-/** Turns the clicked line into who did what and when, where the click came from. */
-const updateLine = async (
+/** Answers the click once, where it came from: the line turned into who did what and when. */
+const answerClick = async (
   click: Click,
-  respond: RespondFn,
+  respond: RespondFn | undefined,
   client: WebClient,
   bot: BotContext,
-  value: string,
+  shown: ReadonlyArray<Reminder>,
+  person: StatusPerson,
   note: StatusSetNote,
 ): Promise<void> => {
-  const { message, container, channel } = click;
-  if (container?.type === 'view') {
+  const { message, channel } = click;
+  if (click.home) {
     await publishHome(client, bot, click.user.id);
     return;
   }
-  const blocks = message === undefined ? null : updatedBlocks(message.blocks, value, note);
-  const text = `${note.outcome === 'done' ? 'Set' : 'Already'} ${note.status} by <@${note.userId}>`;
-  if (blocks === null || message === undefined) {
-    await privately(respond, textMessage(statusSetLine('This task', note)));
-    return;
-  }
-  if (container?.is_ephemeral === true || channel === undefined) {
+  if (click.ephemeral && typeof respond === 'function') {
     // Ephemeral messages cannot be edited through the API: only their response_url can.
-    await respond({ replace_original: true, text, blocks });
+    const page = ephemeralPage(shown, person.luccaId, note) ?? statusNoteMessage(person, note);
+    await respond({ replace_original: true, text: page.text, blocks: page.blocks });
     return;
   }
-  await client.chat.update({ channel: channel.id, ts: message.ts, text, blocks });
+  const blocks = message === undefined ? null : updatedBlocks(message.blocks, click.value, note);
+  if (blocks === null || message === undefined || channel === undefined) {
+    await privately(respond, client, click.user.id, statusNoteMessage(person, note));
+    return;
+  }
+  await client.chat.update({
+    channel: channel.id,
+    ts: message.ts,
+    text: statusSetFallback(note),
+    blocks,
+  });
 };
 
 const postAudit = async (
@@ -160,17 +141,13 @@ const postAudit = async (
   bot: BotContext,
   userId: string,
   result: SetStatusResult,
+  person: StatusPerson,
   time: string,
 ): Promise<void> => {
-  const reminder = (await bot.reminders?.get().catch(() => []))?.find(
-    (item) => item.luccaId === result.luccaId,
-  );
   const text = statusAuditText({
+    ...person,
     userId,
     status: result.status,
-    luccaId: result.luccaId,
-    name: result.name ?? reminder?.name ?? null,
-    employeeNumber: reminder?.employeeNumber ?? null,
     previousLabel: result.previousLabel,
     time,
   });
@@ -186,78 +163,86 @@ const postAudit = async (
 /**
  * `sync360_set_status`: an allowed user sets one person's 360 status in Lucca with the write key
  * (only when they still need it), then the line says who did it and when, and one audit line goes
- * to the HR channel (or to the clicker). Anyone else gets a private refusal and nothing is written.
+ * to the HR channel (or to the clicker). Each click is answered once, where it came from. Anyone
+ * else gets a private refusal, from any surface, and nothing is written.
  */
 export const registerSetStatus = (app: App, bot: BotContext): void => {
   const inProgress = new Set<string>();
   app.action(setStatusActionId, async ({ ack, body, respond, client }) => {
     await ack();
-    const click = clickPayload.safeParse(body);
-    const raw = click.success
-      ? click.data.actions.find((action) => action.action_id === setStatusActionId)?.value
-      : undefined;
-    const value = buttonValue.safeParse(raw === undefined ? undefined : jsonOf(raw));
-    if (!click.success || raw === undefined || !value.success) {
-      bot.log('ignored a malformed sync360_set_status click');
-      await privately(respond, textMessage(':x: This button is not valid: nothing was written.'));
+    const click = clickOf(body, setStatusActionId);
+    const clicker = click?.user.id ?? clickerOf(body);
+    const allowed = bot.config.slack.allowedUserIds;
+    if (clicker === null || !allowed.includes(clicker)) {
+      bot.log(`set-status refused for ${clicker ?? 'an unknown user'}`);
+      await privately(
+        respond,
+        client,
+        clicker,
+        notAllowedMessage('Setting a 360 status', clicker ?? 'unknown', allowed),
+      );
       return;
     }
-    const { user } = click.data;
-    const allowed = bot.config.slack.allowedUserIds;
-    if (!isAllowed(user.id, allowed)) {
-      bot.log(`set-status refused for ${user.id}`);
-      await privately(respond, notAllowedMessage('Setting a 360 status', user.id, allowed));
+    const value = buttonValue.safeParse(click === null ? undefined : jsonOf(click.value));
+    if (click === null || !value.success) {
+      bot.log('ignored a malformed sync360_set_status click');
+      await privately(respond, client, clicker, invalidButtonMessage);
       return;
     }
     const lucca = bot.config.lucca;
     if (lucca === null || lucca.writeApiKey === null) {
-      const why = statusButtonsOff(bot.config) ?? '';
-      await privately(respond, textMessage(`:x: Nothing was written. ${why}`));
+      await privately(respond, client, clicker, statusButtonsOffMessage);
       return;
     }
     const { luccaId, status } = value.data;
     if (inProgress.has(luccaId)) {
-      await privately(
-        respond,
-        textMessage(':hourglass: This status is being set by a click a moment ago: see the line.'),
-      );
+      await privately(respond, client, clicker, statusInProgressMessage);
       return;
     }
     inProgress.add(luccaId);
+    // The tasks as the clicker saw them: names the person and rebuilds an ephemeral list.
+    const shown = (await bot.reminders?.get().catch(() => null)) ?? [];
     let result: SetStatusResult;
     try {
       const settings = botLuccaSettings(lucca, bot.config, lucca.writeApiKey, bot.luccaLimiter);
       result = await setLuccaStatus(settings, { luccaId, status });
     } catch (error) {
-      bot.log(`set-status: ${user.id} on ${luccaId}: ${describe(error)}`);
-      await privately(respond, errorMessage('set the 360 status', error, bot.config.secrets));
+      bot.log(`set-status: ${clicker} on ${luccaId}: ${messageOf(error)}`);
+      await privately(
+        respond,
+        client,
+        clicker,
+        failureReply(
+          'set the 360 status',
+          error,
+          { statusField: lucca.statusField },
+          'Nothing was written.',
+        ),
+      );
       return;
     } finally {
       inProgress.delete(luccaId);
     }
-    bot.log(`set-status: ${user.id} set ${luccaId} to ${status}: ${result.outcome}`);
+    bot.log(`set-status: ${clicker} set ${luccaId} to ${status}: ${result.outcome}`);
+    const reminder = shown.find((item) => item.luccaId === luccaId);
+    const person: StatusPerson = {
+      luccaId,
+      name: result.name ?? reminder?.name ?? null,
+      employeeNumber: result.employeeNumber ?? reminder?.employeeNumber ?? null,
+    };
     const time = clockTime(bot.now(), bot.config.timeZone);
-    const note: StatusSetNote = { status, userId: user.id, time, outcome: result.outcome };
+    const note: StatusSetNote = { status, userId: clicker, time, outcome: result.outcome };
     if (result.outcome === 'done') {
-      await postAudit(client, bot, user.id, result, time).catch((error: unknown) =>
-        bot.log(`set-status: audit line not posted: ${describe(error)}`),
-      );
-    } else {
-      const shows =
-        result.previousLabel === null ? 'no status' : `"${safeMrkdwn(result.previousLabel, 60)}"`;
-      await privately(
-        respond,
-        textMessage(
-          `:ballot_box_with_check: Already done: Lucca already shows ${shows} for this person, so nothing was written.`,
-        ),
+      await postAudit(client, bot, clicker, result, person, time).catch((error: unknown) =>
+        bot.log(`set-status: audit line not posted: ${messageOf(error)}`),
       );
     }
     // Lucca changed (this click, or whoever did it first): the tasks are read again.
     await bot.reminders
       ?.refresh()
-      .catch((error: unknown) => bot.log(`set-status: refresh failed: ${describe(error)}`));
-    await updateLine(click.data, respond, client, bot, raw, note).catch((error: unknown) =>
-      bot.log(`set-status: could not update the line: ${describe(error)}`),
+      .catch((error: unknown) => bot.log(`set-status: refresh failed: ${messageOf(error)}`));
+    await answerClick(click, respond, client, bot, shown, person, note).catch((error: unknown) =>
+      bot.log(`set-status: could not answer the click: ${messageOf(error)}`),
     );
   });
 };

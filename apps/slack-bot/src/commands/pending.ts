@@ -1,14 +1,16 @@
-import { reminderPages } from '@sync360/slack-messages/reminder-pages';
-import type { SlackMessage } from '@sync360/slack-messages/message';
-import { errorMessage, statusButtonsOff, textMessage } from '../replies.js';
-import type { CommandContext, Subcommand } from './sync360.js';
+import { messageOf } from '@sync360/core';
+import {
+  failureReply,
+  pendingUnavailableMessage,
+  reminderPages,
+  sentByDirectMessage,
+  statusButtonsOffText,
+  type SlackMessage,
+} from '@sync360/slack-messages';
+import type { CommandContext, Subcommand } from '../bot-context.js';
 
 /** Slack accepts at most 5 answers per `response_url`. */
 const maxReplies = 5;
-
-const notConfigured = textMessage(
-  ':information_source: `/sync360 pending` reads Lucca live, and the bot has no Lucca access: set `LUCCA_BASE_URL` and `LUCCA_API_KEY` (and `LUCCA_STATUS_FIELD` if not `e_360_status`) in the bot’s environment and restart it. Meanwhile the weekday reminders list them in the HR channel.',
-);
 
 /** Longer lists go to the user's direct messages with the bot, still visible to them only. */
 const sendByDirectMessage = async (
@@ -24,11 +26,7 @@ const sendByDirectMessage = async (
       unfurl_links: false,
     });
   }
-  await context.reply(
-    textMessage(
-      `:envelope: ${String(total)} pending tasks fill ${String(pages.length)} pages, more than Slack lets me answer here: I sent them to you as direct messages from sync360 (only you can see them).`,
-    ),
-  );
+  await context.reply(sentByDirectMessage(total, pages.length));
 };
 
 /**
@@ -40,18 +38,18 @@ export const pendingCommand: Subcommand = {
   ack: 'Reading the pending tasks from Lucca…',
   run: async (context) => {
     const { bot, reply } = context;
-    if (bot.reminders === null) return reply(notConfigured);
+    if (bot.reminders === null) return reply(pendingUnavailableMessage);
     let reminders;
     try {
       reminders = await bot.reminders.get();
     } catch (error) {
-      bot.log(`pending failed: ${error instanceof Error ? error.message : String(error)}`);
-      return reply(errorMessage('read the employees from Lucca', error, bot.config.secrets));
+      bot.log(`pending failed: ${messageOf(error)}`);
+      return reply(failureReply('read the employees from Lucca', error));
     }
-    const off = statusButtonsOff(bot.config);
+    const buttons = (bot.config.lucca?.writeApiKey ?? null) !== null;
     const pages = reminderPages(reminders, {
-      note: off === null ? 'Only you can see this.' : `Only you can see this. ${off}`,
-      statusButtons: off === null,
+      note: buttons ? 'Only you can see this.' : `Only you can see this. ${statusButtonsOffText}`,
+      statusButtons: buttons,
     });
     if (pages.length <= maxReplies) {
       for (const page of pages) await reply(page);
@@ -60,7 +58,7 @@ export const pendingCommand: Subcommand = {
     try {
       await sendByDirectMessage(context, pages, reminders.length);
     } catch (error) {
-      await reply(errorMessage('send you the list by direct message', error, bot.config.secrets));
+      await reply(failureReply('send you the list by direct message', error));
     }
   },
 };

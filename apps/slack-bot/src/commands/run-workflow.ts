@@ -1,44 +1,25 @@
-import { dispatchWorkflow, findActiveRun, type WorkflowRun } from '@sync360/github';
-import { channelMention, mrkdwnLink } from '@sync360/slack-messages/escape';
-import type { SlackMessage } from '@sync360/slack-messages/message';
+import { messageOf } from '@sync360/core';
+import { dispatchWorkflow, findActiveRun, GithubError, isPreviewRun } from '@sync360/github';
 import {
+  alreadyRunningMessage,
+  failureReply,
+  mayHaveStartedMessage,
+  startedMessage,
   syncNotStartedMessage,
   syncRequestedMessage,
   type RequestMode,
-} from '@sync360/slack-messages/thread';
-import { runLine, runState } from '@sync360/slack-messages/workflow-run';
+} from '@sync360/slack-messages';
 import type { BotConfig } from '../config.js';
-import { errorMessage, isRefusal, mayHaveStartedMessage, textMessage } from '../replies.js';
-import type { CommandContext, Subcommand } from './sync360.js';
+import type { CommandContext, Subcommand } from '../bot-context.js';
 
 /** The Actions page of the workflow, where a just-dispatched run shows up. */
 export const workflowPageUrl = (config: BotConfig): string =>
   `${config.githubWebUrl}/${config.github.repository}/actions/workflows/${encodeURIComponent(config.github.workflow)}`;
 
-const alreadyRunning = (run: WorkflowRun): SlackMessage =>
-  textMessage(
-    `:hourglass_flowing_sand: A sync360 run is already ${runState(run).label}, so I did not start another:\n${runLine(run)}\n` +
-      'Its summary is posted to the sync360 channel when it ends; ask again after that if you still need one.',
-  );
-
-const started = (
-  mode: RequestMode,
-  context: CommandContext,
-  channel: string | null,
-): SlackMessage => {
-  const link = mrkdwnLink(workflowPageUrl(context.bot.config), 'GitHub Actions');
-  const where =
-    channel === null
-      ? 'the summary is posted to the sync360 channel when it ends'
-      : `the outcome is posted in the thread of the request in ${channelMention(channel)}`;
-  return mode === 'now'
-    ? textMessage(
-        `:rocket: <@${context.userId}> started the sync360 sync now: it delivers the file to 360Learning. Follow it on ${link}; ${where}.`,
-      )
-    : textMessage(
-        `:mag: <@${context.userId}> started a sync360 preview (dry run: nothing is delivered). Follow it on ${link}; ${where}, with what tonight’s run would change.`,
-      );
-};
+/** GitHub refused for a reason that means nothing was started (as opposed to no clear answer). */
+export const isRefusal = (error: unknown): boolean =>
+  error instanceof GithubError &&
+  ['github-auth', 'github-forbidden', 'github-not-found', 'github-rejected'].includes(error.code);
 
 /** Posts "Sync requested by …" in the ops channel; its `<channel>:<ts>` becomes the run's thread. */
 const announce = async (
@@ -57,17 +38,16 @@ const announce = async (
     });
     return typeof answer.ts === 'string' ? { channel, ts: answer.ts } : null;
   } catch (error) {
-    context.bot.log(
-      `could not post the request in ${channel}: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    context.bot.log(`could not post the request in ${channel}: ${messageOf(error)}`);
     return null;
   }
 };
 
 /**
- * `now` and `preview`: unless a run is already queued or running (then it is linked), announce
- * the request in the ops channel and dispatch the nightly workflow with that message as its
- * thread. A dispatch GitHub may have received without answering is never called a failure.
+ * `now` and `preview`: unless a run is already queued or running (then it is linked; a preview
+ * never holds up `now`, its concurrency group is separate), announce the request in the ops
+ * channel and dispatch the nightly workflow with that message as its thread. A dispatch GitHub
+ * may have received without answering is never called a failure.
  */
 const runWorkflow = (mode: RequestMode): Subcommand => ({
   allowedOnly: true,
@@ -76,15 +56,18 @@ const runWorkflow = (mode: RequestMode): Subcommand => ({
     const { bot, reply, userId } = context;
     const what = mode === 'now' ? 'the sync' : 'the preview';
     let active;
+    let previewRunning = null;
     try {
       active = await findActiveRun(bot.config.github);
+      if (mode === 'now' && active !== null && isPreviewRun(active)) {
+        previewRunning = active;
+        active = await findActiveRun(bot.config.github, { ignorePreviews: true });
+      }
     } catch (error) {
-      bot.log(
-        `${mode}: reading runs failed: ${error instanceof Error ? error.message : String(error)}`,
-      );
-      return reply(errorMessage(`start ${what}`, error, bot.config.secrets));
+      bot.log(`${mode}: reading runs failed: ${messageOf(error)}`);
+      return reply(failureReply(`start ${what}`, error, {}, 'Nothing was started.'));
     }
-    if (active !== null) return reply(alreadyRunning(active));
+    if (active !== null) return reply(alreadyRunningMessage(active));
     const thread = await announce(context, mode);
     try {
       await dispatchWorkflow(
@@ -97,15 +80,10 @@ const runWorkflow = (mode: RequestMode): Subcommand => ({
         { evenIfActive: true },
       );
     } catch (error) {
-      bot.log(
-        `${mode}: dispatch failed: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      bot.log(`${mode}: dispatch failed: ${messageOf(error)}`);
       const refused = isRefusal(error);
       if (thread !== null) {
-        const why = refused
-          ? 'GitHub refused the request, so nothing started (the bot’s log says why).'
-          : 'GitHub did not answer after the request was sent: it may have started. Check `/sync360 status`.';
-        const message = syncNotStartedMessage(userId, mode, why);
+        const message = syncNotStartedMessage(userId, mode, refused);
         await context.client.chat
           .update({
             channel: thread.channel,
@@ -117,12 +95,18 @@ const runWorkflow = (mode: RequestMode): Subcommand => ({
       }
       return reply(
         refused
-          ? errorMessage(`start ${what}`, error, bot.config.secrets)
+          ? failureReply(`start ${what}`, error, {}, 'Nothing was started.')
           : mayHaveStartedMessage(what),
       );
     }
-    if (thread === null) return reply(started(mode, context, null), 'in_channel');
-    return reply(started(mode, context, thread.channel));
+    const started = startedMessage({
+      mode,
+      userId,
+      followUrl: workflowPageUrl(bot.config),
+      channel: thread?.channel ?? null,
+      previewRunning,
+    });
+    return reply(started, thread === null ? 'in_channel' : 'ephemeral');
   },
 });
 

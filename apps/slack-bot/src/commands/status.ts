@@ -1,7 +1,7 @@
+import { messageOf } from '@sync360/core';
 import { listRecentRuns } from '@sync360/github';
-import { statusMessage } from '@sync360/slack-messages/status';
-import { errorMessage } from '../replies.js';
-import type { Subcommand } from './sync360.js';
+import { failureReply, statusMessage } from '@sync360/slack-messages';
+import type { Subcommand } from '../bot-context.js';
 
 /** `status`: the last runs of the nightly workflow, delivery or preview and who asked (everyone). */
 export const statusCommand: Subcommand = {
@@ -11,8 +11,8 @@ export const statusCommand: Subcommand = {
     try {
       await reply(statusMessage(await listRecentRuns(bot.config.github, 10)));
     } catch (error) {
-      bot.log(`status failed: ${error instanceof Error ? error.message : String(error)}`);
-      await reply(errorMessage('read the last runs from GitHub', error, bot.config.secrets));
+      bot.log(`status failed: ${messageOf(error)}`);
+      await reply(failureReply('read the last runs from GitHub', error));
     }
   },
 };

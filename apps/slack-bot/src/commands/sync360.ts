@@ -1,36 +1,18 @@
+import { messageOf } from '@sync360/core';
 import type { App, RespondFn } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
-import { helpMessage, type HelpReason } from '@sync360/slack-messages/help';
-import type { SlackMessage } from '@sync360/slack-messages/message';
+import {
+  failureReply,
+  helpMessage,
+  incompleteCommandMessage,
+  notAllowedMessage,
+  type HelpReason,
+} from '@sync360/slack-messages';
 import { z } from 'zod';
-import type { BotContext } from '../create-bot-app.js';
+import type { BotContext, Reply, Subcommand } from '../bot-context.js';
 import { onceWithin, repeatWindowMs } from '../once-within.js';
-import { errorMessage, isAllowed, notAllowedMessage, textMessage } from '../replies.js';
 import { pendingCommand } from './pending.js';
 import { nowCommand, previewCommand } from './run-workflow.js';
 import { statusCommand } from './status.js';
-
-/** Answers the user who ran the command (through Slack's `response_url`). */
-export type Reply = (
-  message: SlackMessage,
-  visibility?: 'ephemeral' | 'in_channel',
-) => Promise<void>;
-
-/** Everything a subcommand needs: who asked, how to answer, what to call. */
-export interface CommandContext {
-  readonly userId: string;
-  readonly reply: Reply;
-  readonly client: WebClient;
-  readonly bot: BotContext;
-}
-
-export interface Subcommand {
-  /** Only `SLACK_ALLOWED_USER_IDS` may run it. */
-  readonly allowedOnly: boolean;
-  /** What the acknowledgement says is happening, shown at once. */
-  readonly ack: string;
-  readonly run: (context: CommandContext) => Promise<void>;
-}
 
 const subcommands: Readonly<Record<string, Subcommand>> = {
   now: nowCommand,
@@ -82,9 +64,7 @@ export const registerSync360Command = (app: App, bot: BotContext): void => {
     if (!payload.success) {
       await ack();
       bot.log('ignored a malformed /sync360 payload (no user id)');
-      await reply(
-        textMessage(':x: Slack sent an incomplete command (no user id). Please try again.'),
-      );
+      await reply(incompleteCommandMessage);
       return;
     }
     const { user_id: userId, text, trigger_id: triggerId } = payload.data;
@@ -101,7 +81,7 @@ export const registerSync360Command = (app: App, bot: BotContext): void => {
     }
     const { subcommand, name } = routed;
     const allowed = bot.config.slack.allowedUserIds;
-    if (subcommand.allowedOnly && !isAllowed(userId, allowed)) {
+    if (subcommand.allowedOnly && !allowed.includes(userId)) {
       await ack();
       await reply(notAllowedMessage(`\`/sync360 ${name}\``, userId, allowed));
       return;
@@ -110,10 +90,8 @@ export const registerSync360Command = (app: App, bot: BotContext): void => {
     try {
       await subcommand.run({ userId, reply, client, bot });
     } catch (error) {
-      bot.log(`/sync360 ${name} failed: ${error instanceof Error ? error.message : String(error)}`);
-      await reply(errorMessage(`run \`/sync360 ${name}\``, error, bot.config.secrets)).catch(
-        () => undefined,
-      );
+      bot.log(`/sync360 ${name} failed: ${messageOf(error)}`);
+      await reply(failureReply(`run \`/sync360 ${name}\``, error)).catch(() => undefined);
     }
   });
 };

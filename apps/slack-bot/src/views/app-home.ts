@@ -1,13 +1,9 @@
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import type { Reminder } from '@sync360/core';
+import { messageOf, type Reminder } from '@sync360/core';
 import { listRecentRuns, type WorkflowRun } from '@sync360/github';
-import { homeView, type HomeAccess } from '@sync360/slack-messages/home-view';
-import type { BotContext } from '../create-bot-app.js';
-import { isAllowed, statusButtonsOff } from '../replies.js';
-
-const describe = (error: unknown): string =>
-  error instanceof Error ? error.message : String(error);
+import { homeView, statusButtonsOffText, type HomeAccess } from '@sync360/slack-messages';
+import type { BotContext } from '../bot-context.js';
 
 /**
  * Publishes one user's Home tab: the last runs; for allowed users the pending tasks with their
@@ -19,25 +15,24 @@ export const publishHome = async (
   bot: BotContext,
   userId: string,
 ): Promise<void> => {
-  const notes: string[] = [];
   const [runs, reminders] = await Promise.all([
     listRecentRuns(bot.config.github, 5).catch((error: unknown): WorkflowRun[] | null => {
-      bot.log(`home: GitHub failed: ${describe(error)}`);
-      notes.push('GitHub could not be reached, so the last run is unknown right now.');
+      bot.log(`home: GitHub failed: ${messageOf(error)}`);
       return null;
     }),
     (bot.reminders?.get() ?? Promise.resolve(null)).catch((error: unknown): Reminder[] | null => {
-      bot.log(`home: Lucca failed: ${describe(error)}`);
+      bot.log(`home: Lucca failed: ${messageOf(error)}`);
       return null;
     }),
   ]);
   const allowed = bot.config.slack.allowedUserIds;
-  const access: HomeAccess = isAllowed(userId, allowed)
-    ? { allowed: true, buttonsOff: statusButtonsOff(bot.config) }
+  const buttons = (bot.config.lucca?.writeApiKey ?? null) !== null;
+  const access: HomeAccess = allowed.includes(userId)
+    ? { allowed: true, buttonsOff: buttons ? null : statusButtonsOffText }
     : { allowed: false, userId, allowedUserIds: allowed };
   await client.views.publish({
     user_id: userId,
-    view: homeView({ runs, reminders, access, notes }),
+    view: homeView({ runs, reminders, access }),
   });
 };
 

@@ -1,5 +1,0 @@
-import { defineProject } from 'vitest/config';
-
-export default defineProject({
-  test: { name: 'retry', include: ['test/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 },
-});
