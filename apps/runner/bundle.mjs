@@ -6,6 +6,7 @@ import { readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { isBuiltin } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
+import { pid } from 'node:process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -49,7 +50,7 @@ const newestSource = () => {
  */
 export const bundleTypeScript = async (entryPoint, directory) => {
   const { build } = await import('esbuild');
-  const temporary = `${directory}-${process.pid}.tmp`;
+  const temporary = `${directory}-${pid}.tmp`;
   await build({
     entryPoints: { main: entryPoint },
     outdir: temporary,

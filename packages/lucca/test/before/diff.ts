@@ -47,7 +47,7 @@ const kindOf = (
 };
 
 /** At most this many deactivations a run: the configured cap, else max(5, 10 % of the Active users). */
-export const deactivationCap = (
+const deactivationCap = (
   maxDeactivations: number | null,
   previouslyActive: number,
 ): number => maxDeactivations ?? Math.max(5, Math.floor(0.1 * previouslyActive));

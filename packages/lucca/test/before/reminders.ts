@@ -91,7 +91,7 @@ const compareNullableNumbers = (a: string | null, b: string | null): number =>
   a === null ? (b === null ? 0 : 1) : b === null ? -1 : compareUniqueIds(a, b);
 
 /** Most overdue first, then by kind, then by employee number (none last). */
-export const compareReminders = (a: Reminder, b: Reminder): number =>
+const compareReminders = (a: Reminder, b: Reminder): number =>
   b.daysOverdue - a.daysOverdue ||
   (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) ||
   compareNullableNumbers(a.employeeNumber, b.employeeNumber);

@@ -4,7 +4,7 @@ import type { StatusDefinitions } from '../../src/definitions.js';
 import { isObject, objectItems } from './shapes.js';
 
 /** The `fields=` list sync360 asks for: the only fields it reads, and so the only ones checked. */
-export const userFields = [
+const userFields = [
   'id',
   'employeeNumber',
   'firstName',
@@ -93,7 +93,7 @@ type StatusValue =
  * `{ id, value: <entry id> }` as Lucca documents it, or a label in place of the id (`"Active"`,
  * `{ value: "Active" }`, `{ value: { id, name: "Active" } }`). Null when unreadable.
  */
-export const readStatusValue = (raw: unknown): StatusValue | null => {
+const readStatusValue = (raw: unknown): StatusValue | null => {
   if (raw === null || raw === undefined || raw === '') return { kind: 'none' };
   if (typeof raw === 'string') return { kind: 'label', label: raw };
   // Merged from main (a bare number is an entry id): a rule change, not this rewrite's.
@@ -118,7 +118,7 @@ export const readStatusValue = (raw: unknown): StatusValue | null => {
 };
 
 /** The `extendedData` key of the status field: the configured key, or `e_` + a definition code. */
-export const statusKeyIn = (extended: Readonly<Record<string, unknown>>, field: string): string =>
+const statusKeyIn = (extended: Readonly<Record<string, unknown>>, field: string): string =>
   field in extended || field.startsWith('e_') ? field : `e_${field}`;
 
 interface UsersOptions {
