@@ -155,6 +155,24 @@ const commandTable = {
     ],
     flags: ['input', 'definitions', 'redact', 'json'],
   },
+  history: {
+    summary: 'records 360Learning completions as realized trainings in Lucca',
+    about: [
+      'Reads the completions of the last SYNC360_HISTORY_DAYS days ending before today and records',
+      'each in Lucca with LUCCA_TRAINING_API_KEY. The plan and its sha256 are saved in the state',
+      'folder (history/history-plan.json); the first plan, and any plan above',
+      'SYNC360_HISTORY_MAX_RECORDS writes, waits for a review (exit 3, history-review).',
+    ],
+    flags: ['dry-run', 'approve', 'force', 'report', 'redact', 'json'],
+    overrides: {
+      'dry-run': { help: 'plan only: writes nothing, not even the plan file' },
+      approve: {
+        value: 'SHA256',
+        help: 'apply exactly the saved plan with this sha256 (64 hex digits or a prefix of at least 12), re-checking what Lucca already holds',
+      },
+      force: { help: 'plan and apply at once, without review' },
+    },
+  },
   rules: {
     summary: 'previews the group rules (SYNC360_RULES_FILE) on Lucca data, no 360Learning access',
     about: [
@@ -306,11 +324,11 @@ export const parseCommandLine = (argv: ReadonlyArray<string>): CommandLine => {
 
 const rootPackage = z.object({ version: z.string() });
 
-/** `sync360 <version>`, the version of the repository's package.json. */
-export const versionLine = (): string => {
-  const text = readFileSync(new URL('../../../package.json', import.meta.url), 'utf8');
-  return `sync360 ${rootPackage.parse(JSON.parse(text)).version}`;
-};
+/** The version of the repository's package.json: `--version`, the report, Slack's footer. */
+export const packageVersion = (): string =>
+  rootPackage.parse(
+    JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')),
+  ).version;
 
 const pad = (lines: ReadonlyArray<readonly [string, string]>, indent: string): string[] => {
   const width = Math.max(...lines.map(([left]) => left.length));

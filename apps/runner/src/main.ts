@@ -5,7 +5,7 @@ import {
   exitCodes,
   helpText,
   parseCommandLine,
-  versionLine,
+  packageVersion,
   type CliFlags,
   type CommandName,
   type Io,
@@ -23,6 +23,7 @@ const commands: Record<CommandName, () => Promise<Command>> = {
   reminders: async () => (await import('./commands/reminders.js')).remindersCommand,
   watchdog: async () => (await import('./commands/watchdog.js')).watchdogCommand,
   doctor: async () => (await import('./commands/doctor.js')).doctorCommand,
+  history: async () => (await import('./commands/history.js')).historyCommand,
   rules: async () => (await import('./commands/rules.js')).rulesCommand,
 };
 
@@ -53,7 +54,7 @@ const main = async (argv: ReadonlyArray<string>, env: NodeJS.ProcessEnv): Promis
   try {
     if (line.error !== null) throw line.error;
     if (flags.version) {
-      io.out(versionLine());
+      io.out(`sync360 ${packageVersion()}`);
       return exitCodes.ok;
     }
     if (command === 'help' || flags.help || command === null) {
@@ -62,7 +63,7 @@ const main = async (argv: ReadonlyArray<string>, env: NodeJS.ProcessEnv): Promis
       (command === null && !flags.help ? io.err : io.out)(text);
       return command === null && !flags.help ? exitCodes.config : exitCodes.ok;
     }
-    const parsed = parseRunnerConfig(env, { requirePins: command !== 'doctor' });
+    const parsed = parseRunnerConfig(env, { requirePins: command !== 'doctor', command });
     if (parsed.ok) return await (await commands[command]())(flags, parsed.config, io);
     alert = parsed.alert;
     failure = new ConfigError(
@@ -81,6 +82,12 @@ const main = async (argv: ReadonlyArray<string>, env: NodeJS.ProcessEnv): Promis
   if (command === 'run' && failure.kind === 'config') {
     const { reportEarlyRunFailure } = await import('./commands/run.js');
     for (const warning of await reportEarlyRunFailure(failure, alert ?? alertOf(env), flags.report))
+      io.err(`Warning: ${warning}`);
+  }
+  if (command === 'history' && failure.kind === 'config') {
+    const { reportEarlyHistoryFailure } = await import('./commands/history.js');
+    const where = alert ?? alertOf(env);
+    for (const warning of await reportEarlyHistoryFailure(failure, where, flags.report))
       io.err(`Warning: ${warning}`);
   }
   printError(failure, io, flags.json);

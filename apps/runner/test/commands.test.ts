@@ -106,6 +106,38 @@ describe('configuration and usage errors', () => {
   });
 });
 
+describe('a failure is printed once', () => {
+  it('a Lucca that cannot be reached: the error and its fix on stderr only, once', async () => {
+    const closed = await import('node:net').then(
+      ({ createServer }) =>
+        new Promise<number>((resolvePort) => {
+          const server = createServer();
+          server.listen(0, '127.0.0.1', () => {
+            const address = server.address();
+            server.close(() =>
+              resolvePort(typeof address === 'object' && address !== null ? address.port : 0),
+            );
+          });
+        }),
+    );
+    const result = await runCli(['run'], {
+      cwd: dir.path,
+      env: {
+        LUCCA_BASE_URL: `http://127.0.0.1:${String(closed)}`,
+        LUCCA_API_KEY: 'k-123456',
+        LUCCA_RETRIES: '0',
+      },
+    });
+    expect(result.code).toBe(4);
+    const both = result.stdout + result.stderr;
+    const message = /^Error \[lucca-unreachable\]: (.+)$/m.exec(result.stderr)?.[1] ?? '';
+    expect(message).not.toBe('');
+    expect(both.split(message).length - 1).toBe(1);
+    expect(both.match(/What to do: /g)).toHaveLength(1);
+    expect(result.stdout).toContain('Outcome: FAILED (lucca-unreachable)');
+  });
+});
+
 describe('sync360 build', () => {
   it('writes the CSV offline and prints the validation report', async () => {
     const input = await writeUsers(join(dir.path, 'users.json'), [
@@ -163,7 +195,8 @@ describe('sync360 doctor', () => {
   it('prints one line per check and fails on a corrupt state file', async () => {
     const ok = await runCli(['doctor'], { cwd: dir.path });
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toMatch(/^ok\s+config\s+source: demo data/m);
+    expect(ok.stdout).toMatch(/^ok\s+config\s+source: DEMO DATA/m);
+    expect(ok.stdout).toMatch(/^ok\s+local\s+delivery: local folder/m);
     await import('node:fs/promises').then((fs) => fs.mkdir(join(dir.path, '.sync360')));
     await writeFile(join(dir.path, '.sync360/last-delivered.csv'), 'garbage\n');
     const broken = await runCli(['doctor'], { cwd: dir.path });

@@ -154,7 +154,7 @@ describe('command line', () => {
     ],
     [
       ['frobnicate'],
-      /^sync360: Unknown command "frobnicate": the commands are run, build, reminders, watchdog, doctor, help\.$/,
+      /^sync360: Unknown command "frobnicate": the commands are run, build, reminders, watchdog, doctor, history, rules, help\.$/,
     ],
     [
       ['reminders', '--force'],
@@ -242,7 +242,9 @@ describe('a configuration or usage error of run is as loud as an outage', () => 
     expect(report.failure?.message).toContain('SFTP_HOST_KEY_SHA256');
     const posts = slack.callsTo('chat.postMessage').slice(before);
     expect(posts.length).toBeGreaterThan(0);
-    expect(JSON.stringify(posts)).toContain('SFTP_HOST_KEY_SHA256');
+    // Slack is read by HR people: the alert says what to do, never a variable's name (SPEC §10).
+    expect(JSON.stringify(posts)).toContain("sync360's settings");
+    expect(JSON.stringify(posts)).not.toContain('SFTP_HOST_KEY_SHA256');
     const everything =
       result.stdout + result.stderr + JSON.stringify(report) + JSON.stringify(posts);
     expect(everything).not.toContain(apiKey);
@@ -254,8 +256,10 @@ describe('a configuration or usage error of run is as loud as an outage', () => 
     });
     expect(usage.code).toBe(2);
     expect((await readReport('usage.json')).failure?.code).toBe('usage');
-    expect(
-      JSON.stringify(slack.callsTo('chat.postMessage').slice(before + posts.length)),
-    ).toContain('--frobnicate');
+    const usagePosts = JSON.stringify(
+      slack.callsTo('chat.postMessage').slice(before + posts.length),
+    );
+    expect(usagePosts).toContain("sync360's settings");
+    expect(usagePosts).not.toContain('--frobnicate');
   });
 });

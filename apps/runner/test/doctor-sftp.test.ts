@@ -58,6 +58,25 @@ describe('sync360 doctor and SFTP', () => {
     expect(server.operations).toEqual([]);
   });
 
+  it('a server that cannot be reached fails its check with a fix that speaks of the check, not of a run', async () => {
+    const port = server.port;
+    const fingerprint = server.fingerprint;
+    await server.close();
+    const result = await runCli(['doctor'], {
+      cwd: dir.path,
+      env: {
+        ...sftpEnv(),
+        SFTP_PORT: String(port),
+        SFTP_HOST_KEY_SHA256: fingerprint,
+        SFTP_ATTEMPTS: '1',
+      },
+    });
+    expect(result.code).toBe(5);
+    const line = result.stdout.split('\n').find((text) => text.startsWith('FAIL')) ?? '';
+    expect(line).toMatch(/^FAIL\s+sftp\s+.* — fix: /);
+    expect(line).not.toMatch(/Nothing was delivered|next run/);
+  });
+
   it('still refuses a run without a pin, before any network call', async () => {
     const result = await runCli(['run', '--dry-run'], { cwd: dir.path, env: sftpEnv() });
     expect(result.code).toBe(2);

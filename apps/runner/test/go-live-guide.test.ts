@@ -5,6 +5,7 @@ import { startFakeLucca, makeLuccaUsers, type FakeLucca } from '@sync360/testkit
 import { startSftpServer, type SftpTestServer } from '@sync360/testkit/sftp-server';
 import { makeTempDir } from '@sync360/testkit/temp-dir';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { spawnAndCollect, type CliResult } from './cli-harness.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -37,7 +38,8 @@ describe('docs/go-live.md commands', () => {
   beforeAll(async () => {
     blocks = await shellBlocks();
     dir = await makeTempDir('sync360-guide-');
-    lucca = await startFakeLucca({ users: makeLuccaUsers(30, { statusStyle: 'entry' }) });
+    // More than one page of 1,000: the capture loop must read them all.
+    lucca = await startFakeLucca({ users: makeLuccaUsers(1005, { statusStyle: 'entry' }) });
     sftp = await startSftpServer();
   });
 
@@ -63,7 +65,7 @@ describe('docs/go-live.md commands', () => {
     expect(result.stdout).toContain(sftp.fingerprint);
   });
 
-  it('captures users and definitions with curl and builds the file offline from them', async () => {
+  it('captures every page of users and the definitions with curl and builds the file offline', async () => {
     const result = await runShell(blockWith(blocks, 'curl'), dir.path, {
       LUCCA_BASE_URL: lucca.url,
       LUCCA_API_KEY: lucca.apiKey,
@@ -75,7 +77,28 @@ describe('docs/go-live.md commands', () => {
     );
     expect(csv.trimEnd().split('\n').length).toBeGreaterThan(1);
     expect((await stat(join(dir.path, 'users.json'))).mode & 0o077).toBe(0);
-    const asked = lucca.usersRequests()[0];
-    expect(asked?.query['formerEmployees']).toBe('true');
+    const captured = z
+      .object({ data: z.object({ items: z.array(z.unknown()) }) })
+      .parse(JSON.parse(await readFile(join(dir.path, 'users.json'), 'utf8')));
+    expect(captured.data.items).toHaveLength(1005);
+    const asked = lucca.usersRequests();
+    expect(asked.map((request) => request.query['paging'])).toEqual(['0,1000', '1000,1000']);
+    expect(asked[0]?.query['formerEmployees']).toBe('true');
+  });
+
+  it("the first doctor, after the install, reads the tenant's field and users", async () => {
+    const block = blockWith(blocks, 'LUCCA_API_KEY=your-read-key pnpm sync360 doctor')
+      .replace('https://acme.ilucca.net', lucca.url)
+      .replace('your-read-key', lucca.apiKey);
+    const result = await runShell(block, dir.path, {});
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^ok\s+lucca\s/m);
+  });
+
+  it('installs before the first doctor', () => {
+    const install = blocks.findIndex((block) => block.includes('pnpm@10.34.8 install'));
+    const doctor = blocks.findIndex((block) => block.includes('pnpm sync360 doctor'));
+    expect(install).toBeGreaterThan(-1);
+    expect(install).toBeLessThan(doctor);
   });
 });

@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { reportSchema } from '@sync360/core';
 import { makeTempDir } from '@sync360/testkit/temp-dir';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from './cli-harness.js';
+import { z } from 'zod';
+import { root, runCli } from './cli-harness.js';
+
+const packageJson = z.object({ version: z.string() });
 
 let dir: { path: string; cleanup: () => Promise<void> };
 beforeEach(async () => {
@@ -21,12 +24,19 @@ describe('sync360 run on the bundled demo', () => {
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('DEMO DATA');
     expect(first.stdout).toContain('no-baseline');
+    // A first delivery says so, with its rows, before it says delivered.
+    const firstLine = first.stdout.indexOf('first delivery: 33 rows');
+    expect(firstLine).toBeGreaterThan(-1);
+    expect(first.stdout.indexOf('Outcome: delivered')).toBeGreaterThan(firstLine);
     expect(first.stdout).toMatch(/onboarding\s+1025 Hugo Chevalier/);
     expect(first.stdout).toMatch(/offboarding\s+1021 François Dupont/);
     const report = await readReport(join(dir.path, 'report.json'));
     expect(report).toMatchObject({
       outcome: 'delivered',
-      source: { kind: 'demo', employees: 41 },
+      source: { kind: 'demo', demo: true, employees: 41 },
+      sync360Version: packageJson.parse(
+        JSON.parse(await readFile(join(root, 'package.json'), 'utf8')),
+      ).version,
       changes: null,
       destination: { kind: 'local' },
     });
@@ -88,5 +98,18 @@ describe('sync360 run on the bundled demo', () => {
     for (const secretish of ['Chevalier', 'Hugo', '@exemple', 'Dupont'])
       expect(printed).not.toContain(secretish);
     expect(await readFile(summary, 'utf8')).toContain('## sync360 — delivered');
+  });
+
+  it('build writes the file and says so: no delivery, no baseline diff, no guard', async () => {
+    const result = await runCli(['build', '--out', 'try/users.csv', '--json'], { cwd: dir.path });
+    expect(result.code, result.stderr).toBe(0);
+    const report = reportSchema.parse(JSON.parse(result.stdout));
+    expect(report.source).toEqual({ kind: 'demo', demo: true, employees: 41 });
+    const human = await runCli(['build', '--out', 'again.csv'], { cwd: dir.path });
+    expect(human.code, human.stderr).toBe(0);
+    expect(human.stdout).toContain('Source: DEMO DATA');
+    expect(human.stdout).toMatch(/^Outcome: written to again\.csv /m);
+    expect(human.stdout).not.toMatch(/delivered to|Changes|Safety guard|no-baseline/);
+    expect(existsSync(join(dir.path, '.sync360'))).toBe(false);
   });
 });

@@ -3,6 +3,7 @@ import type { WebClientOptions } from '@slack/web-api';
 import { redactSecrets } from '@sync360/core';
 import { luccaRateLimiter } from '@sync360/lucca';
 import { registerApprove } from './actions/approve.js';
+import { registerApproveHistory } from './actions/approve-history.js';
 import type { BotContext, BotDeps } from './bot-context.js';
 import { registerSetStatus } from './actions/set-status.js';
 import { registerSync360Command } from './commands/sync360.js';
@@ -77,6 +78,7 @@ export const createBotApp = (config: BotConfig, deps: BotDeps): BotApp => {
   const mode = config.slack.appToken === null ? 'http' : 'socket';
   registerSync360Command(app, context);
   registerApprove(app, context);
+  registerApproveHistory(app, context);
   registerSetStatus(app, context);
   registerAppHome(app, context);
   app.error(async (error) => {

@@ -134,6 +134,9 @@ describe('pnpm bot (main.ts)', () => {
     for (const name of Object.keys(botEnvSchema.shape))
       expect(output).toMatch(new RegExp(`^  ${name} `, 'm'));
     expect(output).toContain('(default: e_360_status)');
+    expect(output).not.toContain('default: required');
+    expect(output).toMatch(/^ {2}SLACK_BOT_TOKEN .*\(secret, required\)$/m);
+    expect(output).toMatch(/^ {2}GITHUB_TOKEN .*Actions: read and write/m);
     expect(output).not.toContain('configuration problems');
   }, 30_000);
 

@@ -78,6 +78,16 @@ export interface Api360Client extends Api360GroupCalls {
   activateUser(userId: string): Promise<Api360Result<null>>;
   addManager(userId: string, managerId: string): Promise<Api360Result<null>>;
   removeManager(userId: string, managerId: string): Promise<Api360Result<null>>;
+  /**
+   * Every page of another list endpoint (`path` with its `query`), following the `Link` pages;
+   * a 4xx on the first page resolves as a rejection.
+   */
+  readList<T>(
+    path: string,
+    query: Readonly<Record<string, string>>,
+    what: string,
+    schema: z.ZodType<T[]>,
+  ): Promise<Api360Result<T[]>>;
 }
 
 export interface Api360ClientOptions {
@@ -272,6 +282,11 @@ export const createApi360Client = (
         url: userUrl(userId, `/managers/${encodeURIComponent(managerId)}`),
         what: 'adding a manager',
       }),
+    readList: (path, query, what, schema) => {
+      const target = url(path);
+      for (const [name, value] of Object.entries(query)) target.searchParams.set(name, value);
+      return readAll(target, what, schema);
+    },
     removeManager: (userId, managerId) =>
       noContent({
         method: 'DELETE',

@@ -15,3 +15,4 @@ export { guardWithRoleRemovals, planRules, readRulesLive, rulesFitProblems } fro
 export { planFromLive } from './read-live.js';
 export type { Api360User } from './schemas.js';
 export { api360Defaults, type Api360Settings } from './settings.js';
+export { checkHistoryScopes, readLearningHistory } from './stats.js';

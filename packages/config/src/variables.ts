@@ -312,6 +312,19 @@ const sharedVariables = {
   }),
 };
 
+/** `sync360 history` only: `run` and the bot refuse it. */
+const trainingApiKey = variable(
+  optionalText.refine(
+    (value) => value === undefined || /^[\x21-\x7e]+$/.test(value),
+    'LUCCA_TRAINING_API_KEY holds spaces or characters that cannot go in an HTTP header: paste the key exactly as Lucca shows it',
+  ),
+  {
+    secret: true,
+    nightly: 'left out (the history workflow only; `run` refuses it)',
+    help: '`history` only: a Lucca API key whose role has rights on the Training module (catalogue, realized trainings)',
+  },
+);
+
 /** Variables only the bot reads; those the bot cannot start without are marked required here. */
 const botVariables = {
   LUCCA_WRITE_API_KEY: variable(optionalText, {
@@ -351,6 +364,11 @@ const botVariables = {
     secret: false,
     help: 'serve GET /healthz (200 ok) on this port, both modes; must differ from PORT in HTTP mode',
   }),
+  LUCCA_TRAINING_API_KEY: refused(
+    'LUCCA_TRAINING_API_KEY',
+    trainingApiKey,
+    'only `sync360 history` (its own workflow) takes the Training key; remove it from the bot.',
+  ),
   SLACK_BOT_TOKEN: required('SLACK_BOT_TOKEN', sharedVariables.SLACK_BOT_TOKEN),
   GITHUB_TOKEN: required('GITHUB_TOKEN', sharedVariables.GITHUB_TOKEN),
   GITHUB_REPOSITORY: required('GITHUB_REPOSITORY', sharedVariables.GITHUB_REPOSITORY),
@@ -588,6 +606,48 @@ const runnerVariables = {
     secret: false,
     nightly: 'set by GitHub Actions',
     help: 'the job summary file',
+  }),
+  LUCCA_TRAINING_API_KEY: trainingApiKey,
+  SYNC360_HISTORY_KINDS: variable(
+    commaList.pipe(
+      z
+        .array(
+          z.enum(['paths', 'courses'], {
+            message: 'SYNC360_HISTORY_KINDS must list paths, courses or both (comma-separated)',
+          }),
+        )
+        .transform((kinds) => (kinds.length === 0 ? ['paths'] : [...new Set(kinds)])),
+    ),
+    {
+      secret: false,
+      nightly: 'left out (the history workflow only)',
+      default: 'paths',
+      help: '`history`: what is recorded in Lucca, paths, courses or paths,courses',
+    },
+  ),
+  SYNC360_HISTORY_CREATE_TRAININGS: variable(
+    booleanText('SYNC360_HISTORY_CREATE_TRAININGS', false),
+    {
+      secret: false,
+      nightly: 'left out (the history workflow only)',
+      default: 'false',
+      help: '`history`: true creates a missing Lucca training (title only) instead of warning',
+    },
+  ),
+  SYNC360_HISTORY_MAX_RECORDS: variable(
+    orDefault(integerFrom('SYNC360_HISTORY_MAX_RECORDS', 0), 200),
+    {
+      secret: false,
+      nightly: 'left out (the history workflow only)',
+      default: '200',
+      help: '`history`: a plan with more writes than this waits for a review (exit 3)',
+    },
+  ),
+  SYNC360_HISTORY_DAYS: variable(orDefault(integerFrom('SYNC360_HISTORY_DAYS', 1, 3660), 30), {
+    secret: false,
+    nightly: 'left out (the history workflow only)',
+    default: '30',
+    help: '`history`: the window of completions read, in days before today',
   }),
   LUCCA_WRITE_API_KEY: refused(
     'LUCCA_WRITE_API_KEY',

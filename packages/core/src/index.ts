@@ -14,6 +14,20 @@ export {
 } from './errors.js';
 export { deactivationCap, type GuardVerdict } from './diff.js';
 export { normalizeText, statusReader } from './field-rules.js';
+export {
+  durationInHours,
+  historyWindow,
+  planHistory,
+  type CatalogueTraining,
+  type CourseCompletion,
+  type HistoryItem,
+  type HistoryPlan,
+  type HistoryPlanInput,
+  type HistoryWarning,
+  type HistoryWindow,
+  type PathCompletion,
+  type RealizedTraining,
+} from './history.js';
 export { mapEmployees } from './map-employees.js';
 export { defaultPlanOptions, type PlanOptions } from './options.js';
 export { buildPlan, withDeliveryProblems, type Plan } from './plan.js';

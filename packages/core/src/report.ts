@@ -10,8 +10,19 @@ export const reportSchema = z.object({
   finishedAt: z.string(),
   today: z.string(),
   forced: z.boolean(),
-  /** Null when the run stopped (configuration or usage error) before a source was chosen. */
-  source: z.object({ kind: z.enum(['lucca-api', 'file', 'demo']), employees: count }).nullable(),
+  /** The version of sync360 that wrote the report (absent in reports of older versions). */
+  sync360Version: z.string().optional(),
+  /**
+   * Null when the run stopped (configuration or usage error) before a source was chosen. `demo`
+   * is true, and present, only when the bundled sample, not a tenant, was read.
+   */
+  source: z
+    .object({
+      kind: z.enum(['lucca-api', 'file', 'demo']),
+      demo: z.literal(true).optional(),
+      employees: count,
+    })
+    .nullable(),
   file: z
     .object({
       name: z.string(),
@@ -126,6 +137,38 @@ export const reportSchema = z.object({
           role: z.string().optional(),
           alsoLeaves: z.array(z.string()).optional(),
           customFieldIds: z.array(z.string()).optional(),
+        }),
+      ),
+    })
+    .nullable()
+    .optional(),
+  /** `sync360 history` runs only (§7d): the completions read and what was recorded in Lucca. */
+  history: z
+    .object({
+      window: z.object({ from: z.string(), until: z.string() }),
+      read: count,
+      matched: count,
+      withoutMail: count,
+      planned: count,
+      recorded: count,
+      skippedExisting: count,
+      created: count,
+      warnings: z.array(
+        z.object({
+          code: z.string(),
+          message: z.string(),
+          userId: z.string().nullable(),
+          title: z.string().nullable(),
+        }),
+      ),
+      planSha256: z.string().nullable(),
+      items: z.array(
+        z.object({
+          luccaId: z.string(),
+          employeeNumber: z.string(),
+          title: z.string(),
+          sessionEndsOn: z.string(),
+          create: z.boolean(),
         }),
       ),
     })

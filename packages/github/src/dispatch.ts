@@ -14,6 +14,14 @@ export interface DispatchInputs {
   slack_thread?: string;
 }
 
+/** The history workflow's inputs (`sync360-history.yml`): it has no preview. */
+export interface HistoryDispatchInputs {
+  requested_by: string;
+  /** Apply exactly the saved plan with this sha256 (passed to the CLI as `--approve`). */
+  approve_sha256: string;
+  slack_thread?: string;
+}
+
 export interface DispatchOptions {
   /** Dispatch even while a run is queued or running (an approval must not be swallowed). */
   readonly evenIfActive?: boolean;
@@ -29,7 +37,7 @@ export type DispatchResult = { dispatched: true } | { dispatched: false; activeR
  */
 export const dispatchWorkflow = async (
   settings: GithubSettings,
-  inputs: DispatchInputs,
+  inputs: DispatchInputs | HistoryDispatchInputs,
   options: DispatchOptions = {},
 ): Promise<DispatchResult> => {
   if (options.evenIfActive !== true) {

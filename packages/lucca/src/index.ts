@@ -9,3 +9,8 @@ export { parseUsersPayload } from './users.js';
 export { fetchLuccaRecords } from './fetch-records.js';
 export { checkLucca } from './check-lucca.js';
 export { setLuccaStatus, type SetStatusResult } from './set-status.js';
+export {
+  checkTrainingAccess,
+  createLuccaTrainingClient,
+  type LuccaTrainingClient,
+} from './training.js';

@@ -169,7 +169,7 @@ const FAILURES = {
     words: ({ c, server, said }) => [
       `The connection to the SFTP server ${server} failed or dropped while ${ACTION[c.stage]} (${said}).`,
       'Check SFTP_HOST and SFTP_PORT and that this machine may reach the server (firewall, IP ' +
-        'allow-list at 360Learning). Nothing was delivered; the next run tries again.',
+        'allow-list at 360Learning).',
     ],
   },
   'sftp-timeout': {
@@ -177,7 +177,7 @@ const FAILURES = {
     words: ({ c, server, said }) => [
       `The SFTP server ${server} did not answer in time while ${ACTION[c.stage]} (${said}).`,
       'The server or the network is slow, or a firewall silently drops the traffic: check that this ' +
-        'machine may reach the server, and retry later. Nothing was delivered.',
+        'machine may reach the server, and retry later.',
     ],
   },
   'sftp-connect': {
@@ -190,7 +190,7 @@ const FAILURES = {
   'sftp-remote-dir-missing': {
     transient: false,
     words: ({ c, server }) => [
-      `The remote folder "${c.remoteDir}" does not exist on ${server}. Nothing was delivered: sync360 never creates it.`,
+      `The remote folder "${c.remoteDir}" does not exist on ${server} (sync360 never creates it).`,
       `Check SFTP_REMOTE_DIR (a typo would deliver where 360Learning never reads), or ask 360Learning to create "${c.remoteDir}" with write access for "${c.username}".`,
     ],
   },
@@ -212,7 +212,7 @@ const FAILURES = {
     transient: false,
     words: ({ c, server, said }) => [
       `The SFTP server ${server} is out of space (or over quota) while writing ${c.path} (${said}).`,
-      'Ask 360Learning to free space or raise the quota of this account. Nothing was delivered.',
+      'Ask 360Learning to free space or raise the quota of this account.',
     ],
   },
   'sftp-verify': {

@@ -4,6 +4,13 @@ export { sectionBlock, type SlackMessage } from './blocks.js';
 export { changeListPages, type ChangeEntry } from './change-list.js';
 export { failureFactsOf } from './failures.js';
 export { helpMessage, type HelpReason } from './help.js';
+export {
+  approveHistoryActionId,
+  historyAlreadyApprovedMessage,
+  historyApprovedNote,
+  historyCountsMessage,
+  historyReviewPages,
+} from './history.js';
 export { homeView, type HomeAccess } from './home-view.js';
 export {
   namesRefusalText,

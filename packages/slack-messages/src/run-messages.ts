@@ -36,7 +36,7 @@ const labels: Readonly<Record<RunOutcome, OutcomeLabel>> = {
 const sourceNames: Readonly<Record<NonNullable<Report['source']>['kind'], string>> = {
   'lucca-api': 'Lucca',
   file: 'Input file',
-  demo: 'Demo data',
+  demo: 'DEMO DATA',
 };
 
 const sourceName = (report: Pick<Report, 'source'>): string =>
@@ -396,6 +396,7 @@ const failureText = (report: Report, runUrl: string | null): string | null => {
 const footerBlock = (report: Report, options: RunMessageOptions): KnownBlock => {
   const label = labels[report.outcome];
   const footer = [`${label.emoji} ${report.outcome}`, `today ${report.today}`];
+  if (report.sync360Version !== undefined) footer.push(`sync360 ${report.sync360Version}`);
   const who = whoText(options);
   if (who !== null) footer.push(who);
   if (options.runUrl) footer.push(mrkdwnLink(options.runUrl, 'View the run on GitHub'));

@@ -45,6 +45,8 @@ export interface FakeApi360Options {
   } | null;
   /** Next-page links point at this origin instead of a path on the fake (a hostile proxy). */
   readonly linkOrigin?: string;
+  /** More GET endpoints (e.g. the stats of `api360-learning.ts`), each with its scope. */
+  readonly routes?: ReadonlyArray<FakeApi360Route>;
   /** Image media ids a `profileImageId` may name (else `400 mediaNotFound`). */
   readonly mediaIds?: ReadonlyArray<string>;
   /**
@@ -55,6 +57,13 @@ export interface FakeApi360Options {
   readonly documentedShapes?: boolean;
   /** Groups with their roles, custom fields and values (group rules, §7c). */
   readonly groups?: FakeApi360GroupsSeed;
+}
+
+/** One more list endpoint: `answer` pages its items with the documented `Link` header. */
+export interface FakeApi360Route {
+  readonly path: string;
+  readonly scope: string;
+  answer(url: URL, page: (items: ReadonlyArray<unknown>, size: number) => Answer): Answer;
 }
 
 /** One scripted answer for the next API request (not token requests): a status, or a dropped socket. */
@@ -285,8 +294,11 @@ export const startFakeApi360 = async (options: FakeApi360Options = {}): Promise<
       'groups:write',
       'customFields:read',
     ];
+    const extra = write ? undefined : options.routes?.find((r) => r.path === url.pathname);
     const needed =
-      groups.scopeFor(entry.method, url.pathname) ?? (write ? 'users:write' : 'users:read');
+      extra?.scope ??
+      groups.scopeFor(entry.method, url.pathname) ??
+      (write ? 'users:write' : 'users:read');
     if (!scopes.includes(needed))
       return { status: 403, body: { error: { code: 'invalid_scope', message: 'Missing scope.' } } };
     const fault = faults.shift();
@@ -297,6 +309,7 @@ export const startFakeApi360 = async (options: FakeApi360Options = {}): Promise<
         : bareStatus(fault);
     if (overLimit(write ? 'write' : 'read'))
       return { status: 429, body: { error: 'tooManyRequests' } };
+    if (extra !== undefined) return extra.answer(url, (items, size) => page(items, url, size));
     return route(entry.method, url, entry.body);
   };
 

@@ -50,7 +50,17 @@ export interface FakeLuccaOptions {
   readonly hideFormerEmployees?: boolean;
   /** Date deciding who is a former employee; default `2026-01-15`. */
   readonly today?: string;
+  /** More endpoints on the same tenant (e.g. the Training API of `lucca-training.ts`). */
+  readonly extraRoutes?: FakeLuccaRoutes;
 }
+
+/** Answers a request it knows (status and JSON body), or null to let the users API answer. */
+export type FakeLuccaRoutes = (request: {
+  readonly method: string;
+  readonly url: URL;
+  readonly authorization: string;
+  readonly body: string;
+}) => { readonly status: number; readonly body: unknown } | null;
 
 export interface LuccaRequest {
   readonly method: string;
@@ -204,6 +214,16 @@ export const startFakeLucca = async (options: FakeLuccaOptions = {}): Promise<Fa
     requests.push(entry);
     for await (const chunk of request) entry.body += String(chunk);
     if ((state.latencyMs ?? 0) > 0) await wait(state.latencyMs ?? 0);
+    const extra = state.extraRoutes?.({
+      method: entry.method,
+      url,
+      authorization: request.headers.authorization ?? '',
+      body: entry.body,
+    });
+    if (extra !== undefined && extra !== null) {
+      entry.answer = String(extra.status);
+      return send(response, extra.status, JSON.stringify(extra.body));
+    }
     if (url.pathname.startsWith(`${usersPath}/`)) {
       const write = entry.method === 'PUT' ? faults.write.shift() : undefined;
       if (write !== undefined && write !== 'ok') return applyFault(write, request, response, entry);

@@ -53,7 +53,7 @@ export const buildCommand = async (
   printReport(
     await publishReport(report, { ...config, stepSummaryPath: null }, flags.report, false),
     plan,
-    { json: flags.json, redact },
+    { json: flags.json, redact, written: true },
     io,
   );
   if (strictFailure) return exitCodes.strict;

@@ -1,8 +1,14 @@
 import { stat } from 'node:fs/promises';
-import { checkApi360, checkApi360Rules } from '@sync360/api360';
-import { type DoctorCheck, isSync360Error, messageOf, ruleAttributeKeys } from '@sync360/core';
+import { api360Defaults, checkApi360, checkApi360Rules, checkHistoryScopes } from '@sync360/api360';
+import {
+  type DoctorCheck,
+  historyWindow,
+  isSync360Error,
+  messageOf,
+  ruleAttributeKeys,
+} from '@sync360/core';
 import { checkGithub } from '@sync360/github';
-import { checkLucca } from '@sync360/lucca';
+import { checkLucca, checkTrainingAccess } from '@sync360/lucca';
 import { checkSftp } from '@sync360/sftp';
 import { exitCodes, type CliFlags, type Io } from '../cli.js';
 import type { RunnerConfig } from '../config/runner-config.js';
@@ -105,7 +111,7 @@ const sourceChecks = async (
     const source = await loadSource(config, flags, config.today, () => undefined, redact, ruleKeys);
     const label =
       source.kind === 'demo'
-        ? 'demo data (no Lucca configured: set LUCCA_BASE_URL and LUCCA_API_KEY)'
+        ? 'DEMO DATA (bundled sample, not your Lucca; set LUCCA_BASE_URL and LUCCA_API_KEY for yours)'
         : `--input ${flags.input ?? ''}`;
     return [
       {
@@ -140,6 +146,18 @@ export const doctorCommand = async (
       rules.rules === null ? null : ruleAttributeKeys(rules.rules.rules),
     )),
   ];
+  const { history } = config;
+  if (history.trainingApiKey !== null && config.lucca !== null)
+    checks.push(
+      await checkTrainingAccess({
+        baseUrl: config.lucca.baseUrl,
+        apiKey: history.trainingApiKey,
+        timeoutMs: config.lucca.timeoutMs,
+        maxRetries: config.lucca.maxRetries,
+        retryBaseDelayMs: config.lucca.retryBaseDelayMs,
+        redactData: redact,
+      }),
+    );
   if (config.api360 !== null) {
     const settings = api360SettingsOf(config.api360);
     const api = await checkApi360(settings, config.api360.defaultGroupId);
@@ -151,12 +169,20 @@ export const doctorCommand = async (
   } else if (config.sftp !== null) checks.push(...(await checkSftp(config.sftp)));
   else
     checks.push({
-      system: 'sftp',
+      system: 'local',
       name: 'delivery',
       ok: true,
-      detail: `SFTP_HOST not set: files go to ${config.outputDir}`,
+      detail: `local folder ${config.outputDir} (neither SFTP_HOST nor API360_CLIENT_ID is set)`,
       fix: null,
     });
+  // `history` reads 360Learning's learning data: one small read per scope it needs.
+  if (history.trainingApiKey !== null && history.api360 !== null)
+    checks.push(
+      ...(await checkHistoryScopes(
+        { ...api360Defaults, ...history.api360 },
+        historyWindow(config.today, 1, history.timeZone),
+      )),
+    );
   if (config.slack !== null) checks.push(...(await checkSlack(config.slack)));
   if (config.github !== null) checks.push(...(await checkGithub({ ...config.github })));
   const shown = redact

@@ -71,6 +71,22 @@ export interface AlertConfig {
   readonly secrets: ReadonlyArray<string>;
 }
 
+/** `sync360 history` (§7d): 360Learning completions recorded as realized trainings in Lucca. */
+export interface HistoryConfig {
+  /** LUCCA_TRAINING_API_KEY, null when unset (only `history` and `doctor` take it). */
+  readonly trainingApiKey: string | null;
+  /** 360Learning's API client without the delivery settings (no default group needed). */
+  readonly api360: Omit<
+    Api360Config,
+    'defaultGroupId' | 'sendInvitations' | 'activateUsers'
+  > | null;
+  readonly courses: boolean;
+  readonly createTrainings: boolean;
+  readonly maxRecords: number;
+  readonly days: number;
+  readonly timeZone: string;
+}
+
 export interface RunnerConfig extends AlertConfig {
   readonly statusField: string;
   readonly lucca: LuccaConfig | null;
@@ -81,6 +97,7 @@ export interface RunnerConfig extends AlertConfig {
   readonly fileNameTemplate: string;
   readonly outputDir: string;
   readonly stateDir: string;
+  readonly history: HistoryConfig;
   /** SYNC360_RULES_FILE (§7c): read by `run`, `doctor` and `rules` only. */
   readonly rulesFile: string | null;
   /** SYNC360_MAX_ROLE_REMOVALS; null: max(5, 10 % of the managed roles file users hold). */
@@ -113,13 +130,40 @@ const publicKey =
 const runnerShape = { ...sharedRunnerShape, SFTP_HOST_KEY_SHA256: hostKeyPins };
 type RunnerEnv = z.output<z.ZodObject<typeof runnerShape>>;
 
+/** What `sync360 history` cannot start without: both Lucca keys and 360Learning's API client. */
+const historyProblems = (source: NodeJS.ProcessEnv): string[] =>
+  [
+    ['LUCCA_BASE_URL', 'the Lucca tenant, e.g. https://acme.ilucca.net'],
+    ['LUCCA_API_KEY', 'the key the sync reads users with (owners are found by their mail)'],
+    ['LUCCA_TRAINING_API_KEY', 'a Lucca API key whose role has rights on the Training module'],
+    [
+      'API360_CLIENT_ID',
+      "360Learning's API v2 client (scopes pathStats:read, paths:read, users:read)",
+    ],
+    ['API360_CLIENT_SECRET', "the secret of 360Learning's API v2 client"],
+  ].flatMap(([name = '', what = '']) =>
+    isSet(source, name) ? [] : [`${name}: required by \`sync360 history\`; set it to ${what}.`],
+  );
+
 /**
  * Variables that only make sense together. The schema runs them even when a variable failed
  * (that one then holds its trimmed text), so every problem is listed at once.
  */
-const crossChecks = (env: RunnerEnv, source: NodeJS.ProcessEnv, requirePins: boolean): string[] => {
+const crossChecks = (
+  env: RunnerEnv,
+  source: NodeJS.ProcessEnv,
+  requirePins: boolean,
+  command: string | null,
+): string[] => {
   const problems: string[] = [];
   const set = (name: string): boolean => isSet(source, name);
+  // History reads 360Learning but never delivers: its API client needs no default group.
+  const history = command === 'history' || (command === 'doctor' && set('LUCCA_TRAINING_API_KEY'));
+  if (command === 'run' && set('LUCCA_TRAINING_API_KEY'))
+    problems.push(
+      'LUCCA_TRAINING_API_KEY: only `sync360 history` takes the Training key; remove it from the sync job (give it to the history workflow alone).',
+    );
+  if (command === 'history') problems.push(...historyProblems(source));
   const pair = (a: string, b: string, why: string): void => {
     if (set(a) !== set(b))
       problems.push(`${set(a) ? b : a}: set it too (${a} and ${b} go together), ${why}`);
@@ -139,7 +183,7 @@ const crossChecks = (env: RunnerEnv, source: NodeJS.ProcessEnv, requirePins: boo
       problems.push(
         'SFTP_HOST_KEY_SHA256: required with SFTP_HOST (sync360 never connects to an unpinned server); run `sync360 doctor` or `ssh-keyscan <host> | ssh-keygen -lf -` and pin the SHA256:... fingerprint.',
       );
-    if (set('API360_CLIENT_ID'))
+    if (set('API360_CLIENT_ID') && !history)
       problems.push(
         'SFTP_HOST / API360_CLIENT_ID: two destinations are configured; keep SFTP (unset API360_*) or the 360Learning API (unset SFTP_*).',
       );
@@ -149,7 +193,7 @@ const crossChecks = (env: RunnerEnv, source: NodeJS.ProcessEnv, requirePins: boo
       `${orphans.join(', ')}: set without ${needed}, so ${orphans.length === 1 ? 'it has' : 'they have'} no effect; set ${needed} too, or unset ${orphans.length === 1 ? 'it' : 'them'}.`,
     );
   pair('API360_CLIENT_ID', 'API360_CLIENT_SECRET', 'or unset both to deliver otherwise.');
-  if (set('API360_CLIENT_ID') && !set('API360_DEFAULT_GROUP_ID'))
+  if (set('API360_CLIENT_ID') && !set('API360_DEFAULT_GROUP_ID') && !history)
     problems.push(
       'API360_DEFAULT_GROUP_ID: required with API360_CLIENT_ID (created users join that group as learners); set the group id.',
     );
@@ -168,10 +212,10 @@ const crossChecks = (env: RunnerEnv, source: NodeJS.ProcessEnv, requirePins: boo
 };
 
 /** Every variable the runner reads, each message naming the variable and its fix. */
-const runnerSchema = (source: NodeJS.ProcessEnv, requirePins: boolean) =>
+const runnerSchema = (source: NodeJS.ProcessEnv, requirePins: boolean, command: string | null) =>
   z.object(runnerShape).superRefine(
     (env, context) => {
-      for (const message of crossChecks(env, source, requirePins))
+      for (const message of crossChecks(env, source, requirePins, command))
         context.addIssue({ code: 'custom', message, path: [] });
     },
     { when: () => true },
@@ -310,6 +354,24 @@ const githubOf = (env: RunnerEnv): GithubConfig | null =>
         ref: env.SYNC360_GIT_REF,
       };
 
+const historyOf = (env: RunnerEnv): HistoryConfig => ({
+  trainingApiKey: env.LUCCA_TRAINING_API_KEY ?? null,
+  api360:
+    env.API360_CLIENT_ID === undefined || env.API360_CLIENT_SECRET === undefined
+      ? null
+      : {
+          clientId: env.API360_CLIENT_ID,
+          clientSecret: env.API360_CLIENT_SECRET,
+          companyId: env.API360_COMPANY_ID ?? null,
+          baseUrl: env.API360_BASE_URL,
+        },
+  courses: env.SYNC360_HISTORY_KINDS.includes('courses'),
+  createTrainings: env.SYNC360_HISTORY_CREATE_TRAININGS,
+  maxRecords: env.SYNC360_HISTORY_MAX_RECORDS,
+  days: env.SYNC360_HISTORY_DAYS,
+  timeZone: env.SYNC360_TIMEZONE,
+});
+
 const planOf = (env: RunnerEnv): PlanOptions => ({
   ...planOptionsFromEnv(env),
   delimiter: env.SYNC360_CSV_DELIMITER ?? defaultPlanOptions.delimiter,
@@ -324,10 +386,13 @@ const planOf = (env: RunnerEnv): PlanOptions => ({
  */
 export const parseRunnerConfig = (
   source: NodeJS.ProcessEnv,
-  { requirePins }: { readonly requirePins: boolean },
+  {
+    requirePins,
+    command = null,
+  }: { readonly requirePins: boolean; readonly command?: string | null },
 ): ConfigResult => {
   const secrets = secretsOf(source);
-  const parsed = runnerSchema(source, requirePins).safeParse(source);
+  const parsed = runnerSchema(source, requirePins, command).safeParse(source);
   if (!parsed.success)
     return {
       ok: false,
@@ -353,6 +418,7 @@ export const parseRunnerConfig = (
       fileNameTemplate: env.SYNC360_FILE_NAME,
       outputDir: env.SYNC360_OUTPUT_DIR,
       stateDir: env.SYNC360_STATE_DIR,
+      history: historyOf(env),
       rulesFile: env.SYNC360_RULES_FILE ?? null,
       maxRoleRemovals: env.SYNC360_MAX_ROLE_REMOVALS ?? null,
     },

@@ -6,6 +6,7 @@ import {
   type RunOutcome,
   type Sync360Error,
 } from '@sync360/core';
+import { packageVersion } from '../cli.js';
 import type { SourceKind } from '../source.js';
 
 interface ReportContext {
@@ -51,7 +52,9 @@ export const buildReport = (context: ReportContext): Report => {
     finishedAt: new Date().toISOString(),
     today: context.today,
     forced: context.forced,
-    source: context.source,
+    sync360Version: packageVersion(),
+    // `demo: true` says in so many words that the bundled sample, not a tenant, was read.
+    source: context.source?.kind === 'demo' ? { ...context.source, demo: true } : context.source,
     file:
       plan === null || context.fileName === null
         ? null

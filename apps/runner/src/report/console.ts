@@ -64,14 +64,20 @@ const outcomeLine = (report: Report): string => {
         ? 'Outcome: BLOCKED, the approval names another file: nothing delivered, state unchanged'
         : 'Outcome: BLOCKED by the safety guard, nothing delivered, state unchanged';
     case 'failed':
-      return `Outcome: FAILED — ${report.failure?.message ?? 'see errors'}`;
+      return report.failure === null
+        ? 'Outcome: FAILED, state unchanged'
+        : `Outcome: FAILED (${report.failure.code}), state unchanged: the error and what to do are on stderr`;
   }
 };
 
 const changesLine = (report: Report): string => {
   const changes = report.changes;
-  if (changes === null)
-    return `Changes: no-baseline (nothing delivered to this destination yet: compared with an empty file) — ${String(report.changeList.length)} rows would change`;
+  if (changes === null) {
+    const rows = String(report.file?.rows ?? report.changeList.length);
+    return report.outcome === 'delivered'
+      ? `Changes: first delivery: ${rows} rows (no-baseline: nothing was delivered to this destination before)`
+      : `Changes: first delivery: ${rows} rows would be sent (no-baseline: compared with an empty file)`;
+  }
   const moved =
     changes.created + changes.updated + changes.deactivated + changes.reactivated + changes.dropped;
   if (moved === 0)
@@ -87,7 +93,7 @@ const sourceLine = (report: Report, read: boolean): string => {
   return `Source: ${kind === 'lucca-api' ? 'Lucca API' : 'file'} — ${count}`;
 };
 
-const summaryLines = (report: Report, plan: Plan | null): string[] => {
+const summaryLines = (report: Report, plan: Plan | null, written: boolean): string[] => {
   const lines = [sourceLine(report, plan !== null)];
   if (report.file !== null)
     lines.push(
@@ -102,18 +108,25 @@ const summaryLines = (report: Report, plan: Plan | null): string[] => {
     lines.push(
       `Exported: ${String(counts.active)} Active, ${String(counts.inactive)} Inactive; not exported: ${String(counts.notExported)}`,
       `Problems: ${String(counts.errors)} errors, ${String(counts.warnings)} warnings; reminders: ${String(report.reminders.length)}`,
-      changesLine(report),
     );
     const blocking = report.guard.reasons.filter((reason) => reason !== 'no-baseline');
-    lines.push(
-      report.guard.tripped
-        ? `Safety guard: TRIPPED (${blocking.join(', ')}; deactivation cap ${String(plan.guard.deactivationCap)})`
-        : 'Safety guard: ok',
-    );
+    if (!written)
+      lines.push(
+        changesLine(report),
+        report.guard.tripped
+          ? `Safety guard: TRIPPED (${blocking.join(', ')}; deactivation cap ${String(plan.guard.deactivationCap)})`
+          : 'Safety guard: ok',
+      );
   }
   lines.push(...report.warnings.map((warning) => `Warning: ${warning}`));
-  lines.push(outcomeLine(report));
-  if (report.failure !== null) lines.push(`What to do: ${report.failure.hint}`);
+  lines.push(
+    written && report.destination !== null
+      ? `Outcome: written to ${report.destination.path} (nothing delivered: build never delivers)`
+      : outcomeLine(report),
+  );
+  // A failed run's error and hint are printed once, on stderr.
+  if (report.failure !== null && report.outcome !== 'failed')
+    lines.push(`What to do: ${report.failure.hint}`);
   return lines;
 };
 
@@ -121,7 +134,7 @@ const changeLines = (report: Report, plan: Plan, redact: boolean): string[] => {
   if (report.changeList.length === 0) return [];
   const title =
     report.changes === null
-      ? 'Changes against an empty file (no baseline):'
+      ? 'First delivery, every row against an empty file (no baseline):'
       : 'Diff with the last delivered file:';
   if (redact) return [title, ...changeIdLines(report.changeList).map((line) => `  ${line}`)];
   const shown = report.changeList.slice(0, listLimit);
@@ -192,6 +205,8 @@ export const printReport = (
     readonly redact: boolean;
     /** The 360Learning operations, one line each (planned in a dry run, with statuses after). */
     readonly operations?: ReadonlyArray<string>;
+    /** `build`: the file was written, not delivered; no baseline, diff or guard applies. */
+    readonly written?: boolean;
   },
   io: Io,
 ): void => {
@@ -200,7 +215,7 @@ export const printReport = (
     io.out(
       JSON.stringify(
         report.outcome === 'failed' && failure !== null
-          ? { error: failure }
+          ? { error: { code: failure.code, message: failure.message, hint: failure.hint } }
           : options.redact
             ? redactReport(report)
             : report,
@@ -214,9 +229,10 @@ export const printReport = (
     io.err(`Error [${failure.code}]: ${failure.message}`);
     io.err(`What to do: ${failure.hint}`);
   }
+  const written = options.written === true;
   const sections = [
-    summaryLines(report, plan),
-    plan === null ? [] : changeLines(report, plan, options.redact),
+    summaryLines(report, plan, written),
+    plan === null || written ? [] : changeLines(report, plan, options.redact),
     [...(options.operations ?? [])],
     problemLines(report, options.redact),
     plan === null ? [] : reminderLines(report, options.redact),

@@ -29,7 +29,7 @@ const stepSummaryMarkdown = (report: Report): string => {
   const source =
     report.source === null
       ? 'not read'
-      : `${report.source.kind}, ${report.file === null ? 'not read' : `${String(report.source.employees)} employees`}`;
+      : `${report.source.kind === 'demo' ? 'DEMO DATA (bundled sample, not your Lucca)' : report.source.kind}, ${report.file === null ? 'not read' : `${String(report.source.employees)} employees`}`;
   const lines = [
     `## sync360 — ${report.outcome}${report.forced ? ' (forced)' : ''}`,
     '',
