@@ -13,6 +13,3 @@ export const addDays = (date: string, days: number): string =>
 
 export const daysBetween = (from: string, to: string): number =>
   Math.round((toUtcMs(to) - toUtcMs(from)) / dayMs);
-
-const isCalendarDate = (value: string): boolean =>
-  /^\d{4}-\d{2}-\d{2}$/.test(value) && fromUtcMs(toUtcMs(value)) === value;

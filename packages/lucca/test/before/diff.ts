@@ -47,10 +47,8 @@ const kindOf = (
 };
 
 /** At most this many deactivations a run: the configured cap, else max(5, 10 % of the Active users). */
-const deactivationCap = (
-  maxDeactivations: number | null,
-  previouslyActive: number,
-): number => maxDeactivations ?? Math.max(5, Math.floor(0.1 * previouslyActive));
+const deactivationCap = (maxDeactivations: number | null, previouslyActive: number): number =>
+  maxDeactivations ?? Math.max(5, Math.floor(0.1 * previouslyActive));
 
 const activeRows = (rows: ReadonlyArray<UserRow>): number =>
   rows.filter((row) => row.status === 'Active').length;

@@ -1,24 +1,10 @@
 import type { EmployeeRecord } from '@sync360/core';
 import { z } from 'zod';
 import type { StatusDefinitions } from '../../src/definitions.js';
+import type { userFields } from '../../src/users.js';
 import { isObject, objectItems } from './shapes.js';
 
 /** The `fields=` list sync360 asks for: the only fields it reads, and so the only ones checked. */
-const userFields = [
-  'id',
-  'employeeNumber',
-  'firstName',
-  'lastName',
-  'mail',
-  'jobTitle',
-  'culture',
-  'manager',
-  'managerId',
-  'legalEntity',
-  'dtContractStart',
-  'dtContractEnd',
-  'extendedData',
-] as const;
 
 // A union tries its options in order and builds an issue for each one that fails: on 100,000
 // users that costs seconds, so each field's schema tries the form Lucca sends first.
