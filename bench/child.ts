@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
+import { bundleTypeScript } from '../apps/runner/bundle.mjs';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const marker = 'BENCH-RESULT ';
@@ -59,9 +60,16 @@ export const runScenario = <T>(
     });
   });
 
-const tsxLoader = import.meta.resolve('tsx');
-const usageHook = pathToFileURL(join(repoRoot, 'bench', 'peak-rss.ts')).href;
 const usageSchema = z.object({ peakRssMb: z.number(), cpuMs: z.number() });
+
+/**
+ * JavaScript for a timed process, built the way `pnpm sync360` builds the runner (bundle.mjs):
+ * the bare script and the usage hook get the same start as the product.
+ */
+export const bundledScript = async (script: string, directory: string): Promise<string> => {
+  await bundleTypeScript(join(repoRoot, script), directory);
+  return join(directory, 'main.js');
+};
 
 export interface ProcessRun {
   /** Wall time from spawn to exit. */
@@ -73,14 +81,19 @@ export interface ProcessRun {
 let runs = 0;
 
 /**
- * Runs a TypeScript entry point as its own process, the way `pnpm sync360` does (Node with the
- * tsx loader), and measures the whole process: wall time, CPU time and peak RSS. Any exit but 0
- * is an error.
+ * Runs a JavaScript entry point as its own process (plain Node, as `pnpm sync360` starts the
+ * runner) with the usage hook preloaded, and measures the whole process: wall time, CPU time and
+ * peak RSS. Any exit but 0 is an error.
  */
 export const timeProcess = (
   script: string,
   args: ReadonlyArray<string>,
-  options: { readonly cwd: string; readonly env: Readonly<Record<string, string>> },
+  options: {
+    readonly cwd: string;
+    readonly env: Readonly<Record<string, string>>;
+    /** `bench/peak-rss.ts` as JavaScript (`bundledScript`). */
+    readonly usageHook: string;
+  },
 ): Promise<ProcessRun> =>
   new Promise((resolvePromise, reject) => {
     runs += 1;
@@ -88,7 +101,7 @@ export const timeProcess = (
     const started = performance.now();
     const child = spawn(
       process.execPath,
-      ['--import', tsxLoader, '--import', usageHook, script, ...args],
+      ['--import', pathToFileURL(options.usageHook).href, script, ...args],
       {
         cwd: options.cwd,
         env: { ...options.env, BENCH_USAGE_FILE: usageFile },

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { makeTempDir } from '@sync360/testkit/temp-dir';
 import { makeLuccaUsers, startFakeLucca } from '@sync360/testkit/lucca-server';
 import { findSshd, startSshd } from '@sync360/testkit/sshd';
-import { median, repoRoot, runScenario, timeProcess } from './child.js';
+import { runnerBundle } from '../apps/runner/bundle.mjs';
+import { bundledScript, median, repoRoot, runScenario, timeProcess } from './child.js';
 import { partResultSchema, type PartInput } from './e2e-parts.js';
 import { benchToday } from './fixtures.js';
 
@@ -17,14 +18,15 @@ export interface EndToEndResult {
   readonly rounds: number;
 }
 
-const main = join(repoRoot, 'apps/runner/src/main.ts');
+const launcher = join(repoRoot, 'apps/runner/launch.mjs');
 
-/** Wall time of one `sync360` process, from spawn to exit. */
+/** Wall time of one `sync360` process (as `pnpm sync360` starts it), from spawn to exit. */
 const timeCli = async (
   args: ReadonlyArray<string>,
   env: Record<string, string>,
   cwd: string,
-): Promise<number> => (await timeProcess(main, args, { cwd, env })).ms;
+): Promise<number> =>
+  (await timeProcess(launcher, args, { cwd, env, usageHook: join(cwd, 'usage', 'main.js') })).ms;
 
 /**
  * `sync360 run` end to end through the real CLI: 10,000 employees from the fake Lucca (local HTTP)
@@ -42,6 +44,8 @@ export const benchEndToEnd = async (employees = 10_000, rounds = 3): Promise<End
   });
   const sshd = await startSshd();
   try {
+    await runnerBundle();
+    await bundledScript('bench/peak-rss.ts', join(temp.path, 'usage'));
     const remoteDir = join(sshd.dir, 'inbox');
     await mkdir(remoteDir);
     const stateDir = join(temp.path, 'state');

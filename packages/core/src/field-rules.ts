@@ -8,11 +8,31 @@ import type { ColumnKey, UserRow, UserStatus } from './user-file.js';
 const spaceRuns = /[\p{Cc}\s]+/gu;
 
 /**
+ * Printable Latin-1 (no control character, no-break space or combining mark, all of it NFC) with
+ * single inner spaces: text rule 1 leaves it as it is.
+ */
+const isPlainText = (value: string): boolean => {
+  let previous = 0x20;
+  for (let index = 0; index < value.length; index += 1) {
+    const unit = value.charCodeAt(index);
+    if (unit < 0x20 || (unit > 0x7e && unit < 0xa1) || unit > 0xff) return false;
+    if (unit === 0x20 && previous === 0x20) return false;
+    previous = unit;
+  }
+  return previous !== 0x20 || value.length === 0;
+};
+
+/**
  * Rule 1: NFC, control characters to spaces (so a value never breaks a CSV line), whitespace
- * runs collapsed to one space, trimmed.
+ * runs collapsed to one space, trimmed. Most values are plain Latin-1 already and are returned
+ * as they are, without the three copies.
  */
 export const normalizeText = (value: string | null): string =>
-  (value ?? '').normalize('NFC').replace(spaceRuns, ' ').trim();
+  value === null
+    ? ''
+    : isPlainText(value)
+      ? value
+      : value.normalize('NFC').replace(spaceRuns, ' ').trim();
 
 export type StatusReading =
   | { readonly kind: 'missing' }
@@ -34,12 +54,22 @@ export const statusReader = (
 ): ((label: string | null) => StatusReading) => {
   const activeKeys = new Set(['active', 'actif', ...extraActive.map(labelKey)]);
   const inactiveKeys = new Set(['inactive', 'inactif', ...extraInactive.map(labelKey)]);
-  return (label) => {
+  const read = (label: string | null): StatusReading => {
     const key = labelKey(label ?? '');
     if (key === '') return missing;
     if (activeKeys.has(key)) return active;
     if (inactiveKeys.has(key)) return inactive;
     return { kind: 'unknown', label: normalizeText(label) };
+  };
+  // A run holds a handful of distinct labels: each is read once.
+  const seen = new Map<string | null, StatusReading>();
+  return (label) => {
+    let reading = seen.get(label);
+    if (reading === undefined) {
+      reading = read(label);
+      seen.set(label, reading);
+    }
+    return reading;
   };
 };
 
@@ -101,6 +131,9 @@ for (const [language, lcids] of Object.entries({
 
 /** Rule 7: an ISO 639-1 code from an LCID (number or digits) or a culture name such as `fr-FR`. */
 const languageFromCulture = (culture: number | string | null): string | null => {
+  // An LCID as a whole number is what Lucca sends; its digits would read the same.
+  if (typeof culture === 'number' && Number.isSafeInteger(culture) && culture >= 0)
+    return languageByLcid.get(culture) ?? null;
   const text = String(culture ?? '').trim();
   if (/^\d+$/.test(text)) return languageByLcid.get(Number(text)) ?? null;
   return /^([a-z]{2})(?:[-_][a-z0-9]+)*$/i.exec(text)?.[1]?.toLowerCase() ?? null;
@@ -133,10 +166,16 @@ const formulaColumns = [
   'managerId',
 ] as const;
 
+/** `=`, `+`, `-` or `@` first. */
+const startsLikeFormula = (value: string): boolean => {
+  const first = value.charCodeAt(0);
+  return first === 0x3d || first === 0x2b || first === 0x2d || first === 0x40;
+};
+
 /** Rule 9: a value a spreadsheet would run as a formula is exported unchanged, with a warning. */
 export const checkFormulas = (row: UserRow, raise: Raise): void => {
   for (const column of formulaColumns) {
-    if (/^[=+\-@]/.test(row[column]))
+    if (startsLikeFormula(row[column]))
       raise(
         'formula-like-value',
         column,

@@ -17,6 +17,9 @@ import { problem, type Problem, type Raise } from './problems.js';
 import { duplicateExclusions, linkManager, managerNotExported } from './relations.js';
 import { compareUniqueIds, type UserRow } from './user-file.js';
 
+const byUniqueId = (a: { readonly row: UserRow }, b: { readonly row: UserRow }): number =>
+  compareUniqueIds(a.row.uniqueId, b.row.uniqueId);
+
 /** An employee's status: a label read by rule 2, or a status field whose value cannot be read. */
 export type EmployeeStatus = StatusReading | { readonly kind: 'unreadable' };
 
@@ -43,12 +46,21 @@ interface Draft extends MappedEmployee {
   /** Null for an employee without status: never exported, no problem. */
   row: UserRow | null;
   manager: EmployeeRecord | null;
-  readonly problems: Problem[];
+  /** Shared and empty until the first problem. */
+  problems: Problem[];
   exported: boolean;
 }
 
 const noFields: ReadonlyArray<string> = [];
+const noProblems: Problem[] = [];
 const unreadable: EmployeeStatus = { kind: 'unreadable' };
+
+const addProblem = (draft: Draft, found: Problem): void => {
+  if (draft.problems === noProblems) draft.problems = [found];
+  else draft.problems.push(found);
+};
+
+const feedsStatus = (field: string): boolean => columnFedBy(field) === 'status';
 
 const draftOf = (
   record: EmployeeRecord,
@@ -57,7 +69,7 @@ const draftOf = (
   readStatus: (label: string | null) => StatusReading,
 ): Draft => {
   const invalidFields = record.invalidFields ?? noFields;
-  const status: EmployeeStatus = invalidFields.some((field) => columnFedBy(field) === 'status')
+  const status: EmployeeStatus = invalidFields.some(feedsStatus)
     ? unreadable
     : readStatus(record.statusLabel);
   const firstName = normalizeText(record.firstName);
@@ -67,20 +79,21 @@ const draftOf = (
     luccaId: normalizeText(record.luccaId) || null,
     uniqueId: uniqueIdOf(record, options.uniqueId),
     record,
-    name: `${firstName} ${lastName}`.trim(),
+    name: lastName === '' ? firstName : firstName === '' ? lastName : `${firstName} ${lastName}`,
     status,
     row: null,
     manager: null,
-    problems: [],
+    problems: noProblems,
     exported: false,
   };
   if (status.kind === 'missing') return draft;
 
   // A column fed by an odd Lucca value gets rule 10's error only, not "missing" and the like.
-  const replaced = invalidFields.map(columnFedBy);
+  const replaced: ReadonlyArray<string | null> | null =
+    invalidFields.length === 0 ? null : invalidFields.map(columnFedBy);
   const raise: Raise = (code, field, message) => {
-    if (!replaced.some((column) => column === field))
-      draft.problems.push(problem(draft, code, field, message));
+    if (replaced === null || !replaced.includes(field))
+      addProblem(draft, problem(draft, code, field, message));
   };
   if (status.kind === 'unknown')
     raise(
@@ -109,15 +122,19 @@ const draftOf = (
   };
   checkNames(row, raise);
   checkFormulas(row, raise);
-  for (const field of new Set(invalidFields))
-    draft.problems.push(problem(draft, 'invalid-lucca-value', field, invalidValueMessage(field)));
+  if (invalidFields.length > 0)
+    for (const field of new Set(invalidFields))
+      addProblem(draft, problem(draft, 'invalid-lucca-value', field, invalidValueMessage(field)));
   draft.row = row;
   draft.manager = link.manager;
   return draft;
 };
 
-const exportable = (draft: Draft): draft is Draft & { readonly row: UserRow } =>
-  draft.row !== null && !draft.problems.some((found) => found.severity === 'error');
+const exportable = (draft: Draft): draft is Draft & { readonly row: UserRow } => {
+  if (draft.row === null) return false;
+  for (const found of draft.problems) if (found.severity === 'error') return false;
+  return true;
+};
 
 /**
  * Every mapping rule with its precedence: an employee without a status gets no problem and is
@@ -135,16 +152,19 @@ export const mapEmployees = (
     if (id !== '' && !everyone.has(id)) everyone.set(id, record);
   }
   const readStatus = statusReader(options.extraActiveLabels, options.extraInactiveLabels);
+  const entities = options.legalEntities;
   const drafts: Draft[] = [];
+  const candidates: Array<Draft & { readonly row: UserRow }> = [];
   for (const record of records) {
-    const entities = options.legalEntities;
-    if (entities === null || entities.includes(normalizeText(record.legalEntityId)))
-      drafts.push(draftOf(record, everyone, options, readStatus));
+    if (entities !== null && !entities.includes(normalizeText(record.legalEntityId))) continue;
+    const draft = draftOf(record, everyone, options, readStatus);
+    drafts.push(draft);
+    if (exportable(draft)) candidates.push(draft);
   }
-
-  const candidates = drafts.filter(exportable);
+  // In file order first: the rows then need no sort of their own.
+  candidates.sort(byUniqueId);
   const excluded = duplicateExclusions(candidates);
-  for (const [candidate, found] of excluded) candidate.problems.push(found);
+  for (const [candidate, found] of excluded) addProblem(candidate, found);
   const rows: UserRow[] = [];
   const exportedRecords = new Set<EmployeeRecord>();
   for (const candidate of candidates) {
@@ -153,13 +173,15 @@ export const mapEmployees = (
     rows.push(candidate.row);
     exportedRecords.add(candidate.record);
   }
+  const problems: Problem[] = [];
   for (const draft of drafts) {
     if (draft.row !== null && draft.manager !== null && !exportedRecords.has(draft.manager))
-      draft.problems.push(managerNotExported(draft, draft.row.managerId));
+      addProblem(draft, managerNotExported(draft, draft.row.managerId));
+    for (const found of draft.problems) problems.push(found);
   }
   return {
-    rows: rows.sort((a, b) => compareUniqueIds(a.uniqueId, b.uniqueId)),
-    problems: drafts.flatMap((draft) => draft.problems),
+    rows,
+    problems,
     employees: drafts,
   };
 };

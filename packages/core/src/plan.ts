@@ -47,12 +47,15 @@ const luccaIdsByUniqueId = (
   employees: ReadonlyArray<MappedEmployee>,
 ): Map<string, string | null> => {
   const ids = new Map<string, string | null>();
-  for (const employee of employees)
-    if (employee.exported && employee.uniqueId !== null)
-      ids.set(employee.uniqueId, employee.luccaId);
+  const notExported: MappedEmployee[] = [];
+  for (const employee of employees) {
+    if (employee.uniqueId === null) continue;
+    if (employee.exported) ids.set(employee.uniqueId, employee.luccaId);
+    else notExported.push(employee);
+  }
   const others = new Map<string, string | null>();
-  for (const { exported, uniqueId, luccaId } of employees) {
-    if (exported || uniqueId === null || ids.has(uniqueId)) continue;
+  for (const { uniqueId, luccaId } of notExported) {
+    if (uniqueId === null || ids.has(uniqueId)) continue;
     others.set(uniqueId, others.has(uniqueId) ? null : luccaId);
   }
   for (const [uniqueId, luccaId] of others) ids.set(uniqueId, luccaId);
@@ -67,7 +70,10 @@ export const buildPlan = ({ records, previousRows, today, options }: PlanInput):
     options.maxDeactivations,
     luccaIdsByUniqueId(mapping.employees),
   );
-  const errors = mapping.problems.filter((item) => item.severity === 'error').length;
+  let errors = 0;
+  for (const found of mapping.problems) if (found.severity === 'error') errors += 1;
+  let active = 0;
+  for (const row of mapping.rows) if (row.status === 'Active') active += 1;
   return {
     today,
     rows: mapping.rows,
@@ -78,8 +84,8 @@ export const buildPlan = ({ records, previousRows, today, options }: PlanInput):
     file: renderCsv(mapping.rows, options.header, options.delimiter),
     counts: {
       employees: records.length,
-      active: mapping.rows.filter((row) => row.status === 'Active').length,
-      inactive: mapping.rows.filter((row) => row.status === 'Inactive').length,
+      active,
+      inactive: mapping.rows.length - active,
       notExported: records.length - mapping.rows.length,
       errors,
       warnings: mapping.problems.length - errors,

@@ -14,6 +14,15 @@ export interface ManagerLink {
 
 const noManager: ManagerLink = { managerId: '', manager: null };
 
+const managerSelf = (raise: Raise): ManagerLink => {
+  raise(
+    'manager-self',
+    'managerId',
+    'The employee is set as their own manager: set the right manager in Lucca.',
+  );
+  return noManager;
+};
+
 /**
  * Rule 8, but for "known but not exported", which needs the final export set. The manager is
  * looked up by Lucca id among every user read; the employee is their own manager when the ids
@@ -28,15 +37,7 @@ export const linkManager = (
 ): ManagerLink => {
   const managerLuccaId = normalizeText(record.managerLuccaId);
   if (managerLuccaId === '') return noManager;
-  const self = (): ManagerLink => {
-    raise(
-      'manager-self',
-      'managerId',
-      'The employee is set as their own manager: set the right manager in Lucca.',
-    );
-    return noManager;
-  };
-  if (managerLuccaId === employee.luccaId) return self();
+  if (managerLuccaId === employee.luccaId) return managerSelf(raise);
   const manager = everyone.get(managerLuccaId);
   if (manager === undefined) {
     raise(
@@ -55,7 +56,7 @@ export const linkManager = (
     );
     return noManager;
   }
-  if (managerId === employee.uniqueId) return self();
+  if (managerId === employee.uniqueId) return managerSelf(raise);
   return { managerId, manager };
 };
 
@@ -67,24 +68,41 @@ export const managerNotExported = (subject: Subject, managerId: string): Problem
     `Manager ${managerId} is not in the file (no status, an error, or outside the exported entities): 360 may not link them; set the manager's 360 status.`,
   );
 
-/** Groups of two or more items sharing a key, in the order the items came. */
+/** Groups of two or more items sharing a key, each in the order its items came. */
 const sharing = <T>(items: ReadonlyArray<T>, key: (item: T) => string): T[][] => {
-  const counts = new Map<string, number>();
-  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
-  const groups = new Map<string, T[]>();
+  const firstOf = new Map<string, T>();
+  const groupOf = new Map<string, T[]>();
   for (const item of items) {
     const value = key(item);
-    if ((counts.get(value) ?? 0) < 2) continue;
-    const group = groups.get(value);
-    if (group === undefined) groups.set(value, [item]);
-    else group.push(item);
+    const first = firstOf.get(value);
+    if (first === undefined) firstOf.set(value, item);
+    else {
+      const group = groupOf.get(value);
+      if (group === undefined) groupOf.set(value, [first, item]);
+      else group.push(item);
+    }
   }
-  return [...groups.values()];
+  return [...groupOf.values()];
+};
+
+/** Runs of two or more neighbours sharing a key, for items already in the order of that key. */
+const neighboursSharing = <T>(items: ReadonlyArray<T>, key: (item: T) => string): T[][] => {
+  const groups: T[][] = [];
+  let start = 0;
+  for (let index = 1; index <= items.length; index += 1) {
+    const first = items[start];
+    const item = items[index];
+    if (first !== undefined && item !== undefined && key(item) === key(first)) continue;
+    if (index - start > 1) groups.push(items.slice(start, index));
+    start = index;
+  }
+  return groups;
 };
 
 /**
- * Rules 3 and 5, among employees that have a status and no other error: the employees left out
- * of the file, each with the problem saying why. A shared number excludes everyone sharing it; a
+ * Rules 3 and 5, among employees that have a status and no other error, given in file order (so
+ * those sharing a number are neighbours): the employees left out of the file, each with the
+ * problem saying why. A shared number excludes everyone sharing it; a
  * shared email (emails are already lowercased) excludes everyone unless exactly one of them is
  * Active (a rehire), who is kept.
  */
@@ -92,12 +110,13 @@ export const duplicateExclusions = <T extends Subject & { readonly row: UserRow 
   candidates: ReadonlyArray<T>,
 ): Map<T, Problem> => {
   const excluded = new Map<T, Problem>();
-  for (const group of sharing(candidates, (candidate) => candidate.row.uniqueId)) {
+  for (const group of neighboursSharing(candidates, (candidate) => candidate.row.uniqueId)) {
     const message = `Employee number ${group[0]?.row.uniqueId ?? ''} is used by ${group.length} employees: give each a unique number in Lucca.`;
     for (const candidate of group)
       excluded.set(candidate, problem(candidate, 'duplicate-employee-number', 'uniqueId', message));
   }
-  const remaining = candidates.filter((candidate) => !excluded.has(candidate));
+  const remaining =
+    excluded.size === 0 ? candidates : candidates.filter((candidate) => !excluded.has(candidate));
   for (const group of sharing(remaining, (candidate) => candidate.row.email)) {
     const email = group[0]?.row.email ?? '';
     const active = group.filter((candidate) => candidate.row.status === 'Active');

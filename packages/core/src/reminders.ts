@@ -1,5 +1,6 @@
 import { addDays, daysBetween } from './dates.js';
 import type { MappedEmployee } from './map-employees.js';
+import type { Problem } from './problems.js';
 import { compareUniqueIds } from './user-file.js';
 
 export type ReminderKind = 'onboarding' | 'offboarding' | 'fix-data';
@@ -31,6 +32,9 @@ const reminder = (
 });
 
 const noFields: ReadonlyArray<string> = [];
+const isContractDate = (field: string): boolean =>
+  field === 'dtContractStart' || field === 'dtContractEnd';
+const isError = (found: Problem): boolean => found.severity === 'error';
 
 const addReminders = (
   employee: MappedEmployee,
@@ -41,9 +45,7 @@ const addReminders = (
   const { contractStart: start, contractEnd: end, invalidFields = noFields } = employee.record;
   const { status } = employee;
   // An unreadable contract date is unknown, not absent: no onboarding reminder on a guess.
-  const datesKnown = !invalidFields.some(
-    (field) => field === 'dtContractStart' || field === 'dtContractEnd',
-  );
+  const datesKnown = !invalidFields.some(isContractDate);
   if (
     status.kind === 'missing' &&
     datesKnown &&
@@ -71,7 +73,7 @@ const addReminders = (
       ),
     );
   }
-  if (employee.problems.some((item) => item.severity === 'error')) {
+  if (employee.problems.some(isError)) {
     const codes = new Set(
       employee.problems.filter((item) => item.severity === 'error').map((item) => item.code),
     );

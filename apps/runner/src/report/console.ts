@@ -137,8 +137,13 @@ const changeLines = (report: Report, plan: Plan, redact: boolean): string[] => {
       ? 'First delivery, every row against an empty file (no baseline):'
       : 'Diff with the last delivered file:';
   if (redact) return [title, ...changeIdLines(report.changeList).map((line) => `  ${line}`)];
-  const names = new Map(plan.rows.map((row) => [row.uniqueId, `${row.firstName} ${row.lastName}`]));
-  const entries = report.changeList.slice(0, listLimit).map((change) => {
+  const shown = report.changeList.slice(0, listLimit);
+  // Names of the shown lines only: the list may hold every one of 100,000 rows.
+  const wanted = new Set(shown.map((change) => change.uniqueId));
+  const names = new Map<string, string>();
+  for (const row of plan.rows)
+    if (wanted.has(row.uniqueId)) names.set(row.uniqueId, `${row.firstName} ${row.lastName}`);
+  const entries = shown.map((change) => {
     if (change.kind === 'dropped')
       return `  ${'dropped'.padEnd(11)} ${change.uniqueId} (absent from the new file: left untouched in 360)`;
     const fields = change.kind === 'updated' ? ` (${change.fields.join(', ')})` : '';
