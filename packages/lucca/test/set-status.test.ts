@@ -51,6 +51,7 @@ describe('setLuccaStatus', () => {
     expect(result).toEqual({
       outcome: 'done',
       luccaId: '1001',
+      employeeNumber: 'E00001',
       status: 'Inactive',
       name: 'Camille Martin',
       previousLabel: 'Actif',
