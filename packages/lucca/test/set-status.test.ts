@@ -70,7 +70,9 @@ describe('setLuccaStatus', () => {
       'PUT /api/v3/users/1001',
       'GET /api/v3/users/1001',
     ]);
-    expect(server.requests[0]?.query['fields']).toBe('id,firstName,lastName,extendedData');
+    expect(server.requests[0]?.query['fields']).toBe(
+      'id,firstName,lastName,employeeNumber,extendedData',
+    );
   });
 
   it.each([
