@@ -1,28 +1,19 @@
-import { appendFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import {
-  buildPlan,
-  ConfigError,
-  historyWindow,
-  isSync360Error,
-  planHistory,
-  Sync360Error,
-  type CatalogueTraining,
-  type HistoryItem,
-  type HistoryPlan,
-  type HistoryWarning,
-  type HistoryWindow,
-  type RealizedTraining,
-  type Report,
-} from '@sync360/core';
+import { buildPlan, ConfigError, historyWindow, planHistory, Sync360Error } from '@sync360/core';
 import { api360Defaults, readLearningHistory } from '@sync360/api360';
 import { createLuccaTrainingClient, type LuccaTrainingClient } from '@sync360/lucca';
 import type { CliFlags, Io } from '../cli.js';
 import { exitCodeFor, exitCodes } from '../cli.js';
 import type { AlertConfig, RunnerConfig } from '../config/runner-config.js';
-import { buildReport } from '../report/build-report.js';
-import { publishReport } from '../report/publish-report.js';
-import { loadSource, withoutQuotedData } from '../source.js';
+import { earlyFailureReport, failureOf } from '../report/build-report.js';
+import { printHistory } from '../report/history-console.js';
+import {
+  historyReport,
+  newHistoryProgress,
+  publishHistory,
+  type HistoryProgress,
+} from '../report/history-report.js';
+import { loadSource } from '../source.js';
 import {
   readHistoryState,
   readSavedPlan,
@@ -32,42 +23,7 @@ import {
 } from '../state/history-store.js';
 import { removeLeftovers } from '../state/local-files.js';
 import { acquireRunLock } from '../state/run-lock.js';
-
-type Outcome = Report['outcome'];
-
-/** What the run got to, kept when a later stage throws. */
-interface Progress {
-  window: HistoryWindow | null;
-  plan: HistoryPlan | null;
-  items: ReadonlyArray<HistoryItem>;
-  planSha256: string | null;
-  employees: number;
-  counts: Report['counts'] | null;
-  /** 360Learning rows without a field history reads (skipped). */
-  unreadable: number;
-  names: Map<string, string>;
-  recorded: number;
-  created: number;
-  /** Planned records Lucca already held when they were about to be written. */
-  alreadyThere: number;
-  outcome: Outcome;
-  held: boolean;
-  readonly warnings: HistoryWarning[];
-}
-
-const key = (ownerId: string | number, trainingId: number, endsOn: string): string =>
-  `${String(ownerId)}|${String(trainingId)}|${endsOn}`;
-
-const titleKey = (title: string): string => title.trim().toLowerCase();
-
-const rejected = (what: string, status: number, item: HistoryItem | null): HistoryWarning => ({
-  code: 'history-rejected',
-  message: `Lucca refused ${what} (HTTP ${String(status)}, history-rejected)${
-    item === null ? '' : ` for employee ${item.employeeNumber}, ended ${item.sessionEndsOn}`
-  }: the others went on`,
-  userId: null,
-  title: item?.title ?? null,
-});
+import { applyHistory } from './history-apply.js';
 
 const required = <T>(value: T | null, variable: string): T => {
   if (value !== null) return value;
@@ -99,80 +55,6 @@ const trainingClient = (
   );
 };
 
-/**
- * Writes the items: each missing training once (title only), then each record not already in
- * Lucca. One refusal is a warning and the rest go on; an outage throws, with the counts kept.
- */
-const apply = async (
-  client: LuccaTrainingClient,
-  items: ReadonlyArray<HistoryItem>,
-  catalogue: ReadonlyArray<CatalogueTraining>,
-  existing: ReadonlyArray<RealizedTraining>,
-  progress: Progress,
-): Promise<void> => {
-  const ready = new Map<string, number[]>();
-  for (const training of catalogue)
-    if (training.state.toLowerCase() === 'ready')
-      ready.set(titleKey(training.title), [
-        ...(ready.get(titleKey(training.title)) ?? []),
-        training.id,
-      ]);
-  const present = new Set(existing.map((r) => key(r.ownerId, r.trainingId, r.sessionEndsOn)));
-  const trainingIds = new Map<string, number | null>();
-  const trainingOf = async (item: HistoryItem): Promise<number | null> => {
-    if (item.trainingId !== null) return item.trainingId;
-    const title = titleKey(item.title);
-    const known = trainingIds.get(title);
-    if (known !== undefined) return known;
-    // Created since the plan (by hand, or by an earlier approval): use it, never a twin.
-    const found = ready.get(title) ?? [];
-    if (found.length > 1) {
-      progress.warnings.push({
-        code: 'history-training-ambiguous',
-        message: `${String(found.length)} Ready trainings in Lucca are now titled "${item.title}": nothing recorded for it`,
-        userId: null,
-        title: item.title,
-      });
-      trainingIds.set(title, null);
-      return null;
-    }
-    if (found[0] !== undefined) {
-      trainingIds.set(title, found[0]);
-      return found[0];
-    }
-    const made = await client.createTraining(item.title);
-    if (made.ok) progress.created += 1;
-    else
-      progress.warnings.push(rejected(`to create the training "${item.title}"`, made.status, null));
-    trainingIds.set(title, made.ok ? made.value : null);
-    return made.ok ? made.value : null;
-  };
-  for (const item of items) {
-    const trainingId = await trainingOf(item);
-    if (trainingId === null) continue;
-    if (present.has(key(item.luccaId, trainingId, item.sessionEndsOn))) {
-      progress.alreadyThere += 1;
-      continue;
-    }
-    const ownerId = Number(item.luccaId);
-    if (!Number.isSafeInteger(ownerId) || ownerId < 1) {
-      progress.warnings.push(rejected('the record (the Lucca id is not a number)', 400, item));
-      continue;
-    }
-    const written = await client.recordRealized({
-      ownerId,
-      trainingId,
-      sessionStartsOn: item.sessionStartsOn,
-      sessionEndsOn: item.sessionEndsOn,
-      durationInHours: item.durationInHours,
-    });
-    if (written.ok) {
-      progress.recorded += 1;
-      present.add(key(item.luccaId, trainingId, item.sessionEndsOn));
-    } else progress.warnings.push(rejected('a record', written.status, item));
-  }
-};
-
 const reviewFailure = (sha256: string, writes: number, firstRun: boolean, cap: number) =>
   new Sync360Error(
     'guard',
@@ -187,7 +69,7 @@ const execute = async (
   flags: CliFlags,
   config: RunnerConfig,
   io: Io,
-  progress: Progress,
+  progress: HistoryProgress,
   redact: boolean,
 ): Promise<void> => {
   if (flags.approve !== null && (flags.force || flags.dryRun))
@@ -228,7 +110,7 @@ const execute = async (
       const catalogue = await client.listTrainings();
       const existing = await client.listRealized(saved.window.from.slice(0, 10));
       try {
-        await apply(client, saved.items, catalogue, existing, progress);
+        await applyHistory(client, saved.items, catalogue, existing, progress);
       } finally {
         if (progress.recorded + progress.created > 0 || progress.items.length === 0)
           await remember(saved.sha256);
@@ -305,7 +187,7 @@ const execute = async (
       throw reviewFailure(plan.sha256, writes, firstRun, config.history.maxRecords);
     }
     try {
-      await apply(client, plan.items, catalogue, existing, progress);
+      await applyHistory(client, plan.items, catalogue, existing, progress);
     } finally {
       if (progress.recorded + progress.created > 0) await remember(plan.sha256);
     }
@@ -313,81 +195,6 @@ const execute = async (
   } finally {
     await lock?.release();
   }
-};
-
-const internalError = (error: unknown): Sync360Error =>
-  new Sync360Error(
-    'internal',
-    'internal',
-    `Unexpected error: ${error instanceof Error ? error.message : String(error)}.`,
-    'Rerun; if it persists, open an issue with the report (never paste secrets).',
-  );
-
-const itemLine = (item: HistoryItem, name: string | undefined, redact: boolean): string => {
-  const who =
-    redact || name === undefined ? item.employeeNumber : `${name} (${item.employeeNumber})`;
-  return `  ${item.sessionEndsOn}  ${who}: ${item.title}, ${String(item.durationInHours)} h${item.create ? ' (new training)' : ''}`;
-};
-
-const printHistory = (report: Report, progress: Progress, redact: boolean, io: Io): void => {
-  const history = report.history ?? null;
-  if (report.failure !== null && report.outcome === 'failed') {
-    io.err(`Error [${report.failure.code}]: ${report.failure.message}`);
-    io.err(`What to do: ${report.failure.hint}`);
-  }
-  if (history === null) return;
-  const lines = [
-    `sync360 history — ${report.outcome}${report.forced ? ' (forced)' : ''}`,
-    `Window: completed from ${history.window.from} to before ${history.window.until}`,
-    `Read ${String(history.read)} completions · matched ${String(history.matched)} · already in Lucca ${String(history.skippedExisting)} · planned ${String(history.planned)} · recorded ${String(history.recorded)} · trainings created ${String(history.created)}`,
-  ];
-  if (history.planSha256 !== null) lines.push(`Plan sha256: ${history.planSha256}`);
-  if (progress.items.length > 0) {
-    lines.push('', 'Plan:');
-    for (const item of progress.items.slice(0, 200))
-      lines.push(itemLine(item, progress.names.get(item.luccaId), redact));
-    if (progress.items.length > 200)
-      lines.push(`  … and ${String(progress.items.length - 200)} more in the report`);
-  }
-  if (history.warnings.length > 0) {
-    lines.push('', 'Warnings:');
-    for (const warning of history.warnings) lines.push(`  [${warning.code}] ${warning.message}`);
-  }
-  if (report.failure !== null && report.outcome === 'blocked')
-    lines.push(
-      '',
-      `Held [${report.failure.code}]: ${report.failure.message}`,
-      `What to do: ${report.failure.hint}`,
-    );
-  io.out(lines.join('\n'));
-};
-
-/** Markdown for `$GITHUB_STEP_SUMMARY`: counts, codes and the sha; never a name or a mail. */
-const stepSummary = (report: Report): string => {
-  const history = report.history ?? null;
-  const lines = [`## sync360 history — ${report.outcome}${report.forced ? ' (forced)' : ''}`, ''];
-  if (history !== null)
-    lines.push(
-      `Window: completed from \`${history.window.from}\` to before \`${history.window.until}\``,
-      '',
-      '| Read | Matched | Already in Lucca | Planned | Recorded | Trainings created | Warnings |',
-      '|---|---|---|---|---|---|---|',
-      `| ${[history.read, history.matched, history.skippedExisting, history.planned, history.recorded, history.created, history.warnings.length].map(String).join(' | ')} |`,
-      '',
-      ...(history.planSha256 === null ? [] : [`Plan sha256: \`${history.planSha256}\``, '']),
-      ...[...new Set(history.warnings.map((warning) => warning.code))].map(
-        (code) =>
-          `- ${code}: ${String(history.warnings.filter((warning) => warning.code === code).length)}`,
-      ),
-    );
-  if (report.failure !== null)
-    lines.push(
-      '',
-      `**${report.outcome === 'blocked' ? 'Held' : 'Failed'} (${report.failure.code}):** ${report.failure.message}`,
-      '',
-      `What to do: ${report.failure.hint}`,
-    );
-  return `${lines.join('\n')}\n`;
 };
 
 /** `sync360 history`: 360Learning completions of the window recorded as realized trainings. */
@@ -398,121 +205,25 @@ export const historyCommand = async (
 ): Promise<number> => {
   const startedAt = new Date();
   const redact = flags.redact || config.inGithubActions;
-  const progress: Progress = {
-    window: null,
-    plan: null,
-    items: [],
-    planSha256: null,
-    employees: 0,
-    counts: null,
-    unreadable: 0,
-    names: new Map(),
-    recorded: 0,
-    created: 0,
-    alreadyThere: 0,
-    outcome: 'failed',
-    held: false,
-    warnings: [],
-  };
+  const progress = newHistoryProgress();
   let failure: Sync360Error | null = null;
   try {
     await execute(flags, config, io, progress, redact);
   } catch (error) {
-    failure = isSync360Error(error) ? error : internalError(error);
+    failure = failureOf(error);
     if (failure.kind !== 'guard') progress.outcome = 'failed';
   }
-  const clean = redact ? withoutQuotedData : (text: string): string => text;
-  const warnings = progress.warnings.map((warning) => ({ ...warning }));
-  const plan = progress.plan;
-  const base = buildReport({
-    outcome: progress.outcome,
+  const report = historyReport(progress, failure, {
     startedAt,
     today: config.today,
     forced: flags.force,
-    approvedSha256: flags.approve === null ? null : progress.planSha256,
-    approvalMismatch: false,
-    source:
-      progress.employees > 0 || plan !== null
-        ? { kind: 'lucca-api', employees: progress.employees }
-        : null,
-    plan: null,
-    fileName: null,
-    destination: null,
-    warnings: [
-      ...warnings.map((warning) => `${warning.code}: ${warning.message}`),
-      ...(plan !== null && plan.withoutMail > 0
-        ? [`${String(plan.withoutMail)} 360Learning users without a mail were skipped`]
-        : []),
-      ...(progress.unreadable > 0
-        ? [
-            `${String(progress.unreadable)} 360Learning statistics rows lacked a field history reads (user, path or course, status, time spent): skipped`,
-          ]
-        : []),
-    ].map(clean),
-    failure:
-      failure === null
-        ? null
-        : new Sync360Error(failure.kind, failure.code, clean(failure.message), clean(failure.hint)),
+    approving: flags.approve !== null,
+    redact,
   });
-  const report: Report = {
-    ...base,
-    counts: progress.counts ?? base.counts,
-    guard: progress.held ? { tripped: true, reasons: ['history-review'] } : base.guard,
-    history:
-      progress.window === null
-        ? null
-        : {
-            window: { ...progress.window },
-            read: plan?.read ?? 0,
-            matched: plan?.matched ?? progress.items.length,
-            withoutMail: plan?.withoutMail ?? 0,
-            planned: progress.items.length,
-            recorded: progress.recorded,
-            skippedExisting: (plan?.skippedExisting ?? 0) + progress.alreadyThere,
-            created: progress.created,
-            warnings,
-            planSha256: progress.planSha256,
-            items: progress.items.map(
-              ({ luccaId, employeeNumber, title, sessionEndsOn, create }) => ({
-                luccaId,
-                employeeNumber,
-                title,
-                sessionEndsOn,
-                create,
-              }),
-            ),
-          },
-  };
-  let slackWarning: string | null = null;
-  if (config.slack !== null) {
-    const { notifyHistoryToSlack } = await import('../notify/history-notify.js');
-    slackWarning = await notifyHistoryToSlack(config.slack, report, progress.names, config.runUrl);
-  }
-  const extra: string[] = slackWarning === null ? [] : [`Slack: ${slackWarning}`];
-  if (config.stepSummaryPath !== null)
-    await appendFile(config.stepSummaryPath, stepSummary(report), { mode: 0o600 }).catch(
-      (error: unknown) =>
-        extra.push(
-          `could not write the step summary (${error instanceof Error ? error.message : String(error)})`,
-        ),
-    );
-  const published = await publishReport(
-    { ...report, warnings: [...report.warnings, ...extra] },
-    { ...config, stepSummaryPath: null },
-    flags.report,
-    false,
-  );
-  if (flags.json) {
-    io.out(
-      JSON.stringify(
-        published.outcome === 'failed' && published.failure !== null
-          ? { error: published.failure }
-          : published,
-        null,
-        2,
-      ),
-    );
-  } else printHistory(published, progress, redact, io);
+  const published = await publishHistory(report, progress.names, config, flags.report, {
+    stepSummary: true,
+  });
+  printHistory(published, progress, { json: flags.json, redact }, io);
   if (failure !== null) return exitCodeFor(failure.kind);
   return exitCodes.ok;
 };
@@ -525,32 +236,9 @@ export const reportEarlyHistoryFailure = async (
   failure: Sync360Error,
   alert: AlertConfig,
   reportPath: string | null,
-): Promise<ReadonlyArray<string>> => {
-  const report = buildReport({
-    outcome: 'failed',
-    startedAt: new Date(),
-    today: alert.today,
-    forced: false,
-    approvedSha256: null,
-    approvalMismatch: false,
-    source: null,
-    plan: null,
-    fileName: null,
-    destination: null,
-    warnings: [],
-    failure,
-  });
-  let warnings: string[] = [];
-  if (alert.slack !== null) {
-    const { notifyHistoryToSlack } = await import('../notify/history-notify.js');
-    const warning = await notifyHistoryToSlack(alert.slack, report, new Map(), alert.runUrl);
-    if (warning !== null) warnings = [`Slack: ${warning}`];
-  }
-  const published = await publishReport(
-    { ...report, warnings },
-    { ...alert, stepSummaryPath: null },
-    reportPath,
-    false,
-  );
-  return published.warnings;
-};
+): Promise<ReadonlyArray<string>> =>
+  (
+    await publishHistory(earlyFailureReport(failure, alert.today), new Map(), alert, reportPath, {
+      stepSummary: false,
+    })
+  ).warnings;

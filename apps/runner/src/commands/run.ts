@@ -3,8 +3,6 @@ import {
   buildPlan,
   ruleAttributeKeys,
   ConfigError,
-  isSync360Error,
-  messageOf,
   type Plan,
   type Report,
   Sync360Error,
@@ -22,7 +20,7 @@ import {
   type Api360Run,
   type Upload,
 } from '../delivery.js';
-import { buildReport } from '../report/build-report.js';
+import { buildReport, earlyFailureReport, failureOf } from '../report/build-report.js';
 import { printReport } from '../report/console.js';
 import { publishReport } from '../report/publish-report.js';
 import { loadSource, sourceKindFor, type LoadedSource } from '../source.js';
@@ -51,14 +49,6 @@ interface Progress {
   rules: LoadedRules | null;
   readonly warnings: string[];
 }
-
-const internalError = (error: unknown): Sync360Error =>
-  new Sync360Error(
-    'internal',
-    'internal',
-    `Unexpected error: ${messageOf(error)}.`,
-    'Rerun; if it persists, open an issue with the report (never paste secrets).',
-  );
 
 /**
  * `SYNC360_RULES_FILE`, checked before any network call: group rules need the API destination.
@@ -243,7 +233,7 @@ export const runCommand = async (
   try {
     await execute(flags, config, io, fileName, progress, redact);
   } catch (error) {
-    failure = isSync360Error(error) ? error : internalError(error);
+    failure = failureOf(error);
     progress.destination = null;
   }
   const { decision } = progress;
@@ -305,20 +295,5 @@ export const reportEarlyRunFailure = async (
   failure: Sync360Error,
   alert: AlertConfig,
   reportPath: string | null,
-): Promise<ReadonlyArray<string>> => {
-  const report = buildReport({
-    outcome: 'failed',
-    startedAt: new Date(),
-    today: alert.today,
-    forced: false,
-    approvedSha256: null,
-    approvalMismatch: false,
-    source: null,
-    plan: null,
-    fileName: null,
-    destination: null,
-    warnings: [],
-    failure,
-  });
-  return (await publishReport(report, alert, reportPath)).warnings;
-};
+): Promise<ReadonlyArray<string>> =>
+  (await publishReport(earlyFailureReport(failure, alert.today), alert, reportPath)).warnings;

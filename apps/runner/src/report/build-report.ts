@@ -1,10 +1,12 @@
 import type { OperationsReport } from '@sync360/api360';
 import {
   httpStatusOf,
+  isSync360Error,
+  messageOf,
+  Sync360Error,
   type Plan,
   type Report,
   type RunOutcome,
-  type Sync360Error,
 } from '@sync360/core';
 import { packageVersion } from '../cli.js';
 import type { SourceKind } from '../source.js';
@@ -125,3 +127,31 @@ export const buildReport = (context: ReportContext): Report => {
           },
   };
 };
+
+/** The failure a report names: a coded error as it is, anything else as `internal`. */
+export const failureOf = (error: unknown): Sync360Error =>
+  isSync360Error(error)
+    ? error
+    : new Sync360Error(
+        'internal',
+        'internal',
+        `Unexpected error: ${messageOf(error)}.`,
+        'Rerun; if it persists, open an issue with the report (never paste secrets).',
+      );
+
+/** The report of a command stopped by its command line or environment, before it began. */
+export const earlyFailureReport = (failure: Sync360Error, today: string): Report =>
+  buildReport({
+    outcome: 'failed',
+    startedAt: new Date(),
+    today,
+    forced: false,
+    approvedSha256: null,
+    approvalMismatch: false,
+    source: null,
+    plan: null,
+    fileName: null,
+    destination: null,
+    warnings: [],
+    failure,
+  });

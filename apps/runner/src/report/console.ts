@@ -193,6 +193,14 @@ const redactReport = (report: Report): Report => ({
   reminders: report.reminders.map((reminder) => ({ ...reminder, name: '' })),
 });
 
+/** A failed run's error and what to do, on stderr. */
+export const printFailure = (report: Report, io: Io): void => {
+  const { failure } = report;
+  if (failure === null || report.outcome !== 'failed') return;
+  io.err(`Error [${failure.code}]: ${failure.message}`);
+  io.err(`What to do: ${failure.hint}`);
+};
+
 /**
  * Human summary on stdout (errors on stderr), or with `--json` the report; a failed run with
  * `--json` prints `{"error":{code,message,hint}}` like every other error.
@@ -225,10 +233,7 @@ export const printReport = (
     );
     return;
   }
-  if (failure !== null && report.outcome === 'failed') {
-    io.err(`Error [${failure.code}]: ${failure.message}`);
-    io.err(`What to do: ${failure.hint}`);
-  }
+  printFailure(report, io);
   const written = options.written === true;
   const sections = [
     summaryLines(report, plan, written),
