@@ -218,18 +218,20 @@ export const planRules = (
       userId !== null && live.holders.get(groupId)?.get(userId)?.has(readName) === true;
     const wanted = new Set(wish.rules);
     const adds: Api360Operation[] = [];
+    const add = (pair: (typeof pairs)[number]): void => {
+      adds.push({
+        operation: 'add-role',
+        uniqueId: wish.uniqueId,
+        userId,
+        groupId: pair.groupId,
+        role: pair.role,
+        alsoLeaves: [],
+      });
+    };
     const left = new Set<string>();
     pairs.forEach((pair, index) => {
       const holding = holds(pair.groupId, pair.readName);
-      if (wanted.has(index) && !holding)
-        adds.push({
-          operation: 'add-role',
-          uniqueId: wish.uniqueId,
-          userId,
-          groupId: pair.groupId,
-          role: pair.role,
-          alsoLeaves: [],
-        });
+      if (wanted.has(index) && !holding) add(pair);
       if (!wanted.has(index) && holding) {
         const alsoLeaves =
           pair.role === 'learner' ? publicSubgroups(pair.groupId, live.groups) : [];
@@ -248,15 +250,7 @@ export const planRules = (
     // A managed learner subgroup the cascade empties, which the row still matches, is added back.
     pairs.forEach((pair, index) => {
       if (pair.role !== 'learner' || !left.has(pair.groupId) || !wanted.has(index)) return;
-      if (!holds(pair.groupId, pair.readName)) return;
-      adds.push({
-        operation: 'add-role',
-        uniqueId: wish.uniqueId,
-        userId,
-        groupId: pair.groupId,
-        role: pair.role,
-        alsoLeaves: [],
-      });
+      if (holds(pair.groupId, pair.readName)) add(pair);
     });
     operations.push(...adds);
     const current = userId === null ? [] : live.values.get(userId);
