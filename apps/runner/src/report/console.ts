@@ -201,6 +201,11 @@ export const printFailure = (report: Report, io: Io): void => {
   io.err(`What to do: ${failure.hint}`);
 };
 
+/** What `--json` prints for a failed command: the coded error's code, message and hint only. */
+export const jsonError = (failure: NonNullable<Report['failure']>) => ({
+  error: { code: failure.code, message: failure.message, hint: failure.hint },
+});
+
 /**
  * Human summary on stdout (errors on stderr), or with `--json` the report; a failed run with
  * `--json` prints `{"error":{code,message,hint}}` like every other error.
@@ -223,7 +228,7 @@ export const printReport = (
     io.out(
       JSON.stringify(
         report.outcome === 'failed' && failure !== null
-          ? { error: { code: failure.code, message: failure.message, hint: failure.hint } }
+          ? jsonError(failure)
           : options.redact
             ? redactReport(report)
             : report,

@@ -1,6 +1,6 @@
 import type { HistoryItem, Report } from '@sync360/core';
 import type { Io } from '../cli.js';
-import { printFailure } from './console.js';
+import { jsonError, printFailure } from './console.js';
 import type { HistoryProgress } from './history-report.js';
 
 const itemLine = (item: HistoryItem, name: string | undefined, redact: boolean): string => {
@@ -23,7 +23,7 @@ export const printHistory = (
   if (options.json) {
     io.out(
       JSON.stringify(
-        report.outcome === 'failed' && report.failure !== null ? { error: report.failure } : report,
+        report.outcome === 'failed' && report.failure !== null ? jsonError(report.failure) : report,
         null,
         2,
       ),
