@@ -9,6 +9,7 @@ export default tseslint.config(
       'out/**',
       '.sync360/**',
       '.turbo/**',
+      'apps/runner/dist/**',
       'coverage/**',
     ],
   },
