@@ -13,7 +13,6 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
 const entry = join(here, 'src/main.ts');
 const outdir = join(here, 'dist');
-const bundle = join(outdir, 'main.js');
 
 const mtimeOf = (path) => {
   try {
@@ -88,13 +87,32 @@ export const bundleTypeScript = async (entryPoint, directory) => {
       },
     ],
   });
-  rmSync(directory, { recursive: true, force: true });
-  renameSync(temporary, directory);
+  try {
+    renameSync(temporary, directory);
+  } catch (error) {
+    // Another process built the same sources first: its bundle is as good as ours.
+    rmSync(temporary, { recursive: true, force: true });
+    if (mtimeOf(join(directory, 'main.js')) === null) throw error;
+  }
 };
 
-/** The runner's bundle (`dist/main.js`), built again first when a source is newer. */
+const hour = 3_600_000;
+
+/**
+ * The runner's bundle, `dist/<newest source time>/main.js`, built first when the sources changed.
+ * A build is never replaced in place: a run started from an older one still loads its chunks, so
+ * older builds are only removed an hour later.
+ */
 export const runnerBundle = async () => {
-  const built = mtimeOf(bundle);
-  if (built === null || built < newestSource()) await bundleTypeScript(entry, outdir);
+  const key = String(Math.ceil(newestSource()));
+  const directory = join(outdir, key);
+  const bundle = join(directory, 'main.js');
+  if (mtimeOf(bundle) !== null) return bundle;
+  await bundleTypeScript(entry, directory);
+  for (const name of readdirSync(outdir)) {
+    const old = join(outdir, name);
+    if (name !== key && (mtimeOf(old) ?? Date.now()) < Date.now() - hour)
+      rmSync(old, { recursive: true, force: true });
+  }
   return bundle;
 };
